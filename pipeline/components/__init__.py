@@ -1,0 +1,13 @@
+"""Registered spaCy components that add the project's extractions to a Doc.
+
+Importing this package registers the factories; `pipeline.nlp` adds them to
+the pipeline with the settings in `pipeline/pipeline.cfg`. They run in this
+order, each reading what the earlier ones left on the Doc:
+
+    st_parties     doc._.parties, doc.spans["parties"]  (Span._.party_id)
+    st_dates       doc.spans["dates"]                   (Span._.date)
+    st_counts      doc.spans["counts"]                  (Span._.count)
+    st_agreements  doc._.agreements, doc.spans["agreement_triggers"]
+"""
+
+from pipeline.components import agreements, counts, dates, parties  # noqa: F401

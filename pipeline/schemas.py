@@ -1,0 +1,106 @@
+"""The output tables of SPEC section 1, each defined once as a pyarrow schema.
+
+Every writer, reader and test takes its columns from here. Columns beyond the
+SPEC's are additions (allowed by the contract) and are marked as such.
+"""
+
+import pyarrow as pa
+
+_OFFSETS = [
+    pa.field("start_char", pa.int64(), nullable=False),
+    pa.field("end_char", pa.int64(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+]
+
+DOCUMENTS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("sha256", pa.string(), nullable=False),
+        pa.field("status", pa.string(), nullable=False),  # ok, empty, error
+        pa.field("error", pa.string()),
+        pa.field("n_chars", pa.int64(), nullable=False),
+        pa.field("language", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+        pa.field("model", pa.string(), nullable=False),
+        # additions
+        pa.field("format", pa.string(), nullable=False),  # txt, md, html, pdf, ...
+    ]
+)
+
+ENTITIES = pa.schema(
+    [pa.field("doc_id", pa.string(), nullable=False)]
+    + _OFFSETS
+    + [
+        pa.field("label", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),  # model, rules
+        pa.field("canonical", pa.string()),
+    ]
+)
+
+PARTIES = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("party_id", pa.string(), nullable=False),
+        pa.field("name", pa.string(), nullable=False),
+        pa.field("acronym", pa.string()),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("country", pa.string()),
+        pa.field("n_mentions", pa.int64(), nullable=False),
+        # additions
+        pa.field("aliases", pa.list_(pa.string()), nullable=False),
+    ]
+)
+
+DATES = pa.schema(
+    [pa.field("doc_id", pa.string(), nullable=False)]
+    + _OFFSETS
+    + [
+        pa.field("value", pa.string(), nullable=False),
+        pa.field("granularity", pa.string(), nullable=False),
+        pa.field("start_date", pa.date32()),
+        pa.field("end_date", pa.date32()),
+        pa.field("from_context", pa.bool_(), nullable=False),
+    ]
+)
+
+COUNTS = pa.schema(
+    [pa.field("doc_id", pa.string(), nullable=False)]
+    + _OFFSETS
+    + [
+        pa.field("value", pa.float64(), nullable=False),
+        pa.field("qualifier", pa.string(), nullable=False),
+        pa.field("unit", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+    ]
+)
+
+AGREEMENTS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("agreement_id", pa.string(), nullable=False),
+        pa.field("type", pa.string(), nullable=False),
+        pa.field("action", pa.string(), nullable=False),
+        pa.field("title", pa.string()),
+        pa.field("parties", pa.list_(pa.string()), nullable=False),
+        pa.field("date_value", pa.string()),
+        pa.field("date_text", pa.string()),
+        pa.field("place", pa.string()),
+        pa.field("valid_until", pa.string()),
+        pa.field("evidence", pa.string(), nullable=False),
+        pa.field("start_char", pa.int64(), nullable=False),
+        pa.field("end_char", pa.int64(), nullable=False),
+    ]
+)
+
+# Written in this order; `documents` last so that a reader never sees a
+# document marked done whose rows are missing.
+TABLES: dict[str, pa.Schema] = {
+    "entities": ENTITIES,
+    "parties": PARTIES,
+    "dates": DATES,
+    "counts": COUNTS,
+    "agreements": AGREEMENTS,
+    "documents": DOCUMENTS,
+}
