@@ -64,8 +64,20 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
     return nlp
 
 
+def _meta_label(meta: dict) -> str:
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
 def model_label(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    """What the `documents.model` column records, e.g. en_core_web_sm-3.8.0."""
+    return _meta_label(nlp.meta)
+
+
+def model_id(name: str | None = None) -> str:
+    """`model_label` of the pipeline `build_nlp(name)` would load, without loading it."""
+    resolved = resolve_model(name)
+    path = Path(resolved) if Path(resolved).is_dir() else spacy.util.get_package_path(resolved)
+    return _meta_label(spacy.util.load_meta(path / "meta.json"))
 
 
 def project_component_names(nlp: Language) -> list[str]:

@@ -1,0 +1,62 @@
+"""The command line: `pipeline run`, `pipeline eval`, `pipeline report`, `pipeline show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+console = Console(stderr=True)
+
+
+@app.callback()
+def _commands() -> None:
+    """Extraction of S&T cooperation agreements, parties, dates and counts."""
+
+
+@app.command()
+def run(
+    paths: list[Path] = typer.Argument(..., help="Files and folders to read (folders recursively)."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Folder for the Parquet tables."),
+    model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (default: en_core_web_sm, else its PyPI mirror)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes running the pipeline."),
+    engine: str = typer.Option("local", "--engine", help="local, or ray (needs the [ray] extra)."),
+    address: str = typer.Option(None, "--address", help="Ray cluster address (with --engine ray); default a local instance."),
+    full: bool = typer.Option(False, "--full", help="Reprocess every document, ignoring the previous outputs."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any document failed."),
+) -> None:
+    """Extract every table from PATHS into OUT."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        console.print(f"[red]No such file or folder: {', '.join(missing)}")
+        raise typer.Exit(2)
+    if engine == "ray":
+        from pipeline.engines.ray_engine import run_on_ray
+
+        summary = run_on_ray(paths, out, model=model, address=address)
+    elif engine == "local":
+        from pipeline.reading import discover
+        from pipeline.runner import run as run_local
+
+        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
+            task = progress.add_task("run", total=len(discover(paths)))
+            summary = run_local(paths, out, model=model, workers=workers, incremental=not full, on_progress=lambda n: progress.advance(task, n))
+    else:
+        console.print(f"[red]Unknown engine {engine!r}: use local or ray")
+        raise typer.Exit(2)
+    console.print(f"{summary.n_documents} documents: {summary.n_analysed} analysed, {summary.n_reused} unchanged since the last run")
+    for table, n in summary.rows.items():
+        console.print(f"  {table:<11} {n:>7} rows -> {out / (table + '.parquet')}")
+    for doc_id, status, error in summary.failures:
+        console.print(f"  [yellow]{status}[/yellow] {doc_id}: {error}")
+    if summary.failures:
+        console.print(f"{len(summary.failures)} document(s) not analysed (see the documents table, columns status and error)")
+    if strict and summary.failures:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

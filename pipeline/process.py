@@ -1,0 +1,44 @@
+"""The per-document function: cleaned documents in, table rows out.
+
+`extract_rows` is what every engine calls (the local loop, a process pool,
+Ray actors); it holds no state beyond the spaCy pipeline it is given.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from pipeline.nlp import analyse, build_nlp, model_label
+from pipeline.reading import SourceDocument
+from pipeline.tables import Row, doc_rows, document_row
+
+EXTRACTION_TABLES = ("entities", "parties", "dates", "counts", "agreements")
+
+DocumentRows = dict[str, list[Row]]
+
+
+def extract_rows(nlp: Language, sources: Iterable[SourceDocument]) -> Iterator[DocumentRows]:
+    """Rows of every table, `documents` included, for each source in order."""
+    sources = list(sources)
+    analysable = [(source.text, source) for source in sources if source.status == "ok"]
+    analysed = {id(source): doc for doc, source in analyse(nlp, analysable)}
+    model = model_label(nlp)
+    for source in sources:
+        doc = analysed.get(id(source))
+        rows = doc_rows(doc, source.doc_id) if doc is not None else {table: [] for table in EXTRACTION_TABLES}
+        rows["documents"] = [document_row(source, model)]
+        yield rows
+
+
+@functools.cache
+def cached_nlp(model: str | None) -> Language:
+    """One pipeline per process (and per Ray actor): loading it is the slow part."""
+    return build_nlp(model)
+
+
+def extract_batch(sources: list[SourceDocument], model: str | None) -> list[DocumentRows]:
+    """`extract_rows` for a worker process, which builds its pipeline once."""
+    return list(extract_rows(cached_nlp(model), sources))

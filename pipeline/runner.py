@@ -1,0 +1,132 @@
+"""A whole run: discover files, reuse or extract rows, stream them to Parquet.
+
+Incremental: a document whose sha256, pipeline version and model equal those
+of the previous run in the output folder gets its rows copied from the
+previous tables; nothing else is analysed, and the spaCy pipeline is not even
+loaded when nothing needs it. Rows are written in doc_id order either way,
+so an incremental run gives the very tables a full run would.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline import __version__
+from pipeline.nlp import batched, model_id
+from pipeline.process import DocumentRows, cached_nlp, extract_batch, extract_rows
+from pipeline.reading import SourceDocument, discover, read_document
+from pipeline.schemas import TABLES
+from pipeline.tables import document_row
+from pipeline.writing import TableWriter, table_path
+
+REUSABLE_STATUSES = ("ok", "empty")
+
+
+@dataclass
+class RunSummary:
+    rows: dict[str, int]
+    n_documents: int
+    n_analysed: int
+    n_reused: int
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # doc_id, status, error
+
+
+class PreviousRun:
+    """Rows of the previous run in the output folder, for documents that did not change."""
+
+    def __init__(self, out_dir: Path, model: str):
+        self.out_dir = out_dir
+        self.model = model
+        self.fingerprints: dict[str, str] = {}
+        documents = table_path(out_dir, "documents")
+        if not all(table_path(out_dir, name).exists() for name in TABLES):
+            return
+        try:
+            previous = pq.read_table(documents, columns=["doc_id", "sha256", "status", "pipeline_version", "model"]).to_pylist()
+        except (OSError, ValueError):
+            return
+        for row in previous:
+            if row["pipeline_version"] == __version__ and row["model"] == model and row["status"] in REUSABLE_STATUSES:
+                self.fingerprints[row["doc_id"]] = row["sha256"]
+
+    def has(self, source: SourceDocument) -> bool:
+        return source.status in REUSABLE_STATUSES and self.fingerprints.get(source.doc_id) == source.sha256
+
+    def rows(self, doc_ids: list[str]) -> dict[str, DocumentRows]:
+        """Previous rows of the extraction tables, grouped by document."""
+        grouped: dict[str, DocumentRows] = {doc_id: {} for doc_id in doc_ids}
+        for name in TABLES:
+            if name == "documents":
+                continue
+            table = pq.read_table(table_path(self.out_dir, name), filters=[("doc_id", "in", doc_ids)])
+            for doc_id in doc_ids:
+                grouped[doc_id][name] = table.filter(pc.equal(table["doc_id"], doc_id)).to_pylist()
+        return grouped
+
+
+def run(
+    paths: list[Path],
+    out_dir: Path,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    incremental: bool = True,
+    on_progress: Callable[[int], None] = lambda n: None,
+) -> RunSummary:
+    files = discover(paths)
+    resolved_model = model_id(model)
+    previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
+    summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0)
+    sources = (read_document(path, doc_id) for path, doc_id in files)
+    with TableWriter(out_dir) as writer:
+        for batch in _extracted(batched(sources, batch_size), previous, model, workers, summary):
+            for source, rows in batch:
+                for table, table_rows in rows.items():
+                    writer.add(table, table_rows)
+                if source.status != "ok":
+                    summary.failures.append((source.doc_id, source.status, source.error or ""))
+            on_progress(len(batch))
+        summary.rows = writer.publish()
+    return summary
+
+
+def _extracted(batches, previous: PreviousRun | None, model: str | None, workers: int, summary: RunSummary) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
+    """Each batch's sources with their rows, in input order, reusing what it can."""
+    pool = concurrent.futures.ProcessPoolExecutor(workers) if workers > 1 else None
+    in_flight: collections.deque = collections.deque()
+    try:
+        for sources in batches:
+            reused = [s for s in sources if previous is not None and previous.has(s)]
+            fresh = [s for s in sources if not (previous is not None and previous.has(s))]
+            summary.n_reused += len(reused)
+            summary.n_analysed += sum(s.status == "ok" for s in fresh)
+            if pool is None:
+                job = concurrent.futures.Future()
+                job.set_result(list(extract_rows(cached_nlp(model), fresh)) if fresh else [])
+            else:
+                job = pool.submit(extract_batch, fresh, model)
+            in_flight.append((sources, reused, fresh, job))
+            # A bounded window of batches in flight keeps memory flat.
+            while in_flight and (pool is None or len(in_flight) > 2 * workers):
+                yield _merge(*in_flight.popleft(), previous)
+        while in_flight:
+            yield _merge(*in_flight.popleft(), previous)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _merge(sources, reused, fresh, job, previous: PreviousRun | None) -> list[tuple[SourceDocument, DocumentRows]]:
+    by_id = dict(zip((s.doc_id for s in fresh), job.result()))
+    if reused:
+        by_id.update(previous.rows([s.doc_id for s in reused]))
+        for source in reused:
+            by_id[source.doc_id]["documents"] = [document_row(source, previous.model)]
+    return [(source, by_id[source.doc_id]) for source in sources]

@@ -1,0 +1,117 @@
+"""Turning an analysed Doc into the rows of each output table.
+
+The components leave their results on the Doc (see `pipeline.components`);
+this is the one place that maps them onto the columns of `pipeline.schemas`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from spacy.tokens import Doc, Span
+
+from pipeline import __version__
+from pipeline.reading import SourceDocument
+
+Row = dict[str, object]
+
+# Label given in the entities table to the spans each rule component adds.
+_RULE_SPAN_LABELS = {"parties": "ORG", "dates": "DATE", "agreement_triggers": "AGREEMENT"}
+_COUNT_LABELS = {"count": "COUNT", "money": "MONEY", "percent": "PERCENT", "measure": "QUANTITY", "duration": "DURATION"}
+
+
+def document_row(source: SourceDocument, model: str) -> Row:
+    return {
+        "doc_id": source.doc_id,
+        "source_path": source.source_path,
+        "sha256": source.sha256,
+        "status": source.status,
+        "error": source.error,
+        "n_chars": len(source.text),
+        "language": source.language,
+        "text": source.text,
+        "pipeline_version": __version__,
+        "model": model,
+        "format": source.format,
+    }
+
+
+def doc_rows(doc: Doc, doc_id: str) -> dict[str, list[Row]]:
+    """The rows of every extraction table for one analysed document."""
+    return {
+        "entities": entity_rows(doc, doc_id),
+        "parties": party_rows(doc, doc_id),
+        "dates": date_rows(doc, doc_id),
+        "counts": count_rows(doc, doc_id),
+        "agreements": agreement_rows(doc, doc_id),
+    }
+
+
+def _span_columns(span: Span, doc_id: str) -> Row:
+    return {"doc_id": doc_id, "start_char": span.start_char, "end_char": span.end_char, "text": span.text}
+
+
+def entity_rows(doc: Doc, doc_id: str) -> list[Row]:
+    rows = [{**_span_columns(ent, doc_id), "label": ent.label_, "source": "model", "canonical": None} for ent in doc.ents]
+    names = {party.party_id: party.name for party in doc._.parties or []}
+    for group, label in _RULE_SPAN_LABELS.items():
+        for span in doc.spans.get(group, []):
+            canonical = {
+                "parties": lambda s: names.get(s._.party_id),
+                "dates": lambda s: s._.date.value if s._.date else None,
+                "agreement_triggers": lambda s: s.label_ or None,
+            }[group](span)
+            rows.append({**_span_columns(span, doc_id), "label": label, "source": "rules", "canonical": canonical})
+    for span in doc.spans.get("counts", []):
+        count = span._.count
+        rows.append({**_span_columns(span, doc_id), "label": _COUNT_LABELS.get(count.kind, "COUNT"), "source": "rules", "canonical": _number_text(count.value)})
+    return sorted(rows, key=lambda r: (r["start_char"], r["end_char"], r["source"], r["label"]))
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def party_rows(doc: Doc, doc_id: str) -> list[Row]:
+    return [
+        {
+            "doc_id": doc_id,
+            "party_id": party.party_id,
+            "name": party.name,
+            "acronym": party.acronym,
+            "kind": party.kind,
+            "country": party.country,
+            "n_mentions": max(len(party.mentions), 1),
+            "aliases": list(party.aliases),
+        }
+        for party in doc._.parties or []
+    ]
+
+
+def date_rows(doc: Doc, doc_id: str) -> list[Row]:
+    return [{**_span_columns(span, doc_id), **asdict(span._.date)} for span in doc.spans.get("dates", [])]
+
+
+def count_rows(doc: Doc, doc_id: str) -> list[Row]:
+    return [{**_span_columns(span, doc_id), **asdict(span._.count)} for span in doc.spans.get("counts", [])]
+
+
+def agreement_rows(doc: Doc, doc_id: str) -> list[Row]:
+    return [
+        {
+            "doc_id": doc_id,
+            "agreement_id": f"{doc_id}#a{number}",
+            "type": agreement.type,
+            "action": agreement.action,
+            "title": agreement.title,
+            "parties": list(agreement.parties),
+            "date_value": agreement.date_value,
+            "date_text": agreement.date_text,
+            "place": agreement.place,
+            "valid_until": agreement.valid_until,
+            "evidence": agreement.evidence.text,
+            "start_char": agreement.evidence.start_char,
+            "end_char": agreement.evidence.end_char,
+        }
+        for number, agreement in enumerate(doc._.agreements or [], start=1)
+    ]
