@@ -47,7 +47,7 @@ def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found += [(f, path) for f in sorted(path.rglob("*")) if f.is_file() and not _hidden(f, path)]
+            found += [(f, path) for f in sorted(path.rglob("*")) if not f.is_dir() and not _hidden(f, path)]
         else:
             found.append((path, path.parent))
     stems = Counter(_relative(f, root).with_suffix("").as_posix() for f, root in found)

@@ -1,0 +1,1 @@
+"""Engines that run `pipeline.process.extract_rows` past one process."""
