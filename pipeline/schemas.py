@@ -104,3 +104,41 @@ TABLES: dict[str, pa.Schema] = {
     "agreements": AGREEMENTS,
     "documents": DOCUMENTS,
 }
+
+# Evaluation results (`pipeline eval`, SPEC section 4), written to
+# outputs/eval/; not part of a run's TABLES.
+
+# One row per metric and scope: the micro-averaged total, each subset of
+# documents (the doc_id's first folder, `seeds` for top-level ones), each
+# document.
+EVAL_SCORES = pa.schema(
+    [
+        pa.field("level", pa.string(), nullable=False),  # total, subset, document
+        pa.field("subset", pa.string()),  # null on the total
+        pa.field("doc_id", pa.string()),  # set on document rows only
+        pa.field("metric", pa.string(), nullable=False),
+        pa.field("tp", pa.int64(), nullable=False),
+        pa.field("fp", pa.int64(), nullable=False),
+        pa.field("fn", pa.int64(), nullable=False),
+        pa.field("precision", pa.float64(), nullable=False),
+        pa.field("recall", pa.float64(), nullable=False),
+        pa.field("f1", pa.float64(), nullable=False),
+    ]
+)
+
+# One row per scoring error: a gold item missed, a prediction spurious, or a
+# matched pair with a wrong value, unit or agreement slot.
+EVAL_ERRORS = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("subset", pa.string(), nullable=False),
+        pa.field("table", pa.string(), nullable=False),  # parties, dates, counts, agreements
+        pa.field("field", pa.string(), nullable=False),  # what was compared: party, text, value, unit, event, action, date, place
+        pa.field("kind", pa.string(), nullable=False),  # missed, spurious, wrong
+        pa.field("text", pa.string(), nullable=False),  # the gold or predicted surface text (evidence for agreements)
+        pa.field("expected", pa.string()),  # the gold fill, null when spurious
+        pa.field("found", pa.string()),  # the predicted fill, null when missed
+        pa.field("start_char", pa.int64()),  # of the prediction, else of the located gold text
+        pa.field("end_char", pa.int64()),
+    ]
+)

