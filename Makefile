@@ -29,8 +29,8 @@ eval: run
 bench: setup
 	$(PY) -m pipeline.bench
 
-report: setup
-	$(PY) -m pipeline report --outputs $(OUT)
+report: run
+	$(PY) -m pipeline report --outputs $(OUT) --gold annotations
 
 clean:
 	rm -rf $(OUT)/*.parquet $(OUT)/eval $(OUT)/report

@@ -111,5 +111,20 @@ def evaluate_outputs(
         console.print(f"wrote {path}")
 
 
+@app.command("agreement")
+def annotator_agreement(
+    reference: Path = typer.Argument(..., help="Gold folder taken as the truth."),
+    other: Path = typer.Argument(..., help="Another annotator's gold folder for the same documents."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of the annotated documents."),
+) -> None:
+    """Inter-annotator agreement: OTHER scored against REFERENCE with the evaluation's scorer."""
+    import tempfile
+
+    from pipeline.evaluate import evaluate_annotators, format_table
+
+    with tempfile.TemporaryDirectory() as work:
+        typer.echo(format_table(evaluate_annotators(reference, other, corpus, work)))
+
+
 def main() -> None:
     app()

@@ -57,6 +57,8 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
     config = load_config(config_path)
     nlp = spacy.load(resolve_model(model), exclude=list(UNUSED_COMPONENTS))
     settings = config["pipeline"]
+    infixes = list(nlp.Defaults.infixes) + list(settings["extra_infixes"])
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for name in settings["components"]:
         nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     nlp.max_length = max(nlp.max_length, settings["chunk_chars"] * 2)

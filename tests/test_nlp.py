@@ -38,3 +38,8 @@ def test_any_installed_pipeline_can_be_chosen_by_name_or_path(tmp_path):
 def test_an_unknown_model_is_refused_with_a_clear_message():
     with pytest.raises(RuntimeError, match="No spaCy pipeline found"):
         resolve_model("xx_no_such_model")
+
+
+def test_period_modifiers_glued_to_a_year_are_split_off(nlp):
+    tokens = [t.text for t in nlp.make_doc("mid-2015, early-1990s, COVID-19, Indo-Japan")]
+    assert tokens[:6] == ["mid", "-", "2015", ",", "early", "-"] and "COVID-19" in tokens

@@ -1,9 +1,39 @@
-"""CONTRACT STUB - to be implemented: party (organisation) extraction."""
+"""st_parties: the organisations a document names (SPEC 3.1, 3.5).
 
+Mentions come from
+  - names grown around organisation head words (org_names.py), which
+    rebuilds the long names the model breaks at commas and "and";
+  - acronym definitions in either direction (acronyms.py): the long form,
+    the acronym and any other name in the brackets become one party;
+  - the gazetteer, for names the grammar cannot see ("Innovate UK",
+    "RIKEN") and for acronyms the text never spells out;
+  - acronyms the model tags ORG, when the text uses them often enough.
+Names of programmes, events and facilities, and acronyms defined as such,
+are kept out, as are places, people's titles and acronyms like "MoU".
+
+Mentions are merged by their SPEC 4 comparison form (plus spelling and
+country-name variants), through acronym definitions and gazetteer entries,
+and a name with its state attached ("Department of Science and Technology
+of India") joins the same name without it. Each group with a mention that
+names a body outright becomes a Party; a bare generic mention ("the Joint
+Committee") only joins a party named elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from pipeline.components.acronyms import ACRONYM_PATTERN, Definition, find_definitions
+from pipeline.components.org_lexicon import Countries, Gazetteer, GazetteerEntry, OrgLexicon, spec_form
+from pipeline.components.org_names import HYPHENS, DocNames, NameGrammar, skip_spaces, skip_words
 
 
 @dataclass
@@ -15,18 +45,404 @@ class Party:
     kind: str                   # government, agency, research, university, company, international, committee, other
     country: str | None
     mentions: list[Span] = field(default_factory=list)
+    canonical: str | None = None  # the gazetteer's name for it, when it is a known body
 
 
 Doc.set_extension("parties", default=None, force=True)      # list[Party]
 Span.set_extension("party_id", default=None, force=True)    # on doc.spans["parties"]
 
+MENTION_LABEL = "ORG"
+_ACRONYM = re.compile(ACRONYM_PATTERN)
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_acronym(text: str) -> bool:
+    return _ACRONYM.match(text) is not None
+
+
+def party_for_span(doc: Doc, span: Span) -> Party | None:
+    """The party named at `span`: the first mention inside it, else a mention around it."""
+    by_id = {party.party_id: party for party in doc._.parties or []}
+    mentions = list(doc.spans["parties"]) if "parties" in doc.spans else []
+    inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
+    around = [m for m in mentions if m.start <= span.start and span.end <= m.end]
+    for mention in inside[:1] or around[:1]:
+        return by_id.get(mention._.party_id)
+    return None
+
+
+def party_for_text(doc: Doc, text: str) -> Party | None:
+    """The party whose name, acronym or an alias reads as `text` (SPEC 4 comparison)."""
+    wanted = spec_form(text)
+    for party in doc._.parties or []:
+        forms = [party.name, *party.aliases] + ([party.acronym] if party.acronym else [])
+        if any(spec_form(form) == wanted for form in forms):
+            return party
+    return None
+
 
 @Language.factory("st_parties")
-def make_parties(nlp: Language, name: str):
-    return _stub
+def make_parties(
+    nlp: Language,
+    name: str,
+    gazetteers: list[str],
+    user_gazetteer: str | None,
+    kinds: str,
+    non_parties: str,
+    countries: str,
+    min_undefined_acronym_uses: int,
+):
+    paths = [*gazetteers, *([user_gazetteer] if user_gazetteer else [])]
+    return PartyExtractor(nlp, paths, kinds, non_parties, countries, min_undefined_acronym_uses)
 
 
-def _stub(doc: Doc) -> Doc:
-    doc._.parties = []
-    doc.spans["parties"] = []
-    return doc
+class PartyExtractor:
+    def __init__(
+        self,
+        nlp: Language,
+        gazetteers: list[str | Path],
+        kinds: str,
+        non_parties: str,
+        countries: str,
+        min_undefined_acronym_uses: int,
+    ):
+        self.lexicon = OrgLexicon.load(kinds, non_parties)
+        self.countries = Countries(nlp, countries)
+        self.gazetteer = Gazetteer(nlp, gazetteers, is_acronym)
+        self.grammar = NameGrammar(nlp, self.lexicon)
+        self.min_undefined_acronym_uses = min_undefined_acronym_uses
+        # Known names read as the mentions are merged, for names split by a line break or spelled another way.
+        self.entries_by_key: dict[str, list[GazetteerEntry]] = {}
+        for entry in self.gazetteer.entries:
+            for form in entry.forms:
+                if not is_acronym(form):
+                    self.entries_by_key.setdefault(self.key(form), []).append(entry)
+        self.bracket = nlp.vocab.strings.add("(")
+
+    def __call__(self, doc: Doc) -> Doc:
+        parties = _DocumentParties(self, doc).parties()
+        doc._.parties = parties
+        doc.spans["parties"] = sorted((m for p in parties for m in p.mentions), key=lambda s: (s.start, s.end))
+        return doc
+
+    def key(self, text: str) -> str:
+        """The form mentions are merged on: SPEC 4 comparison, one spelling, canonical country names."""
+        return self.lexicon.normalise(self.countries.canonical_names(spec_form(text)))
+
+
+@dataclass
+class _Mention:
+    span: Span
+    key: str
+    strong: bool                # names a body outright (not "the Joint Committee")
+    acronym: bool
+    entry: GazetteerEntry | None = None
+    priority: int = 1           # 0: part of an acronym definition
+
+
+class _DocumentParties:
+    """Finding, merging and describing the parties of one Doc."""
+
+    def __init__(self, extractor: PartyExtractor, doc: Doc):
+        self.extractor = extractor
+        self.lexicon = extractor.lexicon
+        self.doc = doc
+        self.countries = extractor.countries.find(doc)
+        self.doc_countries = {c.country for c in self.countries.values() if c.country}
+        self.gazetteer_names: dict[tuple[int, int], list[GazetteerEntry]] = {}
+        self.gazetteer_acronyms: dict[int, list[GazetteerEntry]] = {}
+        for (start, end), entries in extractor.gazetteer.find(doc).items():
+            if end - start == 1 and is_acronym(doc[start].text):
+                self.gazetteer_acronyms[start] = entries
+            else:
+                self.gazetteer_names[(start, end)] = entries
+        self.names: DocNames = extractor.grammar.analyse(doc, self.countries, set(self.gazetteer_acronyms))
+        self.grown = {(n.span.start, n.span.end): n for n in self.names.names}
+        # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
+        orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
+        self.acronym_tokens = [i for i, orth in enumerate(orths) if is_acronym(strings[orth])]
+        self.brackets = [i for i, orth in enumerate(orths) if orth == extractor.bracket]
+        self.blocked: set[int] = set()              # tokens of names that are not parties
+        self.defined: dict[str, bool] = {}          # acronym (upper case) -> defined as a party
+        self.links: list[tuple[str, str]] = []
+        self.candidates: list[_Mention] = []
+        self.mention_ends: dict[int, int] = {}
+
+    # --- finding mentions -----------------------------------------------------
+
+    def parties(self) -> list[Party]:
+        self._add_definitions()
+        self._add_names()
+        mentions = self._select(self.candidates)
+        mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
+        return self._build(mentions)
+
+    def _mention(self, span: Span, strong: bool, priority: int = 1, entry: GazetteerEntry | None = None) -> _Mention:
+        key = self.extractor.key(span.text)
+        acronym = len(span) == 1 and is_acronym(span.text)
+        if entry is None and not acronym:
+            entry = self._choose(self.extractor.entries_by_key.get(key, []))
+        return _Mention(span, key, strong, acronym, entry, priority)
+
+    def _add_definitions(self) -> None:
+        for definition in find_definitions(self.doc, self.brackets, is_acronym):
+            acronym = definition.acronym
+            if acronym.text in self.lexicon.junk or self.extractor.countries.is_place(acronym.text):
+                continue
+            long = self._long_form(definition)
+            is_party = long is not None and self._names_party(long, acronym)
+            upper = acronym.text.upper()
+            self.defined[upper] = self.defined.get(upper, False) or is_party
+            if not is_party:
+                self.blocked.update(range(acronym.start, acronym.end))
+                if long is not None:
+                    self.blocked.update(range(long.start, long.end))
+                continue
+            key = self.extractor.key(long.text)
+            for span in (long, acronym, *definition.alternatives):
+                mention = self._mention(span, strong=True, priority=0, entry=self._entry(span))
+                self.candidates.append(mention)
+                self.links.append((key, mention.key))
+
+    def _long_form(self, definition: Definition) -> Span | None:
+        """The name an acronym stands for: the grammar's or gazetteer's name, else the spelled-out one."""
+        doc = self.doc
+        if not definition.forward:
+            content = definition.long
+            known = (content.start, content.end) in self.grown or (content.start, content.end) in self.gazetteer_names
+            return content if definition.spelled or known else None
+        ending = [doc[s:e] for (s, e) in [*self.grown, *self.gazetteer_names] if e == definition.anchor]
+        best = max(ending, key=len, default=None)
+        spelled = definition.long
+        if best is None:
+            return spelled or (definition.alternatives[0] if definition.alternatives else None)
+        # A heading's "DST-Japan Society for the Promotion of Science (JSPS)": JSPS is the part after the hyphen.
+        if spelled is not None and spelled.start > best.start and doc[spelled.start - 1].text in HYPHENS:
+            return spelled
+        return best
+
+    def _names_party(self, long: Span, acronym: Span) -> bool:
+        """Whether a defined acronym names a body (not a programme, event, facility, place ...)."""
+        if (long.start, long.end) in self.gazetteer_names:
+            return True
+        grown = self.grown.get((long.start, long.end))
+        if grown is not None:
+            return grown.is_party
+        head = self.names.head_of(long)
+        if head is not None:
+            return head.is_party
+        return acronym.start in self.gazetteer_acronyms
+
+    def _add_names(self) -> None:
+        for name in self.names.names:
+            if name.is_party:
+                entry = self._entry(name.span)
+                self.candidates.append(self._mention(name.span, strong=not name.generic or entry is not None, entry=entry))
+            else:
+                self.blocked.update(range(name.span.start, name.span.end))
+        for (start, end), entries in self.gazetteer_names.items():
+            entry = self._choose(entries)
+            if entry is not None:
+                self.candidates.append(self._mention(self.doc[start:end], strong=True, entry=entry))
+
+    def _select(self, candidates: list[_Mention]) -> list[_Mention]:
+        """Non-overlapping mentions: definitions first, then the longest."""
+        taken: set[int] = set()
+        selected = []
+        for mention in sorted(candidates, key=lambda m: (m.priority, -len(m.span), m.span.start)):
+            tokens = range(mention.span.start, mention.span.end)
+            if not any(i in taken for i in tokens):
+                taken.update(tokens)
+                selected.append(mention)
+        return selected
+
+    def _lone_acronyms(self, taken: set[int]) -> list[_Mention]:
+        """Acronyms used on their own: defined in the text, known to the gazetteer, or tagged ORG often enough."""
+        doc = self.doc
+        uses = Counter(doc[i].text for i in self.acronym_tokens)
+        found = []
+        for i in self.acronym_tokens:
+            text = doc[i].text
+            if i in taken or text in self.lexicon.junk or self.extractor.countries.is_place(text):
+                continue
+            span = self._with_campus(i)
+            defined = self.defined.get(text.upper())
+            if defined is not None:
+                if defined:
+                    found.append(self._mention(span, strong=True))
+                continue
+            entry = self._choose(self.gazetteer_acronyms.get(i, []))
+            if entry is not None:
+                found.append(self._mention(span, strong=True, entry=entry if len(span) == 1 else None))
+            elif _tagged_org(doc, i) and i not in self.blocked and uses[text] >= self.extractor.min_undefined_acronym_uses:
+                found.append(self._mention(span, strong=True))
+        return found
+
+    def _with_campus(self, i: int) -> Span:
+        """"IIT-Delhi": an acronym joined to a place names a campus, a body of its own."""
+        doc = self.doc
+        joined = i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+        if joined and doc[i + 2].is_title and doc[i + 2].tag_ == "NNP" and i + 2 not in self.countries:
+            # Not the start of a longer name ("DST-Japan Society for ...").
+            if i + 3 >= len(doc) or not (doc[i + 3].is_title or doc[i + 3].is_upper):
+                return doc[i : i + 3]
+        return doc[i : i + 1]
+
+    def _entry(self, span: Span) -> GazetteerEntry | None:
+        if len(span) == 1 and span.start in self.gazetteer_acronyms:
+            return self._choose(self.gazetteer_acronyms[span.start])
+        return self._choose(self.gazetteer_names.get((span.start, span.end), []))
+
+    def _choose(self, entries: list[GazetteerEntry]) -> GazetteerEntry | None:
+        """The entry meant: the only one, or the first whose state the text mentions."""
+        if len(entries) == 1:
+            return entries[0]
+        return next((e for e in entries if e.country is None or e.country in self.doc_countries), None)
+
+    # --- merging and describing ---------------------------------------------------
+
+    def _build(self, mentions: list[_Mention]) -> list[Party]:
+        self.mention_ends = {m.span.start: m.span.end for m in mentions}
+        groups = self._group(mentions)
+        ordered = sorted(groups, key=lambda g: min(m.span.start for m in g))
+        parties = []
+        for group in ordered:
+            if not any(m.strong for m in group):
+                continue
+            party_id = f"p{len(parties) + 1}"
+            parties.append(self._party(party_id, sorted(group, key=lambda m: m.span.start)))
+        return parties
+
+    def _group(self, mentions: list[_Mention]) -> list[list[_Mention]]:
+        parent: dict[str, str] = {}
+
+        def find(key: str) -> str:
+            parent.setdefault(key, key)
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        def union(a: str, b: str) -> None:
+            parent[find(a)] = find(b)
+
+        keys = {m.key for m in mentions}
+        for a, b in self.links:
+            union(a, b)
+        for m in mentions:
+            if m.entry is not None:
+                union(m.key, f"gazetteer:{m.entry.name}")
+            for variant in self.extractor.countries.without_country(m.key):
+                if variant in keys:
+                    union(m.key, variant)
+        groups: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            groups.setdefault(find(m.key), []).append(m)
+        return list(groups.values())
+
+    def _party(self, party_id: str, group: list[_Mention]) -> Party:
+        entry = next((m.entry for m in group if m.entry is not None), None)
+        surfaces = [" ".join(m.span.text.split()) for m in group]
+        name_mention = self._name_mention(group, entry)
+        name = " ".join(name_mention.span.text.split())
+        acronyms = Counter(s for m, s in zip(group, surfaces) if m.acronym)
+        acronym = acronyms.most_common(1)[0][0] if acronyms else None
+        aliases = list(dict.fromkeys(s for s in surfaces if s not in (name, acronym)))
+        spans = []
+        for m in group:
+            span = Span(self.doc, m.span.start, m.span.end, label=MENTION_LABEL, kb_id=party_id)
+            span._.party_id = party_id
+            spans.append(span)
+        return Party(
+            party_id=party_id,
+            name=name,
+            acronym=acronym,
+            aliases=aliases,
+            kind=entry.kind if entry is not None else self._kind(name_mention.span),
+            country=self._country(group, name_mention.span, entry),
+            mentions=spans,
+            canonical=entry.name if entry is not None else None,
+        )
+
+    def _name_mention(self, group: list[_Mention], entry: GazetteerEntry | None) -> _Mention:
+        """The long form: a name the gazetteer knows, else the most used, else the first."""
+        long_forms = [m for m in group if not m.acronym] or group
+        known = {self.extractor.key(form) for form in entry.forms} if entry is not None else set()
+        uses = Counter(m.key for m in long_forms)
+        best = min(long_forms, key=lambda m: (m.key not in known, not m.strong, -uses[m.key], m.span.start))
+        same = [m for m in long_forms if m.key == best.key]
+        spellings = Counter(m.span.text for m in same)
+        return max(same, key=lambda m: spellings[m.span.text])
+
+    def _kind(self, span: Span) -> str:
+        head = self.names.head_of(span)
+        if head is None:
+            return "other"
+        if head.phrase in self.lexicon.joint_heads:
+            words = set(spec_form(span.text).split())
+            states = {c.country for c in self._countries_in(span) if c.country}
+            if words & self.lexicon.joint_markers or len(states) >= 2:
+                return "committee"
+        return self.lexicon.kind_from_phrases(span.text) or self.lexicon.head_kinds.get(head.phrase, "other")
+
+    def _country(self, group: list[_Mention], name: Span, entry: GazetteerEntry | None) -> str | None:
+        """The gazetteer's state, else the one the name holds, else an apposition ("..., India")."""
+        if entry is not None and self._trust_country(group, entry):
+            return entry.country
+        inside = list(dict.fromkeys(c.country for c in self._countries_in(name) if c.country))
+        if len(inside) == 1:
+            return inside[0]
+        head = self.names.head_of(name)
+        if inside and head is not None and head.phrase in self.lexicon.located:
+            return inside[0]
+        return next((c for c in (self._country_after(m.span.end) for m in group) if c is not None), None)
+
+    def _trust_country(self, group: list[_Mention], entry: GazetteerEntry) -> bool:
+        """Whether the gazetteer's state is this body's: "Kyoto University" is Japan's wherever it is
+        named, while an acronym or a name built from general words ("Department of Science and
+        Technology", "National Research Foundation") counts only when the text mentions the state."""
+        if entry.country is None or entry.country in self.doc_countries:
+            return True
+        return any(m.entry is entry and not m.acronym and self._distinctive(m.span) for m in group)
+
+    def _distinctive(self, span: Span) -> bool:
+        first = span[0].lower_
+        return first not in self.lexicon.generic and first not in self.lexicon.head_kinds
+
+    def _countries_in(self, span: Span):
+        return [c for c in self.countries.values() if span.start <= c.start and c.end <= span.end]
+
+    def _country_after(self, i: int, hops: int = 3) -> str | None:
+        """"..., India", "(DST) India", "(NSTC) in Taiwan", "..., Govt. of India", "..., Ministry of ..., Govt. of India"."""
+        doc = self.doc
+        for _ in range(hops):
+            i = skip_spaces(doc, i)
+            if i < len(doc) and doc[i].text == "(":
+                close = next((j for j in range(i, min(len(doc), i + 12)) if doc[j].text == ")"), None)
+                if close is None:
+                    return None
+                i = skip_spaces(doc, close + 1)
+            if i < len(doc) and doc[i].text == ",":
+                i = skip_spaces(doc, i + 1)
+            government = skip_words(doc, i, ("government", "govt", "."))
+            if government > i and government < len(doc) and doc[government].lower_ == "of":
+                i = government
+            if i < len(doc) and doc[i].lower_ in ("of", "in"):
+                i = skip_words(doc, i + 1, ("the",))
+            mention = self.countries.get(i)
+            if i in self.mention_ends and not (mention is not None and mention.end == self.mention_ends[i]):
+                i = self.mention_ends[i]
+            elif mention is not None:
+                return mention.country if mention.is_name else None
+            elif i < len(doc) and doc[i].ent_type_ == "GPE":
+                while i < len(doc) and doc[i].ent_type_ == "GPE":
+                    i += 1
+            else:
+                return None
+        return None
+
+
+def _tagged_org(doc: Doc, i: int) -> bool:
+    """The model tagged doc[i] alone as an ORG."""
+    token = doc[i]
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")

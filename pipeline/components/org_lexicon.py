@@ -1,0 +1,211 @@
+"""The data st_parties reads, loaded from pipeline/data/ (paths set in pipeline.cfg).
+
+    OrgLexicon   organisation head words and their kinds, what is not a party
+    Countries    country names and adjectives, found in a Doc by a PhraseMatcher
+    Gazetteer    known organisations (JSONL), found by PhraseMatchers: names on
+                 LOWER, acronyms and one-word names on ORTH (case matters: "WHO")
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def data_path(name: str | Path) -> Path:
+    """A data file named in pipeline.cfg: relative to pipeline/data/ unless absolute."""
+    path = Path(name).expanduser()
+    return path if path.is_absolute() else DATA_DIR / path
+
+
+def spec_form(text: str) -> str:
+    """SPEC 4 comparison form: lower case, & as and, no leading "the", punctuation as space."""
+    folded = _NON_WORD.sub(" ", text.lower().replace("&", " and ")).strip()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+@dataclass(frozen=True)
+class OrgLexicon:
+    head_kinds: dict[str, str]          # head phrase (lower case) -> kind
+    needs_complement: frozenset[str]
+    located: frozenset[str]
+    after_comma: frozenset[str]
+    kind_phrases: tuple[tuple[re.Pattern, str], ...]
+    joint_markers: frozenset[str]
+    joint_heads: frozenset[str]
+    spelling: dict[str, str]            # spec_form -> spec_form
+    spelling_pattern: re.Pattern
+    non_party_heads: frozenset[str]
+    complement_final: frozenset[str]
+    generic: frozenset[str]
+    junk: frozenset[str]                # case-sensitive
+    stop_words: frozenset[str]
+    ordinals: frozenset[str]
+    plural_heads: frozenset[str]
+
+    @classmethod
+    def load(cls, kinds_file: str | Path, non_parties_file: str | Path) -> OrgLexicon:
+        kinds = yaml.safe_load(data_path(kinds_file).read_text(encoding="utf-8"))
+        non = yaml.safe_load(data_path(non_parties_file).read_text(encoding="utf-8"))
+        head_kinds = {str(word).lower(): kind for kind, words in kinds["heads"].items() for word in words}
+        spelling = {spec_form(str(k)): spec_form(str(v)) for k, v in kinds["spelling_variants"].items()}
+        return cls(
+            head_kinds=head_kinds,
+            needs_complement=_words(kinds["needs_complement"]),
+            located=_words(kinds["located"]),
+            after_comma=_words(kinds["after_comma"]),
+            kind_phrases=tuple(
+                (re.compile(rf"\b{re.escape(spec_form(phrase))}\b"), kind) for phrase, kind in kinds["kind_phrases"]
+            ),
+            joint_markers=_words(kinds["joint_markers"]),
+            joint_heads=_words(kinds["joint_heads"]),
+            spelling=spelling,
+            spelling_pattern=re.compile(r"\b(?:" + "|".join(map(re.escape, spelling)) + r")\b"),
+            non_party_heads=_words(non["heads"]),
+            complement_final=_words(non["complement_final"]),
+            generic=_words(non["generic_modifiers"]),
+            junk=frozenset(str(v) for v in non["junk"]),
+            stop_words=_words(non["stop_words"]),
+            ordinals=_words(non["ordinals"]),
+            plural_heads=_words(kinds["plural_heads"]),
+        )
+
+    def normalise(self, form: str) -> str:
+        """`form` (in `spec_form`) with one spelling for each variant ("organisation", "centre")."""
+        return self.spelling_pattern.sub(lambda m: self.spelling[m.group(0)], form)
+
+    def kind_from_phrases(self, name: str) -> str | None:
+        form = spec_form(name)
+        return next((kind for pattern, kind in self.kind_phrases if pattern.search(form)), None)
+
+
+def _alternation(forms) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    country: str | None     # None for a region ("Asia", "EU")
+    is_name: bool           # a name of the state, not an adjective
+
+
+class Countries:
+    """Country names and adjectives; regions are found too, as places without a country."""
+
+    def __init__(self, nlp: Language, path: str | Path):
+        data = yaml.safe_load(data_path(path).read_text(encoding="utf-8"))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._country_of: dict[str, str | None] = {}
+        self._is_name: dict[str, bool] = {}
+        canonical_form: dict[str, str] = {}
+        cue_forms: set[str] = set()
+        for entry in data["countries"]:
+            for form in entry.get("adjectives", []):
+                self._add(nlp, str(form), entry["country"], is_name=False)
+                cue_forms.add(spec_form(str(form)))
+            for form in entry["names"]:
+                self._add(nlp, str(form), entry["country"], is_name=True)
+                canonical_form[spec_form(str(form))] = spec_form(entry["country"])
+            cue_forms.add(spec_form(entry["country"]))
+        for form in data["regions"]:
+            self._add(nlp, str(form), None, is_name=True)
+        # Country names inside organisation names are read as one when merging ("Japan-UK" = "Japan - United Kingdom").
+        self._canonical_form = canonical_form
+        self._name_pattern = _alternation(canonical_form)
+        cues = _alternation(cue_forms).pattern
+        # "Indian Department of ...", "Department of ... of India", "Department of ... India".
+        self._leading = re.compile(rf"^{cues} ")
+        self._trailing = re.compile(rf"(?: of(?: the)?)? {cues}$")
+
+    def _add(self, nlp: Language, form: str, country: str | None, is_name: bool) -> None:
+        self._country_of[form] = country
+        self._is_name[form] = is_name
+        self.matcher.add(form, [nlp.make_doc(form)])
+
+    def find(self, doc: Doc) -> dict[int, CountryMention]:
+        """Country and region mentions by start token (longest where they overlap)."""
+        spans = sorted(self.matcher(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
+        found: dict[int, CountryMention] = {}
+        covered = -1
+        for span in spans:
+            if span.start < covered:
+                continue
+            form = span.label_
+            found[span.start] = CountryMention(span.start, span.end, self._country_of[form], self._is_name[form])
+            covered = span.end
+        return found
+
+    def is_place(self, text: str) -> bool:
+        return text in self._country_of
+
+    def without_country(self, form: str) -> list[str]:
+        """`form` (canonical) without a state named at its start or end, when two words remain."""
+        variants = (self._leading.sub("", form), self._trailing.sub("", form))
+        return [v for v in variants if v != form and " " in v]
+
+    def canonical_names(self, form: str) -> str:
+        """`form` (in `spec_form`) with every country name spelled the canonical way."""
+        return self._name_pattern.sub(lambda m: self._canonical_form[m.group(0)], form)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Gazetteer:
+    """Known organisations from one or more JSONL files ({"name", "aliases", "kind", "country"})."""
+
+    def __init__(self, nlp: Language, paths: list[str | Path], is_acronym):
+        self.entries: list[GazetteerEntry] = []
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for path in paths:
+            for line in data_path(path).read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    self._add(nlp, json.loads(line), is_acronym)
+
+    def _add(self, nlp: Language, record: dict, is_acronym) -> None:
+        entry = GazetteerEntry(record["name"], tuple(record.get("aliases", [])), record["kind"], record.get("country"))
+        key = str(len(self.entries))
+        self.entries.append(entry)
+        for form in entry.forms:
+            pattern = nlp.make_doc(form)
+            # One-word names and acronyms must match exactly: "WHO" is not "who", "Wellcome" not "welcome".
+            matcher = self.exact if len(pattern) == 1 or is_acronym(form) else self.names
+            matcher.add(key, [pattern])
+
+    def find(self, doc: Doc) -> dict[tuple[int, int], list[GazetteerEntry]]:
+        """Every stretch of `doc` that names a known organisation, with the entries it may name."""
+        hits: dict[tuple[int, int], list[GazetteerEntry]] = {}
+        for matcher in (self.names, self.exact):
+            for match_id, start, end in matcher(doc):
+                entry = self.entries[int(doc.vocab.strings[match_id])]
+                found = hits.setdefault((start, end), [])
+                if entry not in found:
+                    found.append(entry)
+        return hits

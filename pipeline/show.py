@@ -1,0 +1,87 @@
+"""One document's extractions in the terminal (`pipeline show DOC_ID`).
+
+    show_document(outputs_dir, doc_id, console)   UnknownDocument if no such doc_id
+
+Reads only that document's rows (a Parquet filter on doc_id), so it stays
+quick on large outputs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.report import count_detail, read_rows
+
+# (title, columns) per table; a column is (header, function of the row).
+_VIEWS = {
+    "parties": (
+        "Parties",
+        [
+            ("name", lambda r: r["name"]),
+            ("acronym", lambda r: r["acronym"]),
+            ("aliases", lambda r: "; ".join(r.get("aliases") or [])),
+            ("kind", lambda r: r["kind"]),
+            ("country", lambda r: r["country"]),
+            ("mentions", lambda r: str(r["n_mentions"])),
+        ],
+    ),
+    "dates": (
+        "Dates",
+        [
+            ("text", lambda r: r["text"]),
+            ("value", lambda r: r["value"]),
+            ("granularity", lambda r: r["granularity"]),
+            ("from context", lambda r: "yes" if r["from_context"] else ""),
+            ("offset", lambda r: str(r["start_char"])),
+        ],
+    ),
+    "counts": (
+        "Counts",
+        [
+            ("text", lambda r: r["text"]),
+            ("count", count_detail),
+            ("kind", lambda r: r["kind"]),
+            ("offset", lambda r: str(r["start_char"])),
+        ],
+    ),
+    "agreements": (
+        "Agreements",
+        [
+            ("type", lambda r: r["type"]),
+            ("action", lambda r: r["action"]),
+            ("parties", lambda r: "\n".join(r["parties"] or [])),
+            ("date", lambda r: r["date_value"]),
+            ("place", lambda r: r["place"]),
+            ("evidence", lambda r: r["evidence"]),
+        ],
+    ),
+}
+
+
+class UnknownDocument(LookupError):
+    """No documents row has the doc_id asked for."""
+
+
+def show_document(outputs_dir: Path, doc_id: str, console: Console) -> None:
+    documents = read_rows(outputs_dir, "documents", doc_id)
+    if not documents:
+        known = [row["doc_id"] for row in read_rows(outputs_dir, "documents")]
+        close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.5)
+        hint = f" Did you mean: {', '.join(close)}?" if close else f" {len(known)} documents are known (see documents.parquet)."
+        raise UnknownDocument(f"No document {doc_id!r} in {outputs_dir}.{hint}")
+    doc = documents[0]
+    console.print(f"[bold]{doc_id}[/bold]  {doc['source_path']}  {doc['n_chars']} characters  status {doc['status']}")
+    if doc["error"]:
+        console.print(f"[yellow]{doc['error']}")
+    for table, (title, columns) in _VIEWS.items():
+        rows = read_rows(outputs_dir, table, doc_id)
+        view = Table(title=f"{title} ({len(rows)})", title_justify="left", show_lines=table == "agreements")
+        for header, _ in columns:
+            view.add_column(header, overflow="fold")
+        for row in rows:
+            view.add_row(*(value(row) or "" for _, value in columns))
+        console.print(view)

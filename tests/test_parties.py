@@ -1,0 +1,267 @@
+"""st_parties: organisations, their acronyms, aliases, kinds and countries (SPEC 3.1, 3.5)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.components.org_lexicon import spec_form
+from pipeline.components.parties import make_parties, party_for_span, party_for_text
+from pipeline.nlp import analyse_text, load_config
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def parties(nlp, text):
+    return analyse_text(nlp, text)._.parties
+
+
+def by_name(found):
+    return {p.name: p for p in found}
+
+
+def named(found, form):
+    """The party whose name, acronym or an alias reads as `form`."""
+    matches = [p for p in found if spec_form(form) in {spec_form(f) for f in [p.name, p.acronym or "", *p.aliases]}]
+    assert len(matches) <= 1, matches
+    return matches[0] if matches else None
+
+
+# --- long names the model breaks ------------------------------------------------
+
+
+def test_names_with_commas_and_and_are_whole(nlp):
+    text = (
+        "Officials of the Ministry of Agriculture, Forestry and Fisheries met the Japan Oil, Gas and Metals "
+        "National Corporation (JOGMEC) and the Council for Science, Technology and Innovation in Tokyo."
+    )
+    names = set(by_name(parties(nlp, text)))
+    assert "Ministry of Agriculture, Forestry and Fisheries" in names
+    assert "Japan Oil, Gas and Metals National Corporation" in names
+    assert "Council for Science, Technology and Innovation" in names
+
+
+def test_name_reaches_across_a_line_break_after_its_preposition(nlp):
+    found = parties(nlp, "Grants come from the Society for the Advancement of\n\nMarine Robotics (SAMR) each year.")
+    assert [(p.name, p.acronym) for p in found] == [("Society for the Advancement of Marine Robotics", "SAMR")]
+
+
+# --- acronyms --------------------------------------------------------------------
+
+
+def test_acronym_after_the_long_form(nlp):
+    found = parties(nlp, "The Northern Ocean Research Institute (NORI) signed the plan. NORI will host the first workshop.")
+    [party] = found
+    assert (party.name, party.acronym, party.kind) == ("Northern Ocean Research Institute", "NORI", "research")
+    assert [m.text for m in party.mentions] == ["Northern Ocean Research Institute", "NORI", "NORI"]
+
+
+def test_acronym_before_the_long_form(nlp):
+    text = "Visitors toured the linac at KEK (The High Energy Accelerator Research Organization) and CBRC (Computational Biology Research Center)."
+    found = parties(nlp, text)
+    assert named(found, "KEK").name == "High Energy Accelerator Research Organization"
+    assert named(found, "CBRC").name == "Computational Biology Research Center"
+    assert len(found) == 2
+
+
+def test_lone_acronym_resolves_to_a_definition_anywhere(nlp):
+    text = (
+        "PLRA has funded 40 projects since 2010.\n\n"
+        "The Polar Logistics and Research Agency (PLRA) was founded in 2004. In 2019 PLRA opened a station office."
+    )
+    [party] = parties(nlp, text)
+    assert (party.name, party.acronym) == ("Polar Logistics and Research Agency", "PLRA")
+    assert len(party.mentions) == 4
+
+
+def test_other_names_in_the_same_brackets_are_aliases(nlp):
+    found = parties(nlp, "The Institute of Physical and Chemical Research (Rikagaku Kenkyusho or RIKEN) leads it. RIKEN agreed.")
+    [party] = found
+    assert party.name == "Institute of Physical and Chemical Research"
+    assert party.acronym == "RIKEN"
+    assert "Rikagaku Kenkyusho" in party.aliases
+
+
+def test_heading_prefix_before_a_defined_name_is_dropped(nlp):
+    found = parties(nlp, "DST-Japan Society for the Promotion of Science (JSPS)\n\nThe programme began in 1993.")
+    assert named(found, "JSPS").name == "Japan Society for the Promotion of Science"
+
+
+# --- the gazetteer -------------------------------------------------------------------
+
+
+def test_gazetteer_finds_names_without_a_head_word(nlp):
+    found = parties(nlp, "Innovate UK and Vinnova opened a joint call for small firms.")
+    innovate, vinnova = named(found, "Innovate UK"), named(found, "Vinnova")
+    assert (innovate.kind, innovate.country, innovate.canonical) == ("agency", "United Kingdom", "Innovate UK")
+    assert (vinnova.kind, vinnova.country) == ("agency", "Sweden")
+
+
+def test_gazetteer_acronym_needs_its_state_when_ambiguous(nlp):
+    korea = parties(nlp, "Researchers from Korea applied. The NRF reviews every proposal.")
+    assert named(korea, "NRF").country == "South Korea"
+    south_africa = parties(nlp, "Researchers from South Africa applied. The NRF reviews every proposal.")
+    assert named(south_africa, "NRF").country == "South Africa"
+
+
+def test_user_gazetteer_from_the_config(nlp, tmp_path):
+    gazetteer = tmp_path / "mine.jsonl"
+    record = {"name": "Quorvane Materials Nexus", "aliases": ["QMNX"], "kind": "research", "country": "Canada"}
+    gazetteer.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    settings = dict(load_config()["components"]["st_parties"])
+    text = "Scientists at QMNX shared their samples with colleagues in Ottawa, Canada."
+    assert named(parties(nlp, text), "QMNX") is None
+    settings["user_gazetteer"] = str(gazetteer)
+    extractor = make_parties(nlp, "st_parties", **settings)
+    doc = extractor(analyse_text(nlp, text))
+    party = named(doc._.parties, "QMNX")
+    assert (party.name, party.kind, party.country, party.canonical) == ("QMNX", "research", "Canada", "Quorvane Materials Nexus")
+
+
+# --- what is not a party ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Strategic International Research Cooperative Program started in 2003.",
+        "Experiments were run at the Photon Factory and on the Square Kilometre Array.",
+        "The Asia Pacific Regional Space Agency Forum met in Bengaluru.",
+        "India and Japan agreed to expand cooperation in Asia.",
+        "Dr Takahiro Ueyama and Sir Patrick Vallance opened the session.",
+        "The Joint Committee praised the progress.",
+        "An MoU and an LoI were signed; the IA follows.",
+        "The Science and Technology Research Partnership for Sustainable Development (SATREPS) grew. SATREPS now covers 50 countries.",
+        "The East Asia Summit (EAS) discussed it, and EAS leaders agreed.",
+        "Three India-Japan Joint Laboratories were established in 2016.",
+    ],
+)
+def test_not_parties(nlp, text):
+    assert parties(nlp, text) == []
+
+
+def test_programme_of_a_body_keeps_the_body(nlp):
+    found = parties(nlp, "The Japan Society for the Promotion of Science Postdoctoral Fellowship is open. JSPS pays travel.")
+    assert [p.name for p in found] == ["Japan Society for the Promotion of Science"]
+
+
+# --- kind and country -------------------------------------------------------------------
+
+
+def test_kind_and_country_from_the_name_and_its_apposition(nlp):
+    text = (
+        "The Indian Space Research Organisation and the Northern Ocean Research Institute, Norway "
+        "met the Department of Marine Engineering (DME), Chile and Hokkaido University."
+    )
+    found = parties(nlp, text)
+    assert (named(found, "Indian Space Research Organisation").kind, named(found, "Indian Space Research Organisation").country) == ("agency", "India")
+    assert (named(found, "Northern Ocean Research Institute").kind, named(found, "Northern Ocean Research Institute").country) == ("research", "Norway")
+    assert (named(found, "DME").kind, named(found, "DME").country) == ("government", "Chile")
+    assert named(found, "Hokkaido University").kind == "university"
+
+
+def test_parent_chain_gives_each_named_body(nlp):
+    text = "The Department of Biotechnology, Ministry of Science and Technology, Govt. of India has signed it."
+    found = parties(nlp, text)
+    assert [p.name for p in found] == ["Department of Biotechnology", "Ministry of Science and Technology", "Govt. of India"]
+    assert {p.country for p in found} == {"India"}
+    assert {p.kind for p in found} == {"government"}
+
+
+def test_coordinated_bodies_stay_apart(nlp):
+    found = parties(nlp, "An arrangement between DST & Ministry of Science and Technology and the Ministry of Earth Sciences (MoES) was signed.")
+    assert [p.name for p in found] == ["DST", "Ministry of Science and Technology", "Ministry of Earth Sciences"]
+
+
+def test_state_after_a_government_body_is_not_part_of_its_name(nlp):
+    found = parties(nlp, "It was co-chaired by the Department of Industry, Innovation and Science of Australia.")
+    [party] = found
+    assert (party.name, party.country) == ("Department of Industry, Innovation and Science", "Australia")
+
+
+def test_government_of_a_state_is_a_party(nlp):
+    text = "The Agreement between the Government of Japan and the Government of the People's Republic of China on Cooperation in Science was signed."
+    found = parties(nlp, text)
+    assert [(p.name, p.country) for p in found] == [
+        ("Government of Japan", "Japan"),
+        ("Government of the People's Republic of China", "China"),
+    ]
+
+
+# --- committees and merging -----------------------------------------------------------
+
+
+def test_ordinal_committee_is_named_without_its_ordinal(nlp):
+    text = (
+        "The 11th meeting of the Japan – United Kingdom Joint Committee on Cooperation in Science and Technology "
+        "took place online. The Japan-UK Joint Committee on Cooperation in Science and Technology will meet again. "
+        "The Third Korea-Chile Science Committee was held in May."
+    )
+    found = parties(nlp, text)
+    committee = named(found, "Japan-United Kingdom Joint Committee on Cooperation in Science and Technology")
+    assert committee.kind == "committee"
+    assert len(committee.mentions) == 2
+    assert named(found, "Korea-Chile Science Committee").kind == "committee"
+    assert all("11th" not in p.name and "Third" not in p.name for p in found)
+
+
+def test_committee_between_two_states(nlp):
+    found = parties(nlp, "In May the Joint Committee on Science and Technology Cooperation between Japan and the Netherlands met.")
+    assert [p.name for p in found] == ["Joint Committee on Science and Technology Cooperation between Japan and the Netherlands"]
+
+
+def test_ampersand_case_and_spelling_variants_merge(nlp):
+    text = (
+        "The Department of Science & Technology funds it. The Department of Science and Technology reviews it. "
+        "The Norwegian Polar Organisation and the Norwegian Polar Organization agreed."
+    )
+    found = parties(nlp, text)
+    assert len(found) == 2
+    dst = named(found, "Department of Science and Technology")
+    assert {dst.name, *dst.aliases} == {"Department of Science & Technology", "Department of Science and Technology"}
+    assert len(named(found, "Norwegian Polar Organisation").mentions) == 2
+
+
+def test_name_with_its_state_merges_with_the_bare_name(nlp):
+    found = parties(nlp, "The Cabinet Office of Japan hosted it. Later the Cabinet Office published a report.")
+    [party] = found
+    assert (party.name, party.country) == ("Cabinet Office of Japan", "Japan")
+    assert party.aliases == ["Cabinet Office"]
+
+
+# --- the contract with st_agreements ------------------------------------------------------
+
+
+def test_mentions_carry_party_ids_and_lookups_work(nlp):
+    doc = analyse_text(nlp, "The Kyoto Marine Institute (KMI) and Osaka University signed an MoU. KMI will host students.")
+    ids = {p.party_id: p for p in doc._.parties}
+    assert list(ids) == ["p1", "p2"]
+    for span in doc.spans["parties"]:
+        assert span._.party_id in ids and span.kb_id_ == span._.party_id
+    kmi = ids["p1"]
+    assert party_for_span(doc, doc[0:6]) is kmi
+    assert party_for_span(doc, doc.char_span(doc.text.index("Osaka"), doc.text.index(" signed"))).name == "Osaka University"
+    assert party_for_text(doc, "kyoto marine institute") is kmi
+    assert party_for_text(doc, "KMI") is kmi
+    assert party_for_text(doc, "Nagoya University") is None
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_corpus_parties_are_distinct_and_offsets_exact(nlp, path):
+    text = path.read_text(encoding="utf-8")
+    doc = analyse_text(nlp, text)
+    found = doc._.parties
+    assert found, "every seed document names organisations"
+    assert [p.party_id for p in found] == [f"p{i}" for i in range(1, len(found) + 1)]
+    assert len({spec_form(p.name) for p in found}) == len(found)
+    firsts = [p.mentions[0].start_char for p in found]
+    assert firsts == sorted(firsts)
+    spans = list(doc.spans["parties"])
+    assert len(spans) == sum(len(p.mentions) for p in found)
+    for span in spans:
+        assert text[span.start_char : span.end_char] == span.text
+        assert span._.party_id is not None
+    for before, after in zip(spans, spans[1:]):
+        assert before.end <= after.start
+    again = analyse_text(nlp, text)._.parties
+    assert [(p.party_id, p.name, p.acronym, p.aliases) for p in again] == [(p.party_id, p.name, p.acronym, p.aliases) for p in found]
