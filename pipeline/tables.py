@@ -54,17 +54,20 @@ def _span_columns(span: Span, doc_id: str) -> Row:
 def entity_rows(doc: Doc, doc_id: str) -> list[Row]:
     rows = [{**_span_columns(ent, doc_id), "label": ent.label_, "source": "model", "canonical": None} for ent in doc.ents]
     names = {party.party_id: party.name for party in doc._.parties or []}
+    canonical = {
+        "parties": lambda span: names.get(span._.party_id),
+        "dates": lambda span: span._.date.value,
+        "agreement_triggers": lambda span: span.label_ or None,
+    }
     for group, label in _RULE_SPAN_LABELS.items():
-        for span in doc.spans.get(group, []):
-            canonical = {
-                "parties": lambda s: names.get(s._.party_id),
-                "dates": lambda s: s._.date.value if s._.date else None,
-                "agreement_triggers": lambda s: s.label_ or None,
-            }[group](span)
-            rows.append({**_span_columns(span, doc_id), "label": label, "source": "rules", "canonical": canonical})
-    for span in doc.spans.get("counts", []):
-        count = span._.count
-        rows.append({**_span_columns(span, doc_id), "label": _COUNT_LABELS.get(count.kind, "COUNT"), "source": "rules", "canonical": _number_text(count.value)})
+        rows += [
+            {**_span_columns(span, doc_id), "label": label, "source": "rules", "canonical": canonical[group](span)}
+            for span in doc.spans.get(group, [])
+        ]
+    rows += [
+        {**_span_columns(span, doc_id), "label": _COUNT_LABELS[span._.count.kind], "source": "rules", "canonical": _number_text(span._.count.value)}
+        for span in doc.spans.get("counts", [])
+    ]
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"], r["source"], r["label"]))
 
 

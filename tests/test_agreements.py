@@ -335,3 +335,93 @@ def test_text_without_instruments(nlp):
     doc = analyse_text(nlp, "The committee met in Paris to discuss open science.")
     assert doc._.agreements == []
     assert list(doc.spans["agreement_triggers"]) == []
+
+
+# -- actions the parse hangs elsewhere, framing, tables ------------------------------
+
+def test_participle_after_the_sides_gives_the_action_needs_dates(nlp):
+    event = only(nlp, "Joint calls rest on the Agreement between Chile and Peru, signed in Lima on 3 May 1990.")
+    assert (event.action, event.parties, event.date_value, event.place) == ("signed", ["Chile", "Peru"], "1990-05-03", "Lima")
+
+
+def test_reduced_relative_clause_gives_the_action_needs_dates(nlp):
+    event = only(nlp, "The centre was set up under an agreement that the two countries signed in Nairobi in 2001.")
+    assert (event.action, event.date_value, event.place) == ("signed", "2001", "Nairobi")
+
+
+def test_relative_clause_after_the_participle_adds_an_event(nlp):
+    found = events(nlp, "Projects run under a memorandum concluded in 2009, which has since been extended twice.")
+    assert [e.action for e in found] == ["signed", "extended"]
+    assert found[0].instrument_id == found[1].instrument_id
+
+
+def test_clause_after_a_comma_is_not_the_instruments(nlp):
+    found = events(nlp, "Under the agreement between Chile and Peru, Chile extended its budget for joint calls.")
+    assert [e.action for e in found] == ["referenced"]
+
+
+def test_frequency_word_does_not_stop_coordination(nlp):
+    found = events(nlp, "Both sides work under a Memorandum of Understanding between Chile and Peru first signed in 2008 and renewed thrice.")
+    assert [e.action for e in found] == ["signed", "renewed"]
+
+
+def test_coordinated_verb_with_a_clause_of_its_own_is_no_event(nlp):
+    found = events(
+        nlp, "The ministers of Chile and Peru adopted the joint statement and agreed that the next meeting would be held in Lima."
+    )
+    assert [e.action for e in found] == ["adopted"]
+
+
+def test_instrument_setting_a_framework_is_referenced(nlp):
+    event = only(nlp, "The memorandum between Chile and Peru sets the framework for a new series of joint calls.")
+    assert (event.type, event.action, event.parties) == ("mou", "referenced", ["Chile", "Peru"])
+
+
+def test_sides_of_the_framed_verb_needs_parties(nlp):
+    event = only(
+        nlp,
+        "The National Science Foundation (NSF) works with the Indian Council of Medical Research (ICMR) "
+        "under a Memorandum of Understanding signed in 2010.",
+    )
+    assert event.action == "signed"
+    assert set(event.parties) == {"National Science Foundation", "Indian Council of Medical Research"}
+
+
+def test_two_governments_stand_for_governments_named_before_needs_parties(nlp):
+    found = events(
+        nlp,
+        "Cooperation is led by the Government of India and the Government of Japan. Universities and agencies "
+        "such as the Japan Science and Technology Agency (JST) fund projects. In 2015 the two governments "
+        "signed a protocol on clean energy.",
+    )
+    assert [e.action for e in found] == ["signed"]
+    assert set(found[0].parties) == {"Government of India", "Government of Japan"}
+
+
+def test_parents_of_a_side_are_no_sides_needs_parties(nlp):
+    event = only(
+        nlp,
+        "The Department of Biotechnology, Ministry of Science and Technology, Government of India concluded an MoU "
+        "with the National Institute of Advanced Industrial Science and Technology (AIST), Japan in 2007.",
+    )
+    assert set(event.parties) == {
+        "Department of Biotechnology",
+        "National Institute of Advanced Industrial Science and Technology",
+    }
+
+
+def test_table_row_gives_one_event_per_action_cell_needs_parties(nlp):
+    text = (
+        "Instrument                    | UK signatory | Indian signatory | Signed   | Status\n"
+        "MoU on ocean science          | Met Office   | ISRO             | Apr 2016 | renewed Jan 2021\n"
+        "Letter of Intent on chemistry | UKRI         | DST              | 2019     | valid until Nov 2024\n"
+    )
+    found = events(nlp, "UK Research and Innovation (UKRI) and the Indian Space Research Organisation (ISRO) work together.\n\n" + text)
+    rows = [(e.type, e.action, e.date_value, e.valid_until) for e in found]
+    assert rows == [
+        ("mou", "signed", "2016-04", None),
+        ("mou", "renewed", "2021-01", None),
+        ("loi", "signed", "2019", "2024-11"),
+    ]
+    assert "Indian Space Research Organisation" in found[0].parties
+    assert found[0].parties == found[1].parties

@@ -21,6 +21,7 @@ continues the nearest earlier instrument of its type and takes its parties.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,6 +46,11 @@ SIDE_LIST_PREPOSITIONS = {"of", "with", "&"}
 SIDE_STOP_TEXTS = {".", ";", ":", "–", "—", "which", "that", "who", "whereby"}
 # Where a date is introduced like this it dates the action ("signed in 2007").
 DATING_WORDS = {"in", "on", "during", "dated", "at", "since", "from"}
+TABLE_BAR = "|"
+# An anaphor ("the MoU") refers to one of the last few instruments of its type.
+RECENT_INSTRUMENTS = 20
+RELATIVE_PRONOUNS = {"which", "that"}
+MARKUP = {"*", "**", "_", "__"}   # markdown emphasis around a name
 QUOTES = {'"': '"', "“": "”"}   # not single quotes: they are also apostrophes
 
 
@@ -118,6 +124,11 @@ class AgreementExtractor:
         self.validity_cues = _phrases(cues["validity_cues"])
         self.same_occasion = re.compile(r"\b(?:" + "|".join(map(re.escape, cues["same_occasion_cues"])) + r")\b", re.I)
         self.back_references: dict[str, int] = cues["back_references"]
+        self.naming_back_references = set(cues["naming_back_references"])
+        self.table_actions: dict[str, str] = cues["table_actions"]
+        self.frame_nouns = set(cues["frame_nouns"])
+        self.parent_heads = set(cues["parent_heads"])
+        self.frequency_words = set(cues["frequency_words"])
         self.dateline_words = set(cues["dateline_words"])
         self.generic_types: dict[str, list[str]] = cues["generic_types"]
         self.anaphoric_determiners = set(cues["anaphoric_determiners"])
@@ -191,6 +202,7 @@ class _DocReader:
     def __init__(self, extractor: AgreementExtractor, doc: Doc):
         self.x = extractor
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token anew on each access
         names = {p.party_id: p.name for p in (doc._.parties or [])}
         self.party_at: dict[int, tuple[str, Span]] = {}
         for span in doc.spans.get("parties", []):
@@ -201,6 +213,7 @@ class _DocReader:
         self.dates = sorted(
             (s for s in doc.spans.get("dates", []) if s._.date is not None), key=lambda s: s.start
         )
+        self.date_starts = [s.start for s in self.dates]
         self.date_at = {i: s for s in self.dates for i in range(s.start, s.end)}
         self.mention_roots: set[int] = set()
         self.instruments: list[_Instrument] = []
@@ -219,13 +232,17 @@ class _DocReader:
         unnamed: list[tuple[_Mention, Span, _Instrument]] = []   # specific mentions with no action
         for mention in mentions:
             unit = self._unit(mention.span)
+            if self._row_cells(unit) is not None and self._read_row(mention, unit):
+                continue
             instrument = self._read(mention, unit)
             if instrument is not None:
                 unnamed.append((mention, unit, instrument))
+        recorded: dict[tuple[str, str], set[str]] = {}   # (type, party) -> instruments with an event
+        for event in self.events:
+            for party in event.parties:
+                recorded.setdefault((event.type, party), set()).add(event.instrument_id)
         for mention, unit, instrument in unnamed:
-            sides = set(instrument.parties)
-            others = [e for e in self.events if e.instrument_id != instrument.id]
-            if not any(e.type == instrument.type and set(e.parties) & sides for e in others):
+            if not any(recorded.get((instrument.type, party), set()) - {instrument.id} for party in instrument.parties):
                 self._record(mention, unit, "referenced", None, instrument)
         self._assign_validity()
         return _drop_echoes(sorted(self.events, key=lambda e: (e.evidence.start, e.trigger.start)))
@@ -246,7 +263,7 @@ class _DocReader:
             return None
         if self._nested(root, unit):
             return None  # "an Addendum to the MoU": the addendum is the instrument
-        if _ends_with(list(self.doc[unit.start : root.left_edge.i]), self.x.basis_cues):
+        if _ends_with(list(self.doc[unit.start : root.left_edge.i]), self.x.basis_cues) or self._frames(root, unit):
             self._record(mention, unit, "referenced", None, self._instrument(mention, sides))
             return None
         if not sides:
@@ -301,8 +318,7 @@ class _DocReader:
 
     def _instrument(self, mention: _Mention, sides: list[str]) -> _Instrument:
         """The instrument an event is about: one named before, or a new one."""
-        types = {mention.type, *self.x.generic_types.get(mention.type, [])}
-        same_type = [i for i in reversed(self.instruments) if i.type in types]
+        same_type = self._recent_instruments(mention)
         if same_type and self._points_back(mention.span):
             if not sides and not self._named(mention.span):
                 return same_type[0]
@@ -312,6 +328,19 @@ class _DocReader:
         instrument = _Instrument(f"i{len(self.instruments) + 1}", mention.type, sides)
         self.instruments.append(instrument)
         return instrument
+
+    def _recent_instruments(self, mention: _Mention) -> list[_Instrument]:
+        """Instruments a mention of this type may refer back to, latest first. Only the
+        last few count: an anaphor points to a recent one, and a bound keeps long
+        documents linear."""
+        types = {mention.type, *self.x.generic_types.get(mention.type, [])}
+        recent = []
+        for instrument in reversed(self.instruments):
+            if instrument.type in types:
+                recent.append(instrument)
+                if len(recent) == RECENT_INSTRUMENTS:
+                    break
+        return recent
 
     def _points_back(self, span: Span) -> bool:
         determiners = [c.lower_ for c in span.root.children if c.dep_ in ("det", "poss")]
@@ -326,8 +355,7 @@ class _DocReader:
 
     def _extend_validity(self, mention: _Mention, unit: Span) -> None:
         """"The MoU is valid until 2025": the end of validity of the instrument named before."""
-        types = {mention.type, *self.x.generic_types.get(mention.type, [])}
-        same_type = [i for i in reversed(self.instruments) if i.type in types]
+        same_type = self._recent_instruments(mention)
         if not same_type or not same_type[0].events or not self._points_back(mention.span):
             return
         for date in self._unit_dates(unit):
@@ -343,6 +371,12 @@ class _DocReader:
         return self.units[span.start]
 
     def _cut_unit(self, span: Span) -> Span:
+        row = self._line(span.start_char)
+        if row.count(TABLE_BAR) >= 2:   # a table row is a unit of its own
+            start = self.text.rfind("\n", 0, span.start_char) + 1
+            line = self.doc.char_span(start, start + len(row), alignment_mode="contract")
+            if line is not None:
+                return line
         sent = span.sent
         start, end = sent.start, sent.end
         for token in sent:
@@ -357,6 +391,83 @@ class _DocReader:
         while end > start and self.doc[end - 1].is_space:
             end -= 1
         return self.doc[start:end]
+
+    def _line(self, char: int) -> str:
+        text = self.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        return text[start : end if end != -1 else len(text)]
+
+    # -- tables ---------------------------------------------------------------
+
+    def _row_cells(self, unit: Span) -> list[Span] | None:
+        """The cells of a table row ("MoU on X | UKRI | DST | 14 Nov 2018 | valid until
+        Nov 2023"), or None if the unit is no table row."""
+        bars = [t.i for t in unit if t.text == TABLE_BAR]
+        if len(bars) < 2 or unit.text.count(TABLE_BAR) != len(bars):
+            return None
+        edges = [unit.start - 1, *bars, unit.end]
+        return [self.doc[a + 1 : b] for a, b in zip(edges, edges[1:])]
+
+    def _header(self, unit: Span) -> list[str]:
+        """The cells of the first row of the table the unit is a row of (its header)."""
+        text = self.text
+        start = unit.start_char
+        header = self._line(start)
+        while start > 0:
+            above = self._line(start - 1)
+            if above.count(TABLE_BAR) < 2:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+            if above.strip(" |-:"):
+                header = above
+        if header == self._line(unit.start_char):
+            return []
+        cells = header.split(TABLE_BAR)
+        return [c.strip().lower() for c in cells] if len(cells) == len(self._row_cells(unit) or []) else []
+
+    def _read_row(self, mention: _Mention, unit: Span) -> bool:
+        """Events of an instrument in a table row: one per cell with an action, read from
+        the cell ("renewed Jan 2023") or its column's header ("Signed"); the sides are
+        the parties in the other cells. False if the row tells no action."""
+        cells = self._row_cells(unit)
+        header = self._header(unit)
+        names: list[tuple[int, str]] = []
+        acts: list[tuple[str, Span | None]] = []   # action, date
+        valid_until: str | None = None
+        for n, cell in enumerate(cells):
+            if cell.start <= mention.span.start < cell.end:
+                continue
+            dates = self._unit_dates(cell)
+            words = [self.x.table_actions[t.lower_] for t in cell if t.lower_ in self.x.table_actions]
+            column = [a for w, a in self.x.table_actions.items() if header and w in header[n].split()]
+            if dates and self._is_validity(dates[0]):
+                valid_until = dates[0]._.date.value
+            elif words or column:
+                acts.append(((words or column)[0], dates[0] if dates else None))
+            elif not dates:
+                names.extend(self._names_in(cell.start, cell.end, True))
+        if not acts:
+            return False
+        sides = list(dict.fromkeys(name for _, name in names))
+        instrument = self._instrument(mention, sides)
+        for action, date in acts:
+            event = Agreement(
+                type=instrument.type,
+                action=action,
+                title=self._title(mention.span, unit),
+                parties=list(instrument.parties),
+                date_value=date._.date.value if date is not None else None,
+                date_text=date.text if date is not None else None,
+                place=None,
+                valid_until=valid_until if action == "signed" else None,
+                evidence=unit,
+                trigger=mention.span,
+                instrument_id=instrument.id,
+            )
+            instrument.events.append(event)
+            self.events.append(event)
+        return True
 
     def _reaches(
         self, token: Token, targets: set[int], unit: Span, through: frozenset[int] = frozenset(), infinitives: bool = False
@@ -403,9 +514,48 @@ class _DocReader:
                 if t.i > root.i and t.pos_ == "VERB" and (t.head.i == t.i or not unit.start <= t.head.i < unit.end)
             )
         acting = [(v, a) for v, a in found if a and v in unit]
+        acting += [(v, a) for v, a in self._participles_after(mention, unit) if v not in {w for w, _ in acting}]
         for verb, _ in list(acting):
             acting.extend(self._coordinated_actions(verb, mention.type))
-        return acting
+        return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
+
+    def _participles_after(self, mention: _Mention, unit: Span) -> list[tuple[Token, str]]:
+        """Action participles the parse may have hung elsewhere, read from the words after
+        the mention: "the Agreement between X and Y, signed in 1974", "an agreement the two
+        governments signed in 2000", "a letter of intent concluded in 2013, which has since
+        been extended". The way to them may cross the mention's own phrases and a relative
+        clause's subject, but no other verb or mention; after a comma only the participle
+        (or "which"/"that") may follow, since "..., X and Y agreed" opens a clause of its own."""
+        doc = self.doc
+        found: list[tuple[Token, str]] = []
+        after_comma: list[Token] = []
+        for token in doc[mention.span.end : unit.end]:
+            if token.is_space or token.text in MARKUP:
+                continue
+            if token.i in self.mention_roots or token.text in SIDE_STOP_TEXTS - {"which", "that"}:
+                return found
+            if token.text == ",":
+                after_comma = [token]
+                continue
+            if after_comma:
+                after_comma.append(token)
+            if token.pos_ not in VERBAL or token.dep_ in ("aux", "auxpass"):
+                continue
+            action = self.x.action(token, None, mention.type)
+            opens_clause = len(after_comma) > 2 or (len(after_comma) == 2 and token.tag_ != "VBN")
+            if len(after_comma) > 2 and after_comma[1].lower_ in RELATIVE_PRONOUNS:
+                opens_clause = False
+            if (
+                action is None
+                or opens_clause
+                or token.tag_ not in ("VBN", "VBD")
+                or any(c.dep_ in ("nsubjpass", "dobj", "ccomp", "xcomp") and c.lower_ not in RELATIVE_PRONOUNS
+                       and c.lower_ not in self.x.frequency_words for c in token.children)
+            ):
+                return found
+            found.append((token, action))
+            after_comma = []
+        return found
 
     def _coordinated_actions(self, verb: Token, type_: str) -> list[tuple[Token, str]]:
         """Verbs coordinated with `verb` that share its subject: "was signed ... and was extended"."""
@@ -413,12 +563,27 @@ class _DocReader:
         for conj in verb.children:
             if conj.dep_ != "conj" or conj.pos_ not in VERBAL:
                 continue
-            own = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ != "PRON"]
+            own = [
+                c for c in conj.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ != "PRON" and c.lower_ not in self.x.frequency_words
+                or c.dep_ in ("ccomp", "xcomp")
+            ]
             action = self.x.action(conj, None, type_)
             if action and not own:
                 found.append((conj, action))
                 found.extend(self._coordinated_actions(conj, type_))
         return found
+
+    def _frames(self, root: Token, unit: Span) -> bool:
+        """Whether the mention is the subject of a verb that makes it the frame of
+        something: "The MoC sets the framework for ...", "X and the Y form the basis of"."""
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head.pos_ in NOMINAL and anchor.head in unit:
+            anchor = anchor.head
+        verb = anchor.head
+        if anchor.dep_ != "nsubj" or verb.pos_ not in VERBAL:
+            return False
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in self.x.frame_nouns for c in verb.children)
 
     def _nested(self, root: Token, unit: Span) -> bool:
         token = root
@@ -440,7 +605,7 @@ class _DocReader:
             regions.append((max(root.left_edge.i, unit.start), span.start, True))   # "the India-Japan MoU"
         targets = {root.i} | {v.i for v in verbs}
         # sides may hang from an instrument named inside this one ("an addendum to the MoU between ...")
-        inner = frozenset(i for i in self.mention_roots if root.left_edge.i <= i <= root.right_edge.i)
+        inner = frozenset(i for i in range(root.left_edge.i, root.right_edge.i + 1) if i in self.mention_roots)
         for token in unit:
             if token.lower_ in self.x.side_prepositions and self._reaches(token, targets, unit, through=inner) is not None:
                 regions.append(self._list_after(token, unit))
@@ -458,19 +623,57 @@ class _DocReader:
         for subject in subjects:
             if span.start <= subject.i < span.end:
                 continue
-            start, end = subject.left_edge.i, subject.right_edge.i + 1
-            names.extend(self._back_reference(self.doc[start:end]) or self._names_in(start, end, False))
+            phrase = self._noun_phrase(subject, unit)
+            names.extend(self._back_reference(phrase) or self._names_in(phrase.start, phrase.end, False))
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "agent":
                     regions.append(self._list_after(child, unit))
         for start, end, countries_modify in regions:
             names.extend(self._names_in(start, end, countries_modify))
+        if verbs and not names:
+            framing_subjects, framing_regions = self._framing_sides(root, unit)
+            for subject in framing_subjects:
+                phrase = self._noun_phrase(subject, unit)
+                names.extend(self._names_in(phrase.start, phrase.end, False))
+            for start, end, countries_modify in framing_regions:
+                names.extend(self._names_in(start, end, countries_modify))
         return list(dict.fromkeys(name for _, name in sorted(names)))
+
+    def _framing_sides(self, root: Token, unit: Span) -> tuple[list[Token], list[tuple[int, int, bool]]]:
+        """Sides of an instrument whose own clause names none, taken from the verb it
+        frames: "X, which cooperates with Y under an agreement signed in 2006" gives X
+        and Y. Subjects (a relative pronoun stands for what it refers to) and "with" lists."""
+        head = root.head
+        if root.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ not in VERBAL:
+            return [], []
+        verb = head.head
+        subjects = []
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    child = verb.head
+                    while child.dep_ == "conj" and child.head.pos_ in NOMINAL:
+                        child = child.head
+                subjects.append(child)
+        regions = [self._list_after(c, unit) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return subjects, regions
+
+    def _noun_phrase(self, head: Token, unit: Span) -> Span:
+        """`head` with its modifiers and conjuncts, without clauses hanging from it
+        ("the two organisations [signed in Beijing]"), within the unit."""
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("acl", "relcl"):
+                break
+            if child.dep_ in ("conj", "prep", "appos", "compound", "amod", "nummod"):
+                end = child.right_edge.i + 1
+        return self.doc[max(head.left_edge.i, unit.start) : min(end, unit.end)]
 
     def _back_reference(self, subject: Span) -> list[tuple[int, str]]:
         """The sides a subject like "the two agencies" or "they" stands for: as many
-        parties as it counts, named last before it, else those of the event before."""
+        parties as it counts, named last before it, else those of the event before.
+        "the two governments" stands for parties named as governments, however far back."""
         if any(t.pos_ == "PROPN" or t.i in self.party_at for t in subject):
             return []
         counts = [self.x.back_references[t.lower_] for t in subject if t.lower_ in self.x.back_references]
@@ -478,16 +681,28 @@ class _DocReader:
             return []
         wanted = counts[0]
         if wanted:
+            noun = subject.root.lemma_.lower()
+            if noun in self.x.naming_back_references:
+                named = self._named_before(subject.start, 0, wanted, lambda name: noun in name.lower().split())
+                if len(named) == wanted:
+                    return [(subject.start, name) for name in reversed(named)]
             window_start = self.doc[max(subject.sent.start - 1, 0)].sent.start
-            named: list[str] = []
-            for i in range(subject.start - 1, window_start - 1, -1):
-                if i in self.party_at and self.party_at[i][0] not in named:
-                    named.append(self.party_at[i][0])
-                    if len(named) == wanted:
-                        return [(subject.start, name) for name in reversed(named)]
+            named = self._named_before(subject.start, window_start, wanted, lambda name: True)
+            if len(named) == wanted:
+                return [(subject.start, name) for name in reversed(named)]
         if self.events:
             return [(subject.start, name) for name in self.events[-1].parties]
         return []
+
+    def _named_before(self, end: int, start: int, wanted: int, fits) -> list[str]:
+        """Up to `wanted` distinct parties that `fits`, named last before token `end`."""
+        named: list[str] = []
+        for i in range(end - 1, start - 1, -1):
+            if i in self.party_at and self.party_at[i][0] not in named and fits(self.party_at[i][0]):
+                named.append(self.party_at[i][0])
+                if len(named) == wanted:
+                    break
+        return named
 
     def _list_after(self, cue: Token, unit: Span) -> tuple[int, int, bool]:
         """The list of sides after a cue word, up to where the clause moves on."""
@@ -507,7 +722,9 @@ class _DocReader:
         return cue.i + 1, end, False
 
     def _names_in(self, start: int, end: int, countries_modify: bool) -> list[tuple[int, str]]:
-        names = [(i, self.party_at[i][0]) for i in range(start, end) if i in self.party_at]
+        names = [
+            (i, self.party_at[i][0]) for i in range(start, end) if i in self.party_at and not self._is_parent(i)
+        ]
         for country in self.x.countries(self.doc[start:end], as_spans=True):
             if country.start in self.party_at:
                 continue
@@ -515,13 +732,36 @@ class _DocReader:
                 names.append((country.start, _strip_article(country.text)))
         return names
 
+    def _is_parent(self, i: int) -> bool:
+        """Whether the party at token i names the parent of the party before it
+        ("Department of Biotechnology, Ministry of Science and Technology, Govt. of
+        India"): as a side, the named unit is the party (SPEC 3.5)."""
+        name, span = self.party_at[i]
+        before = self._before(span.start)
+        return (
+            before is not None
+            and before.text == ","
+            and self._before(before.i) is not None
+            and self._before(before.i).i in self.party_at
+            and span.text.split()[0].lower().rstrip(".") in self.x.parent_heads
+        )
+
+    def _before(self, i: int) -> Token | None:
+        """The token before token i, over white space and a closing bracket's group."""
+        i -= 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i >= 1 and self.doc[i].text == ")":
+            i -= 1
+        return self.doc[i] if i >= 0 else None
+
     def _is_state_side(self, country: Span) -> bool:
         """False where the country only places a party: "AIST, Japan", "DST of India",
         "France's ANR"."""
         doc = self.doc
         before = [t for t in doc[max(0, country.start - 3) : country.start] if not t.is_space]
-        if len(before) >= 2 and before[-1].text in {",", "(", "of"} and before[-2].i in self.party_at:
-            return False
+        if len(before) >= 2 and before[-1].text in {",", "(", "of"} and self._before(before[-1].i).i in self.party_at:
+            return False   # also "(AIST), Japan"
         if country.start >= 1 and doc[country.start - 1].lower_ == "the" and len(before) >= 3:
             if before[-2].text in {",", "(", "of"} and before[-3].i in self.party_at:
                 return False
@@ -533,7 +773,10 @@ class _DocReader:
     # -- date, place, validity, title -----------------------------------------
 
     def _unit_dates(self, unit: Span) -> list[Span]:
-        return [d for d in self.dates if unit.start <= d.start and d.end <= unit.end]
+        # bisect: a scan of every date per mention would make long documents quadratic
+        first = bisect.bisect_left(self.date_starts, unit.start)
+        last = bisect.bisect_left(self.date_starts, unit.end)
+        return [d for d in self.dates[first:last] if d.end <= unit.end]
 
     def _is_validity(self, date: Span) -> bool:
         return _ends_with(list(self.doc[max(0, date.start - 4) : date.start]), self.x.validity_cues)

@@ -28,7 +28,11 @@ class _Extractor:
     def __call__(self, batch: dict) -> dict:
         from pipeline.process import extract_rows
 
-        sources = [read_document(Path(path), doc_id) for path, doc_id in zip(batch["path"], batch["doc_id"])]
+        sources = []
+        for path, given, doc_id in zip(batch["path"], batch["source_path"], batch["doc_id"]):
+            source = read_document(Path(path), doc_id)
+            source.source_path = given  # as the local engine records it, not the workers' absolute path
+            sources.append(source)
         rows = list(extract_rows(self.nlp, sources))
         return {"doc_id": [s.doc_id for s in sources], "rows": [pickle.dumps(r) for r in rows]}
 
@@ -43,12 +47,12 @@ def run_on_ray(paths: list[Path], out_dir: Path, model: str | None = None, addre
     files = discover(paths)
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, runtime_env={"working_dir": None} if address is None else None)
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        dataset = ray.data.from_items([{"path": str(path.resolve()), "doc_id": doc_id} for path, doc_id in files])
+        dataset = ray.data.from_items([{"path": str(path.resolve()), "source_path": str(path), "doc_id": doc_id} for path, doc_id in files])
         extracted = dataset.map_batches(_Extractor, fn_constructor_args=(model,), batch_size=batch_size, concurrency=actors, num_cpus=1)
         summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0)
         with TableWriter(out_dir) as writer:
