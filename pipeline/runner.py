@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline import __version__
-from pipeline.nlp import batched, model_id
+from pipeline.nlp import extraction_version, model_id
 from pipeline.process import DocumentRows, cached_nlp, extract_batch, extract_rows
 from pipeline.reading import SourceDocument, discover, read_document
 from pipeline.schemas import TABLES
@@ -27,6 +26,8 @@ from pipeline.tables import document_row
 from pipeline.writing import TableWriter, table_path
 
 REUSABLE_STATUSES = ("ok", "empty")
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,36 +40,57 @@ class RunSummary:
 
 
 class PreviousRun:
-    """Rows of the previous run in the output folder, for documents that did not change."""
+    """Rows of the previous run in the output folder, for documents that did not change.
+
+    Every run writes its rows in doc_id order, so the previous tables are read
+    once, front to back, alongside the new run: memory stays flat and the
+    cost linear, however large the corpus.
+    """
 
     def __init__(self, out_dir: Path, model: str):
-        self.out_dir = out_dir
         self.model = model
         self.fingerprints: dict[str, str] = {}
-        documents = table_path(out_dir, "documents")
+        self.cursors: dict[str, _TableCursor] = {}
         if not all(table_path(out_dir, name).exists() for name in TABLES):
             return
         try:
-            previous = pq.read_table(documents, columns=["doc_id", "sha256", "status", "pipeline_version", "model"]).to_pylist()
+            previous = pq.read_table(table_path(out_dir, "documents"), columns=["doc_id", "sha256", "status", "pipeline_version", "model"])
         except (OSError, ValueError):
             return
-        for row in previous:
-            if row["pipeline_version"] == __version__ and row["model"] == model and row["status"] in REUSABLE_STATUSES:
+        version = extraction_version()
+        for row in previous.to_pylist():
+            if row["pipeline_version"] == version and row["model"] == model and row["status"] in REUSABLE_STATUSES:
                 self.fingerprints[row["doc_id"]] = row["sha256"]
+        self.cursors = {name: _TableCursor(table_path(out_dir, name)) for name in TABLES if name != "documents"}
 
     def has(self, source: SourceDocument) -> bool:
         return source.status in REUSABLE_STATUSES and self.fingerprints.get(source.doc_id) == source.sha256
 
-    def rows(self, doc_ids: list[str]) -> dict[str, DocumentRows]:
-        """Previous rows of the extraction tables, grouped by document."""
-        grouped: dict[str, DocumentRows] = {doc_id: {} for doc_id in doc_ids}
-        for name in TABLES:
-            if name == "documents":
-                continue
-            table = pq.read_table(table_path(self.out_dir, name), filters=[("doc_id", "in", doc_ids)])
-            for doc_id in doc_ids:
-                grouped[doc_id][name] = table.filter(pc.equal(table["doc_id"], doc_id)).to_pylist()
-        return grouped
+    def rows(self, doc_id: str) -> DocumentRows:
+        """Previous rows of the extraction tables for one document (doc_ids asked in order)."""
+        return {name: cursor.rows(doc_id) for name, cursor in self.cursors.items()}
+
+
+class _TableCursor:
+    """Walks a table written in doc_id order, handing out one document's rows at a time."""
+
+    def __init__(self, path: Path):
+        self.batches = pq.ParquetFile(path).iter_batches(batch_size=2048)
+        self.pending: collections.deque[dict] = collections.deque()
+
+    def rows(self, doc_id: str) -> list[dict]:
+        found = []
+        while True:
+            while self.pending and self.pending[0]["doc_id"] < doc_id:
+                self.pending.popleft()
+            while self.pending and self.pending[0]["doc_id"] == doc_id:
+                found.append(self.pending.popleft())
+            if self.pending:
+                return found
+            batch = next(self.batches, None)
+            if batch is None:
+                return found
+            self.pending = collections.deque(batch.to_pylist())
 
 
 def run(
@@ -95,6 +117,17 @@ def run(
             on_progress(len(batch))
         summary.rows = writer.publish()
     return summary
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _extracted(batches, previous: PreviousRun | None, model: str | None, workers: int, summary: RunSummary) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
@@ -125,8 +158,6 @@ def _extracted(batches, previous: PreviousRun | None, model: str | None, workers
 
 def _merge(sources, reused, fresh, job, previous: PreviousRun | None) -> list[tuple[SourceDocument, DocumentRows]]:
     by_id = dict(zip((s.doc_id for s in fresh), job.result()))
-    if reused:
-        by_id.update(previous.rows([s.doc_id for s in reused]))
-        for source in reused:
-            by_id[source.doc_id]["documents"] = [document_row(source, previous.model)]
+    for source in reused:
+        by_id[source.doc_id] = {**previous.rows(source.doc_id), "documents": [document_row(source, previous.model)]}
     return [(source, by_id[source.doc_id]) for source in sources]

@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from spacy.tokens import Doc, Span
 
-from pipeline import __version__
+from pipeline.nlp import extraction_version
 from pipeline.reading import SourceDocument
 
 Row = dict[str, object]
@@ -30,7 +30,7 @@ def document_row(source: SourceDocument, model: str) -> Row:
         "n_chars": len(source.text),
         "language": source.language,
         "text": source.text,
-        "pipeline_version": __version__,
+        "pipeline_version": extraction_version(),
         "model": model,
         "format": source.format,
     }
@@ -84,7 +84,7 @@ def party_rows(doc: Doc, doc_id: str) -> list[Row]:
             "acronym": party.acronym,
             "kind": party.kind,
             "country": party.country,
-            "n_mentions": max(len(party.mentions), 1),
+            "n_mentions": len(party.mentions),
             "aliases": list(party.aliases),
         }
         for party in doc._.parties or []

@@ -43,3 +43,12 @@ def test_an_unknown_model_is_refused_with_a_clear_message():
 def test_period_modifiers_glued_to_a_year_are_split_off(nlp):
     tokens = [t.text for t in nlp.make_doc("mid-2015, early-1990s, COVID-19, Indo-Japan")]
     assert tokens[:6] == ["mid", "-", "2015", ",", "early", "-"] and "COVID-19" in tokens
+
+
+def test_the_extraction_version_changes_with_the_config(tmp_path):
+    from pipeline.nlp import CONFIG_PATH, extraction_version
+
+    edited = tmp_path / "pipeline.cfg"
+    edited.write_text(CONFIG_PATH.read_text().replace("chunk_chars = 20000", "chunk_chars = 30000"))
+    assert extraction_version() != extraction_version(edited)
+    assert extraction_version().startswith(__import__("pipeline").__version__ + "+")

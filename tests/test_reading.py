@@ -101,3 +101,15 @@ def test_cleaning_normalises_newlines_controls_and_blank_runs():
 )
 def test_language_guess(text, language):
     assert guess_language(text) == language
+
+
+def test_same_names_under_two_folders_get_distinct_ids_and_a_file_given_twice_is_read_once(tmp_path):
+    for name in ("x/a.txt", "y/a.txt", "x/b.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    ids = [doc_id for _, doc_id in discover([tmp_path / "x", tmp_path / "y", tmp_path / "x" / "b.txt"])]
+    assert ids == ["b", "x/a.txt", "y/a.txt"]
+
+
+def test_a_short_fact_sheet_in_latin_script_counts_as_english():
+    assert guess_language("Joint Research Projects: 212\nResearchers exchanged: 1,500") == "en"

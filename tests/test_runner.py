@@ -107,7 +107,7 @@ def test_incremental_runs_reuse_unchanged_documents_and_equal_a_full_run(tmp_pat
     run([corpus], full_out, incremental=False)
     assert all(incremental[name].equals(tables(full_out)[name]) for name in TABLES)
 
-    monkeypatch.setattr(pipeline.runner, "__version__", "another-version")
+    monkeypatch.setattr(pipeline.runner, "extraction_version", lambda: "another-version")
     assert run([corpus], out).n_analysed == first.n_documents + 1
 
 
@@ -129,3 +129,27 @@ def test_a_multi_megabyte_document_is_analysed_in_pieces_with_exact_offsets(nlp)
     for group in ("dates", "counts", "parties"):
         for span in list(doc.spans.get(group, []))[-50:]:
             assert text[span.start_char : span.end_char] == span.text
+
+
+def test_a_document_that_breaks_a_component_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "fine.txt").write_text(GOOD_TEXT)
+    (corpus / "poison.txt").write_text("This text trips a component. " + GOOD_TEXT)
+    from pipeline.process import cached_nlp
+
+    dates = cached_nlp(None).get_pipe("st_dates")
+    original = type(dates).__call__
+
+    def fragile(self, doc):
+        if doc.text.startswith("This text trips"):
+            raise ValueError("unexpected token")
+        return original(self, doc)
+
+    monkeypatch.setattr(type(dates), "__call__", fragile)
+    summary = run([corpus], tmp_path / "out")
+    documents = {row["doc_id"]: row for row in tables(tmp_path / "out")["documents"].to_pylist()}
+    assert documents["fine"]["status"] == "ok"
+    assert documents["poison"]["status"] == "error" and "extraction failed: ValueError: unexpected token" in documents["poison"]["error"]
+    assert [doc_id for doc_id, _, _ in summary.failures] == ["poison"]
+    assert set(tables(tmp_path / "out")["dates"].column("doc_id").to_pylist()) == {"fine"}
