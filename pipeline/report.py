@@ -34,8 +34,8 @@ from matplotlib.figure import Figure
 from spacy import displacy
 
 from pipeline.evaluate import HEADLINE, METRICS, EvalError, EvalResult, evaluate
-from pipeline.gold import normalise
 from pipeline.graph import draw_graph, edge_rows, party_graph, save_figure
+from pipeline.text import spec_form
 from pipeline.writing import table_path
 
 Row = dict
@@ -213,7 +213,7 @@ class DocumentChecks:
         }
 
     def spurious_parties(self) -> set[str]:
-        return {normalise(error.text) for error in self.errors if error.table == "parties" and error.kind == "spurious"}
+        return {spec_form(error.text) for error in self.errors if error.table == "parties" and error.kind == "spurious"}
 
     def agreement_errors(self, row: Row) -> list[EvalError]:
         """The errors about one predicted agreement: a spurious event, or its wrong, missed or spurious slots.
@@ -252,7 +252,7 @@ def _document_marks(text_rows: dict[str, list[Row]], checks: DocumentChecks | No
     marks = []
     for row in text_rows["entities"]:
         if row["source"] == "rules" and row["label"] == "ORG":
-            false_alarm = normalise(row["canonical"] or row["text"]) in spurious_parties
+            false_alarm = spec_form(row["canonical"] or row["text"]) in spurious_parties
             label = "PARTY" + (FALSE_ALARM if false_alarm else "")
             marks.append(Mark(row["start_char"], row["end_char"], label, tip=row["canonical"] or ""))
     for table in ("dates", "counts"):
@@ -276,7 +276,7 @@ def _flag_rows(tables: dict[str, list[Row]], checks: DocumentChecks | None) -> N
     """Mark each row a false alarm (`flag`) or not; give agreements an anchor and their slot errors."""
     spurious_parties = checks.spurious_parties() if checks else set()
     for row in tables["parties"]:
-        row["flag"] = "false-alarm" if normalise(row["name"]) in spurious_parties else ""
+        row["flag"] = "false-alarm" if spec_form(row["name"]) in spurious_parties else ""
     for table in ("dates", "counts"):
         spurious = checks.span_errors(table, "spurious") if checks else {}
         for row in tables[table]:

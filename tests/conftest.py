@@ -1,6 +1,7 @@
-"""Shared fixtures: the spaCy pipeline (built once per session) and input files."""
+"""Shared fixtures: the spaCy pipeline (built once per session), input files and gold files."""
 
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 
@@ -32,6 +33,29 @@ def minimal_pdf(text: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
     return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+# The parties of the hand-written gold files of test_gold and test_evaluate (SPEC 2 format).
+GOLD_PARTIES = """\
+parties:
+  - name: Department of Science and Technology
+    aliases: [DST, Department of Science & Technology]
+    kind: government
+    country: India
+  - name: Japan Society for the Promotion of Science
+    aliases: [JSPS]
+    kind: agency
+    country: Japan
+    note: a free comment for annotators
+"""
+
+
+def write_gold(gold_dir: Path, doc_id: str, yaml_text: str) -> Path:
+    """`yaml_text` as the gold file of `doc_id` below `gold_dir`."""
+    path = gold_dir / f"{doc_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dedent(yaml_text), encoding="utf-8")
+    return path
 
 
 GOOD_TEXT = "The Japan Science and Technology Agency (JST) and the German Research Foundation (DFG) signed a Memorandum of Understanding on 8 May 2019 in Tokyo. More than 40 joint projects have been funded since then.\n"

@@ -1,6 +1,6 @@
 """st_agreements: agreement events read from sentences (SPEC 3.4, 3.5).
 
-Sides given as countries come from the component's own country list; sides
+Sides given as states come from st_parties' country list, canonically named; sides
 that are organisations come from st_parties, dates from st_dates, so the tests
 marked `needs_parties` / `needs_dates` in their names also test those
 components' output as the agreements component reads it.
@@ -129,6 +129,22 @@ def test_sides_passive_by_x_and_y(nlp):
 
 def test_sides_passive_concluded_with(nlp):
     assert only(nlp, "An agreement on cooperation in science was concluded with Egypt.").parties == ["Egypt"]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("The U.S. and Korea signed an agreement on fusion research in 2012.", ["United States", "South Korea"]),
+        ("An MoU between the UK and the People's Republic of China was signed.", ["United Kingdom", "China"]),
+        ("A protocol between the united states and Brazil was signed.", ["United States", "Brazil"]),
+    ],
+)
+def test_state_sides_take_canonical_short_names(nlp, text, sides):
+    assert only(nlp, text).parties == sides
+
+
+def test_one_word_country_names_match_in_their_case_only(nlp):
+    assert only(nlp, "Peru signed an agreement on soil science with us in 2019.").parties == ["Peru"]
 
 
 def test_country_that_only_places_a_party_is_no_side_needs_parties(nlp):

@@ -1,7 +1,6 @@
 """Scoring (SPEC 4) on hand-built gold files and tiny Parquet outputs, with exact figures."""
 
 from pathlib import Path
-from textwrap import dedent
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -9,6 +8,8 @@ import pytest
 
 from pipeline.evaluate import METRICS, Tally, evaluate, format_table, write_eval
 from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES, TABLES
+
+from conftest import GOLD_PARTIES, write_gold
 
 TEXT = (
     "The Department of Science & Technology (DST) and the Japan Society for the Promotion of "
@@ -18,17 +19,7 @@ TEXT = (
 EVIDENCE = "signed a Memorandum of Understanding on 30 January 2017"
 SENTENCE_END = TEXT.index(" Since")
 
-GOLD = """\
-doc_id: {doc_id}
-parties:
-  - name: Department of Science and Technology
-    aliases: [DST, Department of Science & Technology]
-    kind: government
-    country: India
-  - name: Japan Society for the Promotion of Science
-    aliases: [JSPS]
-    kind: agency
-    country: Japan
+GOLD = "doc_id: {doc_id}\n" + GOLD_PARTIES + """\
 dates:
   - text: 30 January 2017
     value: 2017-01-30
@@ -96,12 +87,6 @@ def write_outputs(out: Path, texts: dict[str, str], **rows):
     for table, schema in TABLES.items():
         pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out / f"{table}.parquet")
     return out
-
-
-def write_gold(gold_dir: Path, doc_id: str, yaml_text: str):
-    path = gold_dir / f"{doc_id}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dedent(yaml_text), encoding="utf-8")
 
 
 def perfect_rows(doc_id: str, text: str = TEXT) -> dict:

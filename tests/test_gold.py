@@ -1,7 +1,5 @@
 """Gold files: loading (scalars stay verbatim), text search, SPEC 3.2 values, validation."""
 
-from textwrap import dedent
-
 import pytest
 
 from pipeline.gold import (
@@ -12,9 +10,11 @@ from pipeline.gold import (
     load_gold,
     load_gold_dir,
     locate_occurrences,
-    normalise,
     validate_gold,
 )
+from pipeline.text import spec_form
+
+from conftest import GOLD_PARTIES, write_gold
 
 TEXT = (
     "The Department of Science & Technology (DST) and the Japan Society for the Promotion of Science\n"
@@ -22,18 +22,7 @@ TEXT = (
     "projects received USD 1.5 million. Fiscal 2019 saw 3 workshops."
 )
 
-GOOD = """\
-doc_id: doc
-parties:
-  - name: Department of Science and Technology
-    aliases: [DST, Department of Science & Technology]
-    kind: government
-    country: India
-  - name: Japan Society for the Promotion of Science
-    aliases: [JSPS]
-    kind: agency
-    country: Japan
-    note: a free comment for annotators
+GOOD = "doc_id: doc\n" + GOLD_PARTIES + """\
 dates:
   - text: 30 January 2017
     value: 2017-01-30
@@ -57,15 +46,8 @@ agreements:
 """
 
 
-def write(tmp_path, text, name="doc.yaml"):
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dedent(text), encoding="utf-8")
-    return path
-
-
 def test_load_keeps_scalars_verbatim(tmp_path):
-    gold = load_gold(write(tmp_path, GOOD))
+    gold = load_gold(write_gold(tmp_path, "doc", GOOD))
     assert gold.doc_id == "doc"
     assert [date.value for date in gold.dates] == ["2017-01-30", "2017", "FY2019"]
     assert gold.dates[1].text == "2017"
@@ -74,7 +56,7 @@ def test_load_keeps_scalars_verbatim(tmp_path):
     assert gold.agreements[0].date == "2017-01-30"
     assert gold.agreements[0].parties == ("DST", "JSPS")
     assert gold.parties[0].forms == ("Department of Science and Technology", "DST", "Department of Science & Technology")
-    trailing_zero = load_gold(write(tmp_path, "doc_id: x\ncounts: [{text: 2.50, value: 2.50, unit: percent, kind: percent}]\n"))
+    trailing_zero = load_gold(write_gold(tmp_path, "x", "doc_id: x\ncounts: [{text: 2.50, value: 2.50, unit: percent, kind: percent}]\n"))
     assert trailing_zero.counts[0].text == "2.50"
 
 
@@ -91,13 +73,13 @@ def test_load_keeps_scalars_verbatim(tmp_path):
 )
 def test_structural_faults_raise(tmp_path, yaml_text, message):
     with pytest.raises(GoldFormatError, match=message):
-        load_gold(write(tmp_path, yaml_text))
+        load_gold(write_gold(tmp_path, "doc", yaml_text))
 
 
 def test_load_gold_dir_checks_doc_id_against_place(tmp_path):
-    write(tmp_path, "doc_id: dev/x\n", "dev/x.yaml")
+    write_gold(tmp_path, "dev/x", "doc_id: dev/x\n")
     assert list(load_gold_dir(tmp_path)) == ["dev/x"]
-    write(tmp_path, "doc_id: y\n", "dev/y.yaml")
+    write_gold(tmp_path, "dev/y", "doc_id: y\n")
     with pytest.raises(GoldFormatError, match="does not match"):
         load_gold_dir(tmp_path)
 
@@ -111,13 +93,18 @@ def test_load_gold_dir_checks_doc_id_against_place(tmp_path):
         ("Theory Institute", "theory institute"),
     ],
 )
-def test_normalise(a, b):
-    assert normalise(a) == b
+def test_spec_form(a, b):
+    assert spec_form(a) == b
 
 
 def test_countries_list_forms_and_not_the_eu():
-    assert {normalise(name) for name in ("U.S.", "US", "United Kingdom", "UK", "Korea", "Türkiye")} <= countries()
-    assert normalise("EU") not in countries() and normalise("European Union") not in countries()
+    assert {spec_form(name) for name in ("U.S.", "US", "United Kingdom", "UK", "Korea", "Türkiye")} <= countries()
+    assert spec_form("EU") not in countries() and spec_form("European Union") not in countries()
+
+
+def test_countries_are_the_states_of_the_one_country_list():
+    assert {spec_form(name) for name in ("South Korea", "Chad", "Ivory Coast", "DR Congo", "Macedonia")} <= countries()
+    assert spec_form("Asia") not in countries() and spec_form("Korean") not in countries()
 
 
 def test_doc_text_search_ignores_whitespace_and_maps_offsets_back():
@@ -152,12 +139,12 @@ def test_date_granularity(value, granularity):
 
 
 def test_good_gold_has_no_problems(tmp_path):
-    assert validate_gold(load_gold(write(tmp_path, GOOD)), TEXT) == []
+    assert validate_gold(load_gold(write_gold(tmp_path, "doc", GOOD)), TEXT) == []
 
 
 def bad(tmp_path, old, new):
     assert old in GOOD
-    return validate_gold(load_gold(write(tmp_path, GOOD.replace(old, new))), TEXT)
+    return validate_gold(load_gold(write_gold(tmp_path, "doc", GOOD.replace(old, new))), TEXT)
 
 
 @pytest.mark.parametrize(
@@ -178,7 +165,7 @@ def bad(tmp_path, old, new):
         ("unit: USD", "unit: dollar", "currency code"),
         ("unit: workshop", "unit: Workshop", "lower-case noun"),
         ("kind: agency", "kind: funder", "kind 'funder'"),
-        ("country: India", "country: Indya", "countries.txt"),
+        ("country: India", "country: Indya", "country_cues.yaml"),
         ("aliases: [JSPS]", "aliases: [JSPS, Nihon Gakujutsu]", "alias 'Nihon Gakujutsu' not found"),
         ("aliases: [JSPS]", "aliases: [JSPS, DST]", "also names party"),
         ("evidence: signed a Memorandum of Understanding", "evidence: signed a memorandum", "occurs 0 times"),

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.org_lexicon import spec_form
 from pipeline.components.parties import make_parties, party_for_span, party_for_text
 from pipeline.nlp import analyse_text, load_config
+from pipeline.text import spec_form
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -9,7 +9,8 @@ stays apart from the paragraph under it) through the dependency parse:
 - phrases attached to it or to its verbs give the sides: "between X and Y",
   the active subject ("X and Y signed"), "with Y", the passive agent ("by X")
   and modifiers before it ("the India-Japan MoU"); a side is a party of
-  st_parties, or a country where the state itself is meant;
+  st_parties, or a state itself, under its canonical name from the country
+  list st_parties uses ("the U.S." gives "United States");
 - dates of st_dates and places ("at"/"in" + GPE, "the visit of X to GPE")
   attached to an action's verb give when and where;
 - a mention with no action is an event only as the basis of something
@@ -25,15 +26,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from pipeline.components.org_lexicon import Countries
+from pipeline.data_files import load_yaml
 
 NOMINAL = {"NOUN", "PROPN", "NUM", "X"}
 VERBAL = {"VERB", "AUX"}
@@ -74,12 +74,7 @@ Doc.set_extension("agreements", default=None, force=True)   # list[Agreement]
 
 @Language.factory("st_agreements")
 def make_agreements(nlp: Language, name: str, triggers: str, cues: str, countries: str):
-    return AgreementExtractor(nlp, _data_path(triggers), _data_path(cues), _data_path(countries))
-
-
-def _data_path(name: str) -> Path:
-    path = Path(name)
-    return path if path.is_absolute() else DATA_DIR / path
+    return AgreementExtractor(nlp, load_yaml(triggers), load_yaml(cues), Countries(nlp, countries))
 
 
 @dataclass
@@ -98,10 +93,9 @@ class _Instrument:
 
 
 class AgreementExtractor:
-    def __init__(self, nlp: Language, triggers_path: Path, cues_path: Path, countries_path: Path):
+    def __init__(self, nlp: Language, lexicon: dict, cues: dict, countries: Countries):
         self.by_case = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_orth = PhraseMatcher(nlp.vocab)
-        lexicon = yaml.safe_load(triggers_path.read_text(encoding="utf-8"))
         for type_, forms in lexicon.items():
             for key, matcher, number in (
                 ("terms", self.by_case, "single"),
@@ -117,7 +111,6 @@ class AgreementExtractor:
                     if with_stop:
                         matcher.add(f"{type_}|{number}", with_stop)
 
-        cues = yaml.safe_load(cues_path.read_text(encoding="utf-8"))
         self.actions: dict[str, str] = cues["actions"]
         self.actions_by_type: dict[str, dict[str, str]] = cues["actions_by_type"]
         self.basis_cues = _phrases(cues["basis_cues"])
@@ -136,10 +129,7 @@ class AgreementExtractor:
         self.visit_nouns = set(cues["visit_nouns"])
         self.title_prepositions = set(cues["title_prepositions"])
         self.side_prepositions = set(cues["side_prepositions"])
-
-        names = [line.strip() for line in countries_path.read_text(encoding="utf-8").splitlines()]
-        self.countries = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.countries.add("COUNTRY", list(nlp.tokenizer.pipe(n for n in names if n and not n.startswith("#"))))
+        self.countries = countries
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._mentions(doc)
@@ -725,11 +715,11 @@ class _DocReader:
         names = [
             (i, self.party_at[i][0]) for i in range(start, end) if i in self.party_at and not self._is_parent(i)
         ]
-        for country in self.x.countries(self.doc[start:end], as_spans=True):
+        for country, name in self.x.countries.states(self.doc[start:end]):
             if country.start in self.party_at:
                 continue
             if countries_modify or self._is_state_side(country):
-                names.append((country.start, _strip_article(country.text)))
+                names.append((country.start, name))
         return names
 
     def _is_parent(self, i: int) -> bool:
@@ -838,7 +828,7 @@ class _DocReader:
     def _places(self, unit: Span) -> list[Span]:
         gpes = [g for g in self.gpes if unit.start <= g.start and g.end <= unit.end]
         known = {(g.start, g.end) for g in gpes}
-        countries = [c for c in self.x.countries(unit, as_spans=True) if (c.start, c.end) not in known]
+        countries = [c for c, _ in self.x.countries.states(unit) if (c.start, c.end) not in known]
         return [p for p in gpes + countries if p.start not in self.party_at]
 
     def _assign_validity(self) -> None:

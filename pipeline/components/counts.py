@@ -16,14 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from pipeline.data_files import load_yaml
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ def make_counts(
 ):
     return CountExtractor(
         nlp,
-        DATA_DIR / lexicon,
+        load_yaml(lexicon),
         name_entity_labels,
         date_entity_labels,
         (min_year, max_year),
@@ -158,14 +156,13 @@ class CountExtractor:
     def __init__(
         self,
         nlp: Language,
-        lexicon_path: Path,
+        data: dict,
         name_entity_labels: list[str],
         date_entity_labels: list[str],
         year_range: tuple[int, int],
         max_unit_distance: int,
         max_table_rows: int,
     ):
-        data = yaml.safe_load(lexicon_path.read_text(encoding="utf-8"))
         self.number_words = {w: Decimal(v) for w, v in data["number_words"].items()}
         self.scales = {w: Decimal(v) for w, v in data["scales"].items()}
         self.approximate_scales = {w: Decimal(v) for w, v in data["approximate_scales"].items()}

@@ -37,11 +37,11 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from pipeline.data_files import load_yaml
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,8 +55,6 @@ class DateValue:
 
 Span.set_extension("date", default=None, force=True)        # on doc.spans["dates"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
 UNITS = ("day", "month", "year")        # finest first
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)([12]?)\}")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
@@ -67,9 +65,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
     default_config={"data_file": "dates.yaml", "min_year": 1800, "max_year": 2100, "fiscal_year_start_month": 4},
 )
 def make_dates(nlp: Language, name: str, data_file: str, min_year: int, max_year: int, fiscal_year_start_month: int):
-    path = Path(data_file) if Path(data_file).is_absolute() else DATA_DIR / data_file
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return DateRecognizer(data, min_year, max_year, fiscal_year_start_month)
+    return DateRecognizer(load_yaml(data_file), min_year, max_year, fiscal_year_start_month)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,38 +1,30 @@
 """The data st_parties reads, loaded from pipeline/data/ (paths set in pipeline.cfg).
 
     OrgLexicon   organisation head words and their kinds, what is not a party
-    Countries    country names and adjectives, found in a Doc by a PhraseMatcher
+    Countries    country names and adjectives, found in a Doc by PhraseMatchers;
+                 the project's one country list (load_countries), which
+                 st_agreements and the gold checks read too
     Gazetteer    known organisations (JSONL), found by PhraseMatchers: names on
                  LOWER, acronyms and one-word names on ORTH (case matters: "WHO")
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from pipeline.data_files import data_path, load_yaml
+from pipeline.text import spec_form
 
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def data_path(name: str | Path) -> Path:
-    """A data file named in pipeline.cfg: relative to pipeline/data/ unless absolute."""
-    path = Path(name).expanduser()
-    return path if path.is_absolute() else DATA_DIR / path
-
-
-def spec_form(text: str) -> str:
-    """SPEC 4 comparison form: lower case, & as and, no leading "the", punctuation as space."""
-    folded = _NON_WORD.sub(" ", text.lower().replace("&", " and ")).strip()
-    return folded[4:] if folded.startswith("the ") else folded
+COUNTRY_FILE = "country_cues.yaml"
 
 
 def _words(values) -> frozenset[str]:
@@ -60,8 +52,8 @@ class OrgLexicon:
 
     @classmethod
     def load(cls, kinds_file: str | Path, non_parties_file: str | Path) -> OrgLexicon:
-        kinds = yaml.safe_load(data_path(kinds_file).read_text(encoding="utf-8"))
-        non = yaml.safe_load(data_path(non_parties_file).read_text(encoding="utf-8"))
+        kinds = load_yaml(kinds_file)
+        non = load_yaml(non_parties_file)
         head_kinds = {str(word).lower(): kind for kind, words in kinds["heads"].items() for word in words}
         spelling = {spec_form(str(k)): spec_form(str(v)) for k, v in kinds["spelling_variants"].items()}
         return cls(
@@ -99,6 +91,36 @@ def _alternation(forms) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class CountryEntry:
+    country: str                # canonical short name, as the gold writes a state
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountryList:
+    countries: tuple[CountryEntry, ...]
+    regions: tuple[str, ...]
+
+    def state_forms(self) -> frozenset[str]:
+        """Every canonical name and name of a state, in `spec_form`."""
+        return frozenset(spec_form(form) for entry in self.countries for form in (entry.country, *entry.names))
+
+
+@functools.cache
+def load_countries(path: str | Path = COUNTRY_FILE) -> CountryList:
+    """The country list (data/country_cues.yaml) that parties, agreements and gold checks share."""
+    data = load_yaml(path)
+    return CountryList(
+        countries=tuple(
+            CountryEntry(str(e["country"]), tuple(map(str, e["names"])), tuple(map(str, e.get("adjectives", []))))
+            for e in data["countries"]
+        ),
+        regions=tuple(map(str, data["regions"])),
+    )
+
+
+@dataclass(frozen=True)
 class CountryMention:
     start: int
     end: int
@@ -110,22 +132,28 @@ class Countries:
     """Country names and adjectives; regions are found too, as places without a country."""
 
     def __init__(self, nlp: Language, path: str | Path):
-        data = yaml.safe_load(data_path(path).read_text(encoding="utf-8"))
+        data = load_countries(path)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # A name of several words is still the state in another case ("the united states");
+        # one word is not ("us", "chad", "turkey").
+        self._long_names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._country_of: dict[str, str | None] = {}
         self._is_name: dict[str, bool] = {}
         canonical_form: dict[str, str] = {}
         cue_forms: set[str] = set()
-        for entry in data["countries"]:
-            for form in entry.get("adjectives", []):
-                self._add(nlp, str(form), entry["country"], is_name=False)
-                cue_forms.add(spec_form(str(form)))
-            for form in entry["names"]:
-                self._add(nlp, str(form), entry["country"], is_name=True)
-                canonical_form[spec_form(str(form))] = spec_form(entry["country"])
-            cue_forms.add(spec_form(entry["country"]))
-        for form in data["regions"]:
-            self._add(nlp, str(form), None, is_name=True)
+        for entry in data.countries:
+            for form in entry.adjectives:
+                self._add(nlp, form, entry.country, is_name=False)
+                cue_forms.add(spec_form(form))
+            for form in entry.names:
+                self._add(nlp, form, entry.country, is_name=True)
+                canonical_form[spec_form(form)] = spec_form(entry.country)
+                words = form.split()
+                if len(words) > 1 and all(word.isalpha() for word in words):
+                    self._long_names.add(form, [nlp.make_doc(form)])
+            cue_forms.add(spec_form(entry.country))
+        for form in data.regions:
+            self._add(nlp, form, None, is_name=True)
         # Country names inside organisation names are read as one when merging ("Japan-UK" = "Japan - United Kingdom").
         self._canonical_form = canonical_form
         self._name_pattern = _alternation(canonical_form)
@@ -151,6 +179,16 @@ class Countries:
             found[span.start] = CountryMention(span.start, span.end, self._country_of[form], self._is_name[form])
             covered = span.end
         return found
+
+    def states(self, span: Span) -> list[tuple[Span, str]]:
+        """Names of states in `span` with their canonical names; adjectives and regions are
+        left out, and a name inside a longer one ("Korea" in "Republic of Korea") too."""
+        matches = [*self.matcher(span, as_spans=True), *self._long_names(span, as_spans=True)]
+        return [
+            (match, self._country_of[match.label_])
+            for match in filter_spans(matches)
+            if self._is_name[match.label_] and self._country_of[match.label_]
+        ]
 
     def is_place(self, text: str) -> bool:
         return text in self._country_of

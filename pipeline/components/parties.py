@@ -32,8 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.acronyms import ACRONYM_PATTERN, Definition, find_definitions
-from pipeline.components.org_lexicon import Countries, Gazetteer, GazetteerEntry, OrgLexicon, spec_form
+from pipeline.components.org_lexicon import Countries, Gazetteer, GazetteerEntry, OrgLexicon
 from pipeline.components.org_names import HYPHENS, DocNames, NameGrammar, skip_spaces, skip_words
+from pipeline.text import spec_form
 
 
 @dataclass
