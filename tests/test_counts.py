@@ -156,3 +156,11 @@ def test_corpus_counts_are_well_formed(nlp, path):
         else:
             assert count.unit == count.unit.lower()
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_a_possessive_before_the_number_does_not_glue_words_of_the_unit(nlp):
+    from pipeline.nlp import analyse_text
+
+    doc = analyse_text(nlp, "About 15 of the institute's 60 researchers joined.")
+    [count] = [s._.count for s in doc.spans["counts"] if s.text == "About 15"]
+    assert count.unit.split()[-1] == "researcher"

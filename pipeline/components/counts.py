@@ -488,7 +488,7 @@ class CountExtractor:
                 continue
             plural_before_glue = token.i + 1 < len(doc) and doc[token.i + 1].text == "/"
             word = self._singular(token) if token == noun or plural_before_glue else token.lower_
-            text += word + token.whitespace_
+            text += word + (token.whitespace_ or " ")  # a skipped clitic ("Centre's") leaves no space
         words = text.split()
         if words:
             words[-1] = self.unit_aliases.get(words[-1], words[-1])
