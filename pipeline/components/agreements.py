@@ -269,19 +269,8 @@ class _DocReader:
             date = self._date(verb, root, unit) or self._dateline(verb)
         else:   # "under a 2009 agreement"
             date = next((d for d in self._unit_dates(unit) if root.left_edge.i <= d.start < root.i), None)
-        event = Agreement(
-            type=instrument.type,
-            action=action,
-            title=self._title(mention.span, unit),
-            parties=list(instrument.parties),
-            date_value=date._.date.value if date is not None else None,
-            date_text=date.text if date is not None else None,
-            place=self._place(verb, mention.span.root, unit) if verb is not None else None,
-            valid_until=None,
-            evidence=unit,
-            trigger=mention.span,
-            instrument_id=instrument.id,
-        )
+        place = self._place(verb, mention.span.root, unit) if verb is not None else None
+        event = self._event(mention, unit, action, instrument, date, place, None)
         if action != "referenced" and self.events and self.x.same_occasion.search(unit.text):
             before = self._occasion_before()
             if event.date_value is None:
@@ -291,6 +280,21 @@ class _DocReader:
             self.verb_of[id(event)] = verb
         instrument.events.append(event)
         self.events.append(event)
+
+    def _event(self, mention: _Mention, unit: Span, action: str, instrument: _Instrument, date: Span | None, place: str | None, valid_until: str | None) -> Agreement:
+        return Agreement(
+            type=instrument.type,
+            action=action,
+            title=self._title(mention.span, unit),
+            parties=list(instrument.parties),
+            date_value=date._.date.value if date is not None else None,
+            date_text=date.text if date is not None else None,
+            place=place,
+            valid_until=valid_until,
+            evidence=unit,
+            trigger=mention.span,
+            instrument_id=instrument.id,
+        )
 
     def _occasion_before(self) -> Agreement:
         """The event "the same ceremony" refers to: the last one told in a main clause,
@@ -442,19 +446,7 @@ class _DocReader:
         sides = list(dict.fromkeys(name for _, name in names))
         instrument = self._instrument(mention, sides)
         for action, date in acts:
-            event = Agreement(
-                type=instrument.type,
-                action=action,
-                title=self._title(mention.span, unit),
-                parties=list(instrument.parties),
-                date_value=date._.date.value if date is not None else None,
-                date_text=date.text if date is not None else None,
-                place=None,
-                valid_until=valid_until if action == "signed" else None,
-                evidence=unit,
-                trigger=mention.span,
-                instrument_id=instrument.id,
-            )
+            event = self._event(mention, unit, action, instrument, date, None, valid_until if action == "signed" else None)
             instrument.events.append(event)
             self.events.append(event)
         return True
