@@ -14,6 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+# Gold annotations kept beside the documents they annotate: not documents themselves.
+ANNOTATION_SUFFIXES = (".yaml", ".yml")
+
 SUPPORTED_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 # Markup that carries no document text.
@@ -45,13 +48,17 @@ def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     A doc_id is the path relative to the folder given, without extension;
     where two files would share one, both keep their extension, and where
     they still clash (same names under two folders given), the folder's name
-    goes in front. A file reached twice is listed once.
+    goes in front. A file reached twice is listed once. Gold annotation files
+    (YAML) in a folder are left out, so gold can sit beside its documents.
     """
     found: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
-        files = [(f, path) for f in sorted(path.rglob("*")) if not f.is_dir() and not _hidden(f, path)] if path.is_dir() else [(path, path.parent)]
+        if path.is_dir():
+            files = [(f, path) for f in sorted(path.rglob("*")) if not f.is_dir() and not _hidden(f, path) and f.suffix.lower() not in ANNOTATION_SUFFIXES]
+        else:
+            files = [(path, path.parent)]
         for file, root in files:
             if file.absolute() not in seen:
                 seen.add(file.absolute())

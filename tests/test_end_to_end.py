@@ -67,3 +67,18 @@ def test_strict_fails_a_run_with_bad_files_and_plain_run_does_not(messy_folder, 
 def test_a_missing_input_is_refused_clearly(tmp_path):
     result = CliRunner().invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "No such file or folder" in result.output
+
+
+def test_eval_scores_a_folder_whose_gold_files_sit_beside_the_documents(tmp_path):
+    import shutil
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for doc_id in ("001_ca0cad080bf98db0", "004_b39f9eb0567df92f"):
+        shutil.copy(CORPUS / f"{doc_id}.txt", folder)
+        shutil.copy(CORPUS.parent / "annotations" / f"{doc_id}.yaml", folder)
+    assert CliRunner().invoke(app, ["run", str(folder), "--out", str(tmp_path / "out")]).exit_code == 0
+    result = CliRunner().invoke(app, ["eval", "--gold", str(folder), "--outputs", str(tmp_path / "out")])
+    assert result.exit_code == 0 and "2 gold documents" in result.output and "without outputs" not in result.output
+    errors = pq.read_table(tmp_path / "out" / "eval" / "errors.parquet")
+    assert set(errors.column("doc_id").to_pylist()) <= {"001_ca0cad080bf98db0", "004_b39f9eb0567df92f"}

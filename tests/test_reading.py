@@ -113,3 +113,9 @@ def test_same_names_under_two_folders_get_distinct_ids_and_a_file_given_twice_is
 
 def test_a_short_fact_sheet_in_latin_script_counts_as_english():
     assert guess_language("Joint Research Projects: 212\nResearchers exchanged: 1,500") == "en"
+
+
+def test_gold_files_beside_the_documents_are_not_inputs(tmp_path):
+    (tmp_path / "press.txt").write_text("x")
+    (tmp_path / "press.yaml").write_text("doc_id: press\n")
+    assert [doc_id for _, doc_id in discover([tmp_path])] == ["press"]
