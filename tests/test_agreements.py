@@ -309,7 +309,7 @@ def test_named_instrument_is_not_taken_for_a_back_reference(nlp):
     )
     assert [e.action for e in found] == ["signed", "referenced"]
     assert found[1].instrument_id != found[0].instrument_id
-    assert found[1].parties == []
+    assert set(found[1].parties) == {"India", "Germany"}   # the states its compound joins
 
 
 def test_named_instrument_as_basis_is_referenced(nlp):
@@ -441,3 +441,104 @@ def test_table_row_gives_one_event_per_action_cell_needs_parties(nlp):
     ]
     assert "Indian Space Research Organisation" in found[0].parties
     assert found[0].parties == found[1].parties
+
+
+# -- the meeting as occasion, pronouns, compounds, nominal actions, places ---------
+
+def test_adopted_statement_takes_date_and_place_of_the_meeting_told_before_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The 9th meeting of the Chile–Peru Joint Commission on Marine Science was held in Lima on 4 May 2021. "
+        "The two sides reviewed progress since the 8th meeting, held in Santiago in March 2019.\n\n"
+        "The Joint Commission adopted a Joint Statement and agreed that its 10th meeting would be held in Chile in 2023.",
+    )
+    event = found[-1]
+    assert (event.type, event.action) == ("joint_statement", "adopted")
+    assert (event.date_value, event.place) == ("2021-05-04", "Lima")
+    assert set(event.parties) == {"Chile", "Peru"}
+
+
+def test_adopted_statement_takes_the_meeting_of_its_own_sentence(nlp):
+    event = only(
+        nlp,
+        "At its 4th meeting, held in Nairobi on 2 June 2018, the ministers of Kenya and Norway adopted a joint statement on climate research.",
+    )
+    assert (event.date_value, event.place) == ("2018-06-02", "Nairobi")
+
+
+def test_statement_with_its_own_date_keeps_it(nlp):
+    found = events(
+        nlp,
+        "The meeting was held in Lima on 4 May 2021. The ministers of Chile and Peru adopted a joint statement in Cusco in 2022.",
+    )
+    assert found[-1].date_value == "2022"
+    assert found[-1].place != "Lima"
+
+
+def test_pronoun_continues_the_instrument_named_before_needs_dates(nlp):
+    found = events(
+        nlp,
+        "Chile and Peru signed an agreement on seismology in 2009. The agreement was renewed in 2014. "
+        "It was extended again in 2019 and is now valid until 31 December 2024.",
+    )
+    assert [e.action for e in found] == ["signed", "renewed", "extended"]
+    extended = found[-1]
+    assert extended.parties == ["Chile", "Peru"]
+    assert extended.instrument_id == found[0].instrument_id
+    assert (extended.date_value, extended.valid_until) == ("2019", "2024-12-31")
+
+
+def test_pronoun_far_from_any_instrument_is_no_event(nlp):
+    found = events(
+        nlp,
+        "Chile and Peru signed an agreement on seismology in 2009. The network grew quickly. "
+        "Many stations were built. The budget rose. It was extended again in 2019.",
+    )
+    assert [e.action for e in found] == ["signed"]
+
+
+def test_pronoun_does_not_report_a_signing(nlp):
+    found = events(nlp, "The agreement between Chile and Peru entered into force in 2010. It was signed in Lima.")
+    assert all(e.action != "signed" or e.trigger.text != "It" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Projects run within the framework of the German-Brazilian Agreement on Cooperation in Science.", {"Germany", "Brazil"}),
+        ("Projects run under the Sino-French Agreement on Cooperation in Science.", {"China", "France"}),
+        ("Projects run under the US-India Agreement on Cooperation in Science.", {"United States", "India"}),
+    ],
+)
+def test_states_joined_in_a_compound_are_the_sides(nlp, text, sides):
+    assert set(only(nlp, text).parties) == sides
+
+
+def test_single_country_adjective_gives_no_side(nlp):
+    assert only(nlp, "Projects run under the German Agreement on Cooperation in Science.").parties == []
+
+
+def test_signing_across_a_date_gives_action_and_date_needs_dates(nlp):
+    event = only(
+        nlp,
+        "The commission welcomed the signing, on 3 March 2020, of a Memorandum of Cooperation between Chile and Peru on seismology.",
+    )
+    assert (event.type, event.action, event.date_value) == ("moc", "signed", "2020-03-03")
+    assert event.parties == ["Chile", "Peru"]
+
+
+def test_signing_by_parties_in_place_on_date_needs_dates(nlp):
+    event = only(nlp, "The ministers attended the signing of an MoU by Chile and Peru on 3 March 2020.")
+    assert (event.action, event.parties, event.date_value) == ("signed", ["Chile", "Peru"], "2020-03-03")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("An MoU between India and Chile was signed in Washington, D.C. on 3 May 2015.", "Washington, D.C."),
+        ("An MoU between India and Chile was signed in Bonn, Germany, in 2015.", "Bonn, Germany"),
+        ("An MoU between India and Chile was signed in Tokyo, Kyoto and Osaka.", "Tokyo"),
+    ],
+)
+def test_place_keeps_the_region_written_after_a_comma(nlp, text, place):
+    assert only(nlp, text).place == place

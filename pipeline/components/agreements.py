@@ -16,8 +16,12 @@ stays apart from the paragraph under it) through the dependency parse:
 - a mention with no action is an event only as the basis of something
   ("under this LoI": referenced), or when it names a specific instrument (by
   its sides or a quoted title) that no other event records.
-A mention without sides of its own that points back ("The MoU was extended")
-continues the nearest earlier instrument of its type and takes its parties.
+A mention without sides of its own that points back ("The MoU was extended", or
+a pronoun: "It was extended again in 2022") continues the nearest earlier
+instrument of its type and takes its parties. States joined in a compound ("the
+German-Brazilian Agreement") are sides when nothing else names them; a statement
+adopted by a joint committee has the committee's states as sides, and one adopted
+with no date or place takes those of the meeting told in its sentence or before.
 """
 
 from __future__ import annotations
@@ -49,6 +53,14 @@ DATING_WORDS = {"in", "on", "during", "dated", "at", "since", "from"}
 TABLE_BAR = "|"
 # An anaphor ("the MoU") refers to one of the last few instruments of its type.
 RECENT_INSTRUMENTS = 20
+# A pronoun points back to an instrument named in its sentence or the one before.
+PRONOUN_REACH_SENTENCES = 1
+COMMITTEE_KIND = "committee"
+# Dashes joining the states of a compound ("German-Brazilian", "Australia–Japan").
+COMPOUND_DASHES = {"-", "–", "—"}
+# Words that may stand between a nominal action and its "of" phrase ("the signing,
+# on 28 November 2019, of a MoC"): commas, a date and its preposition.
+GAP_POS = {"PUNCT", "ADP", "DET", "SPACE"}
 RELATIVE_PRONOUNS = {"which", "that"}
 MARKUP = {"*", "**", "_", "__"}   # markdown emphasis around a name
 QUOTES = {'"': '"', "“": "”"}   # not single quotes: they are also apostrophes
@@ -129,7 +141,11 @@ class AgreementExtractor:
         self.visit_nouns = set(cues["visit_nouns"])
         self.title_prepositions = set(cues["title_prepositions"])
         self.side_prepositions = set(cues["side_prepositions"])
+        self.meeting_verbs = {tuple(v.split()) for v in cues["meeting_verbs"]}
+        self.pronoun_subjects = set(cues["pronoun_subjects"])
+        self.pronoun_actions = set(cues["pronoun_actions"])
         self.countries = countries
+        self.tokenizer = nlp.tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self._mentions(doc)
@@ -158,7 +174,29 @@ class AgreementExtractor:
             if mentions and _repeats_in_brackets(mentions[-1].span, span):
                 continue  # "Memorandum of Understanding (MoU)": one mention
             mentions.append(_Mention(Span(doc, span.start, span.end, label=type_), type_, number == "plural"))
-        return mentions
+        return self._with_pronouns(doc, mentions) if mentions else mentions
+
+    def _with_pronouns(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """`mentions` with the pronouns that stand for the instrument named last before
+        them ("The agreement was renewed in 2017. It was extended again in 2022.")."""
+        starts = [m.span.start for m in mentions]
+        pronouns: list[_Mention] = []
+        for token in doc:
+            if token.lower_ not in self.pronoun_subjects or token.dep_ != "nsubjpass":
+                continue
+            n = bisect.bisect_left(starts, token.i) - 1
+            while n >= 0 and mentions[n].plural:
+                n -= 1
+            if n < 0:
+                continue
+            before = mentions[n]
+            reach = token.sent.start
+            for _ in range(PRONOUN_REACH_SENTENCES):
+                reach = doc[max(reach - 1, 0)].sent.start
+            if before.span.start < reach or self.action(token.head, None, before.type) not in self.pronoun_actions:
+                continue
+            pronouns.append(_Mention(Span(doc, token.i, token.i + 1, label=before.type), before.type, False))
+        return sorted(mentions + pronouns, key=lambda m: m.span.start) if pronouns else mentions
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:
         """The action a governing word gives ("signed", "the signing of"); None if it gives none."""
@@ -194,12 +232,17 @@ class _DocReader:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token anew on each access
         names = {p.party_id: p.name for p in (doc._.parties or [])}
+        committees = {p.party_id for p in (doc._.parties or []) if p.kind == COMMITTEE_KIND}
+        self.committee_spans: list[tuple[int, str]] = []   # (start, name), in order
         self.party_at: dict[int, tuple[str, Span]] = {}
         for span in doc.spans.get("parties", []):
             name = names.get(span._.party_id)
             if name:
                 for i in range(span.start, span.end):
                     self.party_at[i] = (name, span)
+                if span._.party_id in committees:
+                    self.committee_spans.append((span.start, name))
+        self.committee_spans.sort()
         self.dates = sorted(
             (s for s in doc.spans.get("dates", []) if s._.date is not None), key=lambda s: s.start
         )
@@ -210,10 +253,54 @@ class _DocReader:
         self.events: list[Agreement] = []
         self.verb_of: dict[int, Token] = {}     # id(event) -> the word giving its action
         self.units: dict[int, Span] = {}        # mention start -> its unit
+        self.name_states: dict[str, list[str]] = {}
 
     @cached_property
     def gpes(self) -> list[Span]:
         return [e for e in self.doc.ents if e.label_ == "GPE"]
+
+    @cached_property
+    def gpe_starting(self) -> dict[int, Span]:
+        return {g.start: g for g in self.gpes}
+
+    @cached_property
+    def meetings(self) -> list[tuple[Token, Span | None, str | None]]:
+        """Meetings the text reports as having taken place, in order: the verb ("was
+        held"), with the date and place hanging from it in its sentence."""
+        found = []
+        for token in self.doc:
+            if token.pos_ not in VERBAL or not self._is_meeting_verb(token):
+                continue
+            if any(c.tag_ == "MD" for c in token.children):
+                continue   # "would be held in Japan in 2021": not yet
+            sent = token.sent
+            date = next(
+                (d for d in self._unit_dates(sent)
+                 if not self._is_validity(d) and self._reaches(d.root, {token.i}, sent) is not None),
+                None,
+            )
+            found.append((token, date, self._place(token, token, sent)))
+        return found
+
+    def _is_meeting_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return (lemma,) in self.x.meeting_verbs or any(
+            (lemma, c.lower_) in self.x.meeting_verbs for c in token.children if c.dep_ == "dobj"
+        )
+
+    def _occasion_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place of the meeting at which a statement was adopted: a meeting told
+        in its own sentence, else the last one told before in a main clause (not "since
+        the 15th meeting, held in Tokyo")."""
+        starts = [m[0].i for m in self.meetings]
+        within = [m for m in self.meetings[bisect.bisect_left(starts, unit.start) : bisect.bisect_left(starts, unit.end)]
+                  if m[0].i != verb.i and (m[1] or m[2])]
+        if within:
+            return within[0][1], within[0][2]
+        for token, date, place in reversed(self.meetings[: bisect.bisect_left(starts, unit.start)]):
+            if token.dep_ in ("ROOT", "conj") and date is not None and place is not None:
+                return date, place
+        return None, None
 
     # -- the document ---------------------------------------------------------
 
@@ -270,6 +357,8 @@ class _DocReader:
         else:   # "under a 2009 agreement"
             date = next((d for d in self._unit_dates(unit) if root.left_edge.i <= d.start < root.i), None)
         place = self._place(verb, mention.span.root, unit) if verb is not None else None
+        if action == "adopted" and verb is not None and date is None and place is None:
+            date, place = self._occasion_meeting(verb, unit)
         event = self._event(mention, unit, action, instrument, date, place, None)
         if action != "referenced" and self.events and self.x.same_occasion.search(unit.text):
             before = self._occasion_before()
@@ -483,6 +572,8 @@ class _DocReader:
             found.append((head, self.x.action(head, None, mention.type)))
         elif anchor.dep_ == "pobj" and head.dep_ == "prep":
             found.append((head.head, self.x.action(head.head, head.lower_, mention.type)))
+            if found[-1][1] is None:
+                found.append(self._nominal_across_gap(head, mention.type, unit))
         # "the Agreement signed in 1985", "the Joint Statement towards ..., signed by"
         for token in mention.span.root.subtree:
             if token.dep_ in ("acl", "relcl") and token.pos_ in VERBAL and token in unit:
@@ -500,6 +591,18 @@ class _DocReader:
         for verb, _ in list(acting):
             acting.extend(self._coordinated_actions(verb, mention.type))
         return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
+
+    def _nominal_across_gap(self, preposition: Token, type_: str, unit: Span) -> tuple[Token, str | None]:
+        """The nominal action before the mention's preposition that the parse hung
+        elsewhere, across commas and a date: "the signing, on 28 November 2019, of a MoC"."""
+        for i in range(preposition.i - 1, unit.start - 1, -1):
+            token = self.doc[i]
+            action = self.x.action(token, preposition.lower_, type_) if token.pos_ in NOMINAL else None
+            if action:
+                return token, action
+            if token.pos_ not in GAP_POS and i not in self.date_at:
+                break
+        return preposition, None
 
     def _participles_after(self, mention: _Mention, unit: Span) -> list[tuple[Token, str]]:
         """Action participles the parse may have hung elsewhere, read from the words after
@@ -606,11 +709,18 @@ class _DocReader:
             if span.start <= subject.i < span.end:
                 continue
             phrase = self._noun_phrase(subject, unit)
+            committee = self._committee(phrase) if mention.type == "joint_statement" else None
+            states = self._states_of_name(committee) if committee else []
+            if len(states) >= 2:   # "The Joint Committee adopted this Joint Statement": its two states
+                names.extend((subject.i, state) for state in states)
+                continue
             names.extend(self._back_reference(phrase) or self._names_in(phrase.start, phrase.end, False))
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "agent":
                     regions.append(self._list_after(child, unit))
+            if verb.pos_ in NOMINAL:   # "the signing of an MoU by X and Y"
+                regions.extend(self._list_after(c, unit) for c in root.children if c.dep_ == "prep" and c.lower_ == "by")
         for start, end, countries_modify in regions:
             names.extend(self._names_in(start, end, countries_modify))
         if verbs and not names:
@@ -620,7 +730,57 @@ class _DocReader:
                 names.extend(self._names_in(phrase.start, phrase.end, False))
             for start, end, countries_modify in framing_regions:
                 names.extend(self._names_in(start, end, countries_modify))
+        if not names and max(root.left_edge.i, unit.start) < span.start:
+            # "the German-Brazilian Agreement": states joined in a compound before the mention
+            joined = self._joined_states(self.doc, self.country_at, max(root.left_edge.i, unit.start), span.start)
+            names.extend((root.i, state) for state in joined)
         return list(dict.fromkeys(name for _, name in sorted(names)))
+
+    @cached_property
+    def country_at(self) -> dict:
+        return self.x.countries.find(self.doc)
+
+    @staticmethod
+    def _joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
+        """States named in a run of country names or adjectives joined by dashes
+        ("Indo-German", "US-India", "Australia–Japan"), from `start` to `end`."""
+        states: list[str] = []
+        i = start
+        while i < end:
+            run = []
+            while i in country_at and country_at[i].country and country_at[i].end <= end:
+                run.append(country_at[i].country)
+                i = country_at[i].end
+                if i + 1 < end and tokens[i].text in COMPOUND_DASHES and i + 1 in country_at:
+                    i += 1
+                else:
+                    break
+            if len(set(run)) >= 2:
+                states.extend(state for state in run if state not in states)
+            if not run:
+                i += 1
+        return states
+
+    def _committee(self, phrase: Span) -> str | None:
+        """The joint committee a subject names: its party, or the committee named last
+        before whose name has the subject's head word ("the Joint Committee")."""
+        for i in range(phrase.start, phrase.end):
+            if i in self.party_at and any(name == self.party_at[i][0] for _, name in self.committee_spans):
+                return self.party_at[i][0]
+        if any(t.pos_ == "PROPN" and t.i in self.party_at for t in phrase):
+            return None
+        n = bisect.bisect_left(self.committee_spans, (phrase.start, "")) - 1
+        if n >= 0 and phrase.root.lower_ in self.committee_spans[n][1].lower().split():
+            return self.committee_spans[n][1]
+        return None
+
+    def _states_of_name(self, name: str) -> list[str]:
+        """The states a body's name joins ("Australia–Japan Joint ... Committee")."""
+        if name not in self.name_states:
+            tokens = self.x.tokenizer(name)
+            found = self.x.countries.find(tokens)
+            self.name_states[name] = self._joined_states(tokens, found, 0, len(tokens))
+        return self.name_states[name]
 
     def _framing_sides(self, root: Token, unit: Span) -> tuple[list[Token], list[tuple[int, int, bool]]]:
         """Sides of an instrument whose own clause names none, taken from the verb it
@@ -781,6 +941,12 @@ class _DocReader:
                 candidates.append((not dated, len(path), date))
             if candidates:
                 return min(candidates, key=lambda c: c[:2])[2]
+        if verb.pos_ in NOMINAL:
+            # "the signing, on 28 November 2019, of"; "attended the signing of ... on 3 March 2020"
+            gap = next((d for d in self._unit_dates(unit) if verb.i < d.start and d.end <= root.i), None)
+            if gap is None and verb.dep_ in SUBJECT_OBJECT_DEPS and verb.head.pos_ in VERBAL and verb.head in unit:
+                return self._date(verb.head, root, unit)
+            return gap
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in VERBAL and self.x.action(head, None, "") is None:
             return self._date(head, root, unit)
@@ -799,13 +965,28 @@ class _DocReader:
                 continue
             path = self._reaches(preposition, {verb.i}, unit)   # not within the instrument's phrase
             if path is not None and not any(t.lower_ in self.x.side_prepositions or t.dep_ == "agent" for t in path):
-                return _strip_article(place.text)
+                return _strip_article(self._with_region(place, unit).text)
         for token in unit:
             if token.lemma_.lower() in self.x.visit_nouns and self._visit_of(token, verb, root, unit):
                 for place in places:
                     if place.root.dep_ == "pobj" and place.root.head.lower_ == "to" and place.root.head.head.i == token.i:
                         return _strip_article(place.text)
         return None
+
+    def _with_region(self, place: Span, unit: Span) -> Span:
+        """The place with the larger one the text adds after a comma, as written:
+        "Washington, D.C.", "Bonn, Germany" (not a list: "Tokyo, Kyoto and Osaka")."""
+        after = place.end + 1
+        if after >= unit.end or self.doc[place.end].text != ",":
+            return place
+        region = self.gpe_starting.get(after)
+        if region is None and after in self.country_at and self.country_at[after].is_name:
+            region = self.doc[after : self.country_at[after].end]
+        if region is None or region.end > unit.end:
+            return place
+        if region.root.dep_ == "conj" or (region.end < unit.end and self.doc[region.end].lower_ in ("and", "or")):
+            return place
+        return self.doc[place.start : region.end]
 
     def _visit_of(self, visit: Token, verb: Token, root: Token, unit: Span) -> bool:
         """Whether a visit is the occasion of the action of `verb`: it hangs from the
