@@ -98,7 +98,7 @@ def run(
     out_dir: Path,
     model: str | None = None,
     workers: int = 1,
-    batch_size: int = 16,
+    batch_size: int | None = None,
     incremental: bool = True,
     on_progress: Callable[[int], None] = lambda n: None,
 ) -> RunSummary:
@@ -108,6 +108,8 @@ def run(
     summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0)
     sources = (read_document(path, doc_id) for path, doc_id in files)
     with TableWriter(out_dir) as writer:
+        # Small batches keep several processes evenly busy; one process pipes larger ones.
+        batch_size = batch_size or (16 if workers == 1 else 4)
         for batch in _extracted(batched(sources, batch_size), previous, model, workers, summary):
             for source, rows in batch:
                 for table, table_rows in rows.items():

@@ -153,3 +153,11 @@ def test_a_document_that_breaks_a_component_is_recorded_and_the_others_go_on(tmp
     assert documents["poison"]["status"] == "error" and "extraction failed: ValueError: unexpected token" in documents["poison"]["error"]
     assert [doc_id for doc_id, _, _ in summary.failures] == ["poison"]
     assert set(tables(tmp_path / "out")["dates"].column("doc_id").to_pylist()) == {"fine"}
+
+
+def test_two_worker_processes_give_the_tables_of_one(tmp_path):
+    corpus = tmp_path / "in"
+    shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("heldout"))
+    run([corpus], tmp_path / "one", incremental=False)
+    run([corpus], tmp_path / "two", workers=2, incremental=False)
+    assert all(tables(tmp_path / "one")[name].equals(tables(tmp_path / "two")[name]) for name in TABLES)
