@@ -48,7 +48,7 @@ import pyarrow.parquet as pq
 
 from pipeline.gold import DocText, Gold, GoldAgreement, date_granularity, load_gold_dir, locate_occurrences
 from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES
-from pipeline.text import spec_form
+from pipeline.text import plain_number, spec_form
 
 METRICS = {
     "parties": "parties",
@@ -197,10 +197,6 @@ def _last_word(unit: str | None) -> str:
     return words[-1] if words else ""
 
 
-def _number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
-
-
 # --- one document ----------------------------------------------------------------
 
 
@@ -311,7 +307,7 @@ class _DocumentScorer:
         for index, count in enumerate(golds):
             if count.optional:
                 continue
-            expected = f"{_number(count.value)} {count.unit}" if count.value is not None else count.raw_value
+            expected = f"{plain_number(count.value)} {count.unit}" if count.value is not None else count.raw_value
             if index not in pairs:
                 self.count("counts_value", fn=1)
                 self.count("counts_value_unit", fn=1)
@@ -328,7 +324,7 @@ class _DocumentScorer:
             row = predicted[j]
             self.count("counts_value", fp=1)
             self.count("counts_value_unit", fp=1)
-            found = f"{_number(row['value'])} {row['unit']}"
+            found = f"{plain_number(row['value'])} {row['unit']}"
             self.error("counts", "value", "spurious", row["text"], found=found, span=_span(row))
 
     def agreements(self):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp import extraction_version
 from pipeline.reading import SourceDocument
+from pipeline.text import plain_number
 
 Row = dict[str, object]
 
@@ -65,14 +66,10 @@ def entity_rows(doc: Doc, doc_id: str) -> list[Row]:
             for span in doc.spans.get(group, [])
         ]
     rows += [
-        {**_span_columns(span, doc_id), "label": _COUNT_LABELS[span._.count.kind], "source": "rules", "canonical": _number_text(span._.count.value)}
+        {**_span_columns(span, doc_id), "label": _COUNT_LABELS[span._.count.kind], "source": "rules", "canonical": plain_number(span._.count.value)}
         for span in doc.spans.get("counts", [])
     ]
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"], r["source"], r["label"]))
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)
 
 
 def party_rows(doc: Doc, doc_id: str) -> list[Row]:
