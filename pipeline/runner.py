@@ -138,15 +138,16 @@ def _extracted(batches, previous: PreviousRun | None, model: str | None, workers
     in_flight: collections.deque = collections.deque()
     try:
         for sources in batches:
-            reused = [s for s in sources if previous is not None and previous.has(s)]
-            fresh = [s for s in sources if not (previous is not None and previous.has(s))]
+            reusable = [previous is not None and previous.has(s) for s in sources]
+            reused = [s for s, reuse in zip(sources, reusable) if reuse]
+            fresh = [s for s, reuse in zip(sources, reusable) if not reuse]
             summary.n_reused += len(reused)
             summary.n_analysed += sum(s.status == "ok" for s in fresh)
-            if pool is None:
+            if pool is not None and fresh:
+                job = pool.submit(extract_batch, fresh, model)
+            else:  # in this process; with nothing new, no model is loaded anywhere
                 job = concurrent.futures.Future()
                 job.set_result(list(extract_rows(cached_nlp(model), fresh)) if fresh else [])
-            else:
-                job = pool.submit(extract_batch, fresh, model)
             in_flight.append((sources, reused, fresh, job))
             # A bounded window of batches in flight keeps memory flat.
             while in_flight and (pool is None or len(in_flight) > 2 * workers):
