@@ -39,12 +39,11 @@ def run(
         console.print("Ray engine: every document is processed (incremental reuse is the local engine's)")
         summary = run_on_ray(paths, out, model=model, address=address)
     elif engine == "local":
-        from pipeline.reading import discover
         from pipeline.runner import run as run_local
 
         with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
-            task = progress.add_task("run", total=len(discover(paths)))
-            summary = run_local(paths, out, model=model, workers=workers, incremental=not full, on_progress=lambda n: progress.advance(task, n))
+            task = progress.add_task("run", total=None)
+            summary = run_local(paths, out, model=model, workers=workers, incremental=not full, on_progress=lambda done, total: progress.update(task, advance=done, total=total))
     else:
         console.print(f"[red]Unknown engine {engine!r}: use local or ray")
         raise typer.Exit(2)

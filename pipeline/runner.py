@@ -100,9 +100,11 @@ def run(
     workers: int = 1,
     batch_size: int | None = None,
     incremental: bool = True,
-    on_progress: Callable[[int], None] = lambda n: None,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> RunSummary:
+    """Extract every table from `paths` into `out_dir`; `on_progress(documents done, total)`."""
     files = discover(paths)
+    on_progress(0, len(files))
     resolved_model = model_id(model)
     previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
     summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0)
@@ -116,7 +118,7 @@ def run(
                     writer.add(table, table_rows)
                 if source.status != "ok":
                     summary.failures.append((source.doc_id, source.status, source.error or ""))
-            on_progress(len(batch))
+            on_progress(len(batch), len(files))
         summary.rows = writer.publish()
     return summary
 
