@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.components.date_reading import (
+    DAY_FIRST, MONTH_FIRST, OrdinalDays, numeric_order, read_numeric, two_digit_year, year_month,
+)
 from pipeline.components.dates import make_dates
-from pipeline.nlp import analyse_text, build_nlp
+from pipeline.nlp import analyse_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -20,11 +23,6 @@ VALUE_FORMATS = {
 }
 POINT = "|".join(f"(?:{f})" for f in VALUE_FORMATS.values())
 VALUE_FORMATS["interval"] = rf"(?:{POINT})/(?:{POINT})"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 def found(nlp, text):
@@ -179,6 +177,104 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
     assert found(nlp, "It began in the 1990s. That year was hard.") == [("1990s", "199X")]
 
 
+# --- issue 10: styles of real pages ---------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # numeric dates: day-first, month-first when the numbers decide, ISO months
+        ("The note from Bonn is dated 25.06.15 and was filed later.", [("25.06.15", "2015-06-25")]),
+        ("The institute was founded on 31/10/1974 in Lyon.", [("31/10/1974", "1974-10-31")]),
+        ("The charter was filed 10/31/1974 in Ohio.", [("10/31/1974", "1974-10-31")]),
+        ("Figures for 2014-10 were revised.", [("2014-10", "2014-10")]),
+        ("The bureau issued a notice in 2014/10 on export rules.", [("2014/10", "2014-10")]),
+        ("On 2019-03-05 the two sides met.", [("2019-03-05", "2019-03-05")]),
+        ("The season 2009-10 was long; the plan 2019/20 is new.", [("2009-10", "2009/2010"), ("2019/20", "2019/2020")]),
+        # weekdays and abbreviated months with a dot
+        ("It was announced Tuesday, Sept. 26, 2023 in Ottawa.", [("Tuesday, Sept. 26, 2023", "2023-09-26")]),
+        ("Delegates arrived Tues., Oct. 3, 2023.", [("Tues., Oct. 3, 2023", "2023-10-03")]),
+        ("The fund opened on Friday 3 March 2017.", [("Friday 3 March 2017", "2017-03-03")]),
+        ("The report came out in Aug. 2019.", [("Aug. 2019", "2019-08")]),
+        # lower-case month names; "may" and "march" the words stay words
+        ("The lab opened in march 2015 and on 4 june 2016 it grew.", [("march 2015", "2015-03"), ("4 june 2016", "2016-06-04")]),
+        ("In 2012 we may 2 times a year march on; members may 10 times.", [("2012", "2012")]),
+        # ordinal words
+        ("The accord was initialled March third 2015 in Rome.", [("March third 2015", "2015-03-03")]),
+        ("Talks ended on the twenty-first of May 2019.", [("twenty-first of May 2019", "2019-05-21")]),
+        ("They met on the first of June, 2018 and again in July.", [("first of June, 2018", "2018-06-01"), ("July", "2018-07")]),
+        ("The second May 2019 session was cancelled.", [("May 2019", "2019-05")]),
+        # back-references that take the referenced value
+        ("The office opened in March 2015 and closed in December of the same year.",
+         [("March 2015", "2015-03"), ("December of the same year", "2015-12")]),
+        ("A visit took place on 3 May 2016; the same month a call was opened.",
+         [("3 May 2016", "2016-05-03"), ("the same month", "2016-05")]),
+        ("The call closed in April 2011 and results came on the 12th of the same month.",
+         [("April 2011", "2011-04"), ("12th of the same month", "2011-04-12")]),
+        ("The centre was planned in 2008, and in June of the following year it opened.",
+         [("2008", "2008"), ("June of the following year", "2009-06")]),
+        # coordinated months share the year that follows them
+        ("Workshops were held in January and March 2015.", [("January", "2015-01"), ("March 2015", "2015-03")]),
+        ("Calls closed in May, June and July 2019.", [("May", "2019-05"), ("June", "2019-06"), ("July 2019", "2019-07")]),
+        ("Visits in Jan. and Feb. 2020 were cut.", [("Jan.", "2020-01"), ("Feb. 2020", "2020-02")]),
+        # datelines
+        ("BERLIN, 12.03.2019 – The ministry announced a call.", [("12.03.2019", "2019-03-12")]),
+        ("Posted on: 05/06/2022\nThe agency opened a call.", [("05/06/2022", "2022-06-05")]),
+        ("Last updated 3 Feb 2021\nContact the office.", [("3 Feb 2021", "2021-02-03")]),
+        # fiscal years, decades, seasons
+        ("Spending in FY19 rose, and FY 2019-20 and FY20-21 followed.",
+         [("FY19", "FY2019"), ("FY 2019-20", "FY2019/FY2020"), ("FY20-21", "FY2020/FY2021")]),
+        ("Demand will peak in the mid-2020s after the 1990s boom.", [("2020s", "202X"), ("1990s", "199X")]),
+        ("The institute opened in summer 2016 and grew in the spring of 2018.", [("2016", "2016"), ("2018", "2018")]),
+        # ranges
+        ("The programme runs 2019–2023 in four calls.", [("2019–2023", "2019/2023")]),
+        ("The symposium took place on 24-25 May 2018.", [("24-25 May 2018", "2018-05-24/2018-05-25")]),
+        ("Trials ran from March to June 2020.", [("March to June 2020", "2020-03/2020-06")]),
+        ("Output doubled between 2010 and 2015.", [("2010 and 2015", "2010/2015")]),
+    ],
+)
+def test_real_page_styles(nlp, sentence, expected):
+    assert found(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unambiguous month-first date decides the ambiguous one
+        ("The charter was filed 10/31/1974. It was amended 03/04/1980.",
+         [("10/31/1974", "1974-10-31"), ("03/04/1980", "1980-03-04")]),
+        # so does an unambiguous day-first one
+        ("Filed 31/10/1974. Amended 03/04/1980.", [("31/10/1974", "1974-10-31"), ("03/04/1980", "1980-04-03")]),
+        # without numeric evidence, the order of the written dates decides
+        ("The pact was signed on March 5, 2019.\nPosted 05/06/2022",
+         [("March 5, 2019", "2019-03-05"), ("05/06/2022", "2022-05-06")]),
+        ("The pact was signed on 5 March 2019.\nPosted 05/06/2022",
+         [("5 March 2019", "2019-03-05"), ("05/06/2022", "2022-06-05")]),
+        # dots are day-first even in a month-first document
+        ("The pact was signed on March 5, 2019.\nBONN, 05.06.2022", [("March 5, 2019", "2019-03-05"), ("05.06.2022", "2022-06-05")]),
+    ],
+)
+def test_ambiguous_numeric_dates_follow_the_document(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Download version 2.10.15 of the tool, or v1.12.2019.",
+        "See section 3.10.12 and clause 2.6.1 of the treaty.",
+        "The final score was 3-1 and the ratio 1/2/3 held.",
+        "Grant no. 12/03/2019 was issued to the team.",
+        "Tel. +49 30 12.03.2019, fax 030/12/03/2019.",
+        "The server 192.168.10.12 and 10.12.2019.1 were down.",
+        "The form 13/13/2019 is invalid and so is 31.02.2019.",
+        "Science in the 21st century and 19th-century physics.",
+        "Results may 10 times exceed the limit.",
+    ],
+)
+def test_not_dates_on_real_pages(nlp, sentence):
+    assert found(nlp, sentence) == []
+
+
 # --- not dates ---------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -245,3 +341,52 @@ def test_corpus_spans_and_values_are_well_formed(nlp, path):
         first_value = date.value.split("/")[0]
         if re.fullmatch(r"\d{4}(-\d\d){0,2}", first_value):
             assert date.start_date.isoformat().startswith(first_value)
+
+
+# --- numeric reading, without the model ---------------------------------------
+
+@pytest.mark.parametrize(
+    "text, written, order",
+    [
+        ("Filed 31/10/1974, amended 03/04/1980.", (0, 0), DAY_FIRST),
+        ("Filed 10/31/1974, amended 03/04/1980.", (0, 0), MONTH_FIRST),
+        ("Filed 10/31/1974 and 11/30/1975, amended 31/03/1980.", (0, 0), MONTH_FIRST),
+        ("Amended 03/04/1980.", (2, 1), MONTH_FIRST),     # written dates: month first 2, day first 1
+        ("Amended 03/04/1980.", (1, 1), DAY_FIRST),
+        ("Amended 03/04/1980.", (0, 0), DAY_FIRST),
+        ("Version 1.2.3 and 13/13/2019 give no evidence.", (0, 0), DAY_FIRST),
+    ],
+)
+def test_numeric_order_of_a_document(text, written, order):
+    assert numeric_order(text, *written) == order
+
+
+@pytest.mark.parametrize(
+    "parts, order, expected",
+    [
+        (("31", "10", "/", 1974), MONTH_FIRST, (1974, 10, 31)),    # the numbers decide
+        (("10", "31", "/", 1974), DAY_FIRST, (1974, 10, 31)),
+        (("03", "04", "/", 1980), MONTH_FIRST, (1980, 3, 4)),
+        (("03", "04", "/", 1980), DAY_FIRST, (1980, 4, 3)),
+        (("03", "04", ".", 1980), MONTH_FIRST, (1980, 4, 3)),      # dots are day-first
+        (("31", "02", ".", 2019), DAY_FIRST, None),
+        (("13", "13", "/", 2019), DAY_FIRST, None),
+    ],
+)
+def test_read_numeric(parts, order, expected):
+    assert read_numeric(*parts, order) == expected
+
+
+def test_two_digit_years_and_year_months():
+    assert [two_digit_year(y) for y in ("15", "49", "50", "87")] == [2015, 2049, 1950, 1987]
+    assert year_month(2014, "10", "-") == 10 and year_month(2014, "03", "/") == 3
+    assert year_month(2009, "10", "-") is None      # the next year: 2009/2010
+    assert year_month(2009, "15", "-") is None      # above 12: 2009/2015
+    assert year_month(2014, "10", "–") is None      # a dash joins years
+
+
+def test_ordinal_day_words():
+    days = OrdinalDays(["first", "second", "third"] + ["x"] * 16 + ["twentieth", "twenty-first"])
+    assert [days.number(w) for w in ("8th", "08", "third", "Twenty-First", "twenty  first", "fourth")] == [
+        8, 8, 3, 21, 21, None
+    ]

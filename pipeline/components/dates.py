@@ -9,8 +9,9 @@ as years: not inside a name ("Horizon 2020"), not after a label word
 "2000 researchers").
 
 Reading: dateparser turns (day, month name, year) into a calendar date
-(cached per distinct triple); fiscal years, decades, intervals, two-digit
-closing years and years carried over from context are done here.
+(cached per distinct triple); numeric dates, ordinal words, fiscal years,
+decades, intervals, two-digit years and years carried over from context are
+done here and in date_reading.py (which says why).
 
 Decisions where SPEC is silent:
 - Fiscal years: value `FY2009`; start_date/end_date cover the twelve months
@@ -28,6 +29,15 @@ Decisions where SPEC is silent:
   are left out when that date spans several such units (a decade, a
   multi-year interval) or there is none.
 - A weekday before a day belongs to the expression ("Tuesday, 20 October 2021").
+- Ambiguous numeric dates ("05/06/2022") follow the document: see date_reading.py.
+- "2014-10" and "2014/10" are months; "2009-10" (the next year) and "2009-15"
+  are spans of years.
+- "between 2010 and 2015" is one interval, text `2010 and 2015`, like "from
+  2006 to 2009".
+- Months coordinated before a year ("January and March 2015", "May, June and
+  July 2019") each take that year; each month is a date of its own.
+- "December of the same year", "the 12th of the same month": the referenced
+  year or month with the month or day the text gives (from_context true).
 """
 
 from __future__ import annotations
@@ -35,12 +45,16 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-import functools
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.date_grammar import Grammar
+from pipeline.components.date_reading import (
+    NUMERIC, OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
+    truncate, two_digit_year, year_month,
+)
 from pipeline.data_files import load_yaml
 
 
@@ -56,7 +70,8 @@ class DateValue:
 Span.set_extension("date", default=None, force=True)        # on doc.spans["dates"]
 
 UNITS = ("day", "month", "year")        # finest first
-_PLACEHOLDER = re.compile(r"\{([A-Z]+)([12]?)\}")
+_LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
+_YEAR_MONTH = re.compile(r"\d{4}[-/]\d\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 
 
@@ -66,14 +81,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 )
 def make_dates(nlp: Language, name: str, data_file: str, min_year: int, max_year: int, fiscal_year_start_month: int):
     return DateRecognizer(load_yaml(data_file), min_year, max_year, fiscal_year_start_month)
-
-
-@dataclasses.dataclass(frozen=True)
-class _Pattern:
-    kind: str                   # calendar, fiscal, decade, reference
-    groups: dict[str, str]      # field (m1, d2, yy2, ...) -> regex group name
-    needs_cue: bool
-    standalone_year: bool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,14 +95,7 @@ class _Context:
 
     last: DateValue | None = None
     year: int | None = None
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _case_variants(words) -> list[str]:
-    return [v for w in words for v in (w, w[0].upper() + w[1:], w.title(), w.upper())]
+    numeric_order: str | None = None    # of the document's ambiguous numeric dates, found when first needed
 
 
 class DateRecognizer:
@@ -114,6 +114,9 @@ class DateRecognizer:
         self.currency_symbols = data["currency_symbols"]
         self.name_entity_labels = set(data["name_entity_labels"])
         self.count_entity_labels = set(data["count_entity_labels"])
+        self.ordinal_days = OrdinalDays(data["ordinal_days"])
+        self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
+        self.numeric_label_words = self.label_words | set(data["numeric_label_words"])
         calendar_words = (
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
         )
@@ -122,72 +125,9 @@ class DateRecognizer:
             | self.month_cues
             | set(data["not_name_words"])
         )
-        self.regex, self.patterns = self._compile(data)
-
-    # ---- grammar -------------------------------------------------------------
-
-    def _compile(self, data: dict) -> tuple[re.Pattern, list[_Pattern]]:
-        full_months = _alternation(_case_variants(data["months"]))
-        short_months = _alternation(_case_variants(data["month_abbreviations"]))
-        weekdays = _alternation(_case_variants(data["weekdays"] + data["weekday_abbreviations"]))
-        symbols = _alternation(data["range_symbols"])
-        fixed = {
-            "WD": rf"(?:(?:{weekdays})\.?,?\s+)?",
-            "FY": rf"\b(?:{_alternation(_case_variants(data['fiscal_markers']))})",
-            "TO": rf"(?:\s*(?:{symbols})\s*|\s+(?:{_alternation(data['range_words'])})\s+)",
-            "OF": r"(?:,?\s+(?:of\s+)?)",
-        }
-        captured = {
-            "M": ("m", rf"(?:{full_months})\b|(?:{short_months})\b\.?"),
-            "MF": ("m", rf"(?:{full_months})\b"),
-            "N": ("m", r"1[0-2]|0?[1-9]"),
-            "D": ("d", r"3[01]|[12]\d|0?[1-9]"),
-            "Y": ("y", r"\d{4}"),
-            "YY": ("yy", r"\d\d"),
-            "DEC": ("dec", r"\d{3}0"),
-            "REF": ("ref", _alternation(_case_variants(self.references))),
-        }
-        # What surrounds a captured field: word boundaries, ordinal suffixes.
-        frames = {
-            "D": (r"\b", r"(?:st|nd|rd|th)?\b"),
-            "Y": (r"(?<!\d)", r"\b"),       # glued to a marker: "FY2018"
-            "DEC": (r"\b", r"['’]?s\b"),
-            "REF": (r"\b", r"\b"),
-        }
-
-        alternatives, patterns = [], []
-        for index, spec in enumerate(data["patterns"]):
-            prefix = f"p{index}"
-            groups: dict[str, str] = {}
-
-            def fill(placeholder: re.Match) -> str:
-                key, number = placeholder.groups()
-                if key in fixed:
-                    return fixed[key]
-                field = captured[key][0] + number
-                groups[field] = f"{prefix}_{field}"
-                before, after = frames.get(key, ("", ""))
-                return rf"{before}(?P<{groups[field]}>{captured[key][1]}){after}"
-
-            body = _PLACEHOLDER.sub(fill, spec["regex"])
-            alternatives.append(f"(?P<{prefix}>{body})")
-            patterns.append(
-                _Pattern(
-                    kind=spec.get("kind", "calendar"),
-                    groups=groups,
-                    needs_cue=spec.get("needs_cue", False),
-                    standalone_year=spec.get("standalone_year", False),
-                )
-            )
-        # Every pattern starts with a digit or a calendar word: checking that
-        # first lets the scan skip most positions at the cost of one lookahead.
-        starters = _case_variants(
-            data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
-            + data["fiscal_markers"] + list(self.references)
-        )
-        first_chars = re.escape("".join(sorted({w[0] for w in starters})))
-        gate = rf"(?=[\d{first_chars}])\b(?=\d|{_alternation(starters)})"
-        return re.compile(gate + "(?:" + "|".join(alternatives) + ")"), patterns
+        grammar = Grammar(data, list(self.references), self.ordinal_days.pattern)
+        self.regex, self.patterns = grammar.regex, grammar.patterns
+        self.written_month_first, self.written_day_first = grammar.written_month_first, grammar.written_day_first
 
     # ---- component -----------------------------------------------------------
 
@@ -202,6 +142,18 @@ class DateRecognizer:
             has_year = "y1" in fields or "y2" in fields
             if pattern.needs_cue and not has_year and not self._after_cue(text, match.start()):
                 continue
+            month = fields.get("m1") or fields.get("m2")
+            if not has_year and month in self.lowercase_needing_year:
+                continue                # "they may 10 times", "march on"
+            if pattern.kind == "numeric":
+                if not self._numeric_ok(text, match, fields):
+                    continue
+                if context.numeric_order is None:
+                    context.numeric_order = numeric_order(
+                        text, len(self.written_month_first.findall(text)), len(self.written_day_first.findall(text))
+                    )
+                fields["order"] = context.numeric_order
+            fields["raw"] = match.group()
             span = self._align(doc, text, match.start(), match.end())
             if span is None or (spans and span.start < spans[-1].end):
                 continue
@@ -221,6 +173,18 @@ class DateRecognizer:
                 context.year = year
         doc.spans["dates"] = spans
         return doc
+
+    def _numeric_ok(self, text: str, match: re.Match, fields: dict[str, str]) -> bool:
+        """Whether a numeric date stands alone: not part of a version, phone number, IP address or section."""
+        if not NUMERIC.fullmatch(match.group()) or not NUMERIC.match(text, match.start()):
+            return False                # glued to letters, digits or more separators
+        if "yy1" in fields and (fields["s1"] == "-" or (fields["s1"] == "." and len(fields["x1"] + fields["x2"]) < 4)):
+            return False                # "3-1-15", "2.10.15": scores and section numbers
+        before = text[max(0, match.start() - 24) : match.start()]
+        if re.search(r"\d\s*\Z", before):
+            return False                # "+49 30 12.03.2019"
+        label = _LABEL_BEFORE.search(before)
+        return label is None or label.group(1).lower() not in self.numeric_label_words
 
     def _after_cue(self, text: str, start: int) -> bool:
         before = _WORD_BEFORE.search(text, max(0, start - 24), start)
@@ -285,6 +249,8 @@ class DateRecognizer:
         """The match's value and the year later dates without one may take."""
         if kind == "reference":
             value = self._resolve_reference(fields["ref"], context.last)
+            if value is not None and ("m1" in fields or "d1" in fields):
+                value = self._within_reference(value, fields.get("d1"), fields.get("m1"))
             return None if value is None else (value, value.start_date.year)
         if kind == "decade":
             first = int(fields["dec"])
@@ -294,8 +260,20 @@ class DateRecognizer:
 
         year1 = int(fields["y1"]) if "y1" in fields else None
         year2 = int(fields["y2"]) if "y2" in fields else None
+        if "yy1" in fields:
+            year1 = two_digit_year(fields["yy1"])
+        if kind == "numeric":
+            read = read_numeric(fields["x1"], fields["x2"], fields["s1"], year1, fields["order"])
+            if read is None or not self._plausible(year1):
+                return None
+            value = _unit_value("day", dt.date(*read), False)
+            return value, value.start_date.year
         if "yy2" in fields:
-            year2 = _complete_year(year1, int(fields["yy2"]))
+            if kind == "calendar" and _YEAR_MONTH.fullmatch(fields["raw"]):
+                month = year_month(year1, fields["yy2"], fields["raw"][4])
+                if month is not None:
+                    return self._combine(self._calendar(None, str(month), year1, False), None, False)
+            year2 = complete_year(year1, int(fields["yy2"]))
         if kind == "fiscal":
             start = self._fiscal(year1)
             end = None if year2 is None else self._fiscal(year2)
@@ -340,7 +318,8 @@ class DateRecognizer:
             return None
         if month is None:
             return _unit_value("year", dt.date(year, 1, 1), from_context)
-        date = _calendar_date(day or "1", month, year)
+        number = self.ordinal_days.number(day) if day else 1
+        date = None if number is None else calendar_date(number, month, year)
         if date is None:
             return None
         return _unit_value("day" if day else "month", date, from_context)
@@ -352,6 +331,15 @@ class DateRecognizer:
         end = start.replace(year=year + 1) - dt.timedelta(days=1)
         return DateValue(f"FY{year}", "fiscal_year", start, end, False)
 
+    def _within_reference(self, referenced: DateValue, day: str | None, month: str | None) -> DateValue | None:
+        """A month of a referenced year ("December of the same year"), a day of a referenced month."""
+        unit = "day" if day else "month"
+        if referenced.granularity != UNITS[UNITS.index(unit) + 1]:
+            return None
+        year = referenced.start_date.year
+        month = month or str(referenced.start_date.month)
+        return self._calendar(day, month, year, True)
+
     def _resolve_reference(self, phrase: str, referenced: DateValue | None) -> DateValue | None:
         reference = self.references[phrase.lower()]
         if referenced is None:
@@ -361,33 +349,11 @@ class DateRecognizer:
             return None if shifted is None else dataclasses.replace(shifted, from_context=True)
         # The named unit, or a coarser one when the referenced date is coarser.
         for unit in UNITS[UNITS.index(reference.unit) :]:
-            if _truncate(referenced.start_date, unit) == _truncate(referenced.end_date, unit):
-                return _unit_value(unit, _shift(referenced.start_date, unit, reference.offset), True)
+            if truncate(referenced.start_date, unit) == truncate(referenced.end_date, unit):
+                return _unit_value(unit, shift(referenced.start_date, unit, reference.offset), True)
             if reference.offset:
                 break
         return None
-
-
-def _complete_year(first: int | None, two_digits: int) -> int | None:
-    """The closing year of "2009-10" or "1999-00"."""
-    if first is None:
-        return None
-    year = first // 100 * 100 + two_digits
-    return year + 100 if year <= first else year
-
-
-@functools.lru_cache(maxsize=4096)
-def _calendar_date(day: str, month: str, year: int) -> dt.date | None:
-    """The date of a day, a month (name, abbreviation or number) and a year; None if there is none."""
-    parsed = _date_parser().get_date_data(f"{day} {month} {year}").date_obj
-    return None if parsed is None else parsed.date()
-
-
-@functools.cache
-def _date_parser():
-    from dateparser.date import DateDataParser  # slow to import; only when a date is read
-
-    return DateDataParser(languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
 
 
 def _unit_value(unit: str, date: dt.date, from_context: bool) -> DateValue:
@@ -401,16 +367,3 @@ def _unit_value(unit: str, date: dt.date, from_context: bool) -> DateValue:
             date.replace(day=1), date.replace(day=last_day), from_context,
         )
     return DateValue(f"{date.year:04d}", "year", dt.date(date.year, 1, 1), dt.date(date.year, 12, 31), from_context)
-
-
-def _truncate(date: dt.date, unit: str) -> tuple[int, ...]:
-    return (date.year, date.month, date.day)[: UNITS[::-1].index(unit) + 1]
-
-
-def _shift(date: dt.date, unit: str, offset: int) -> dt.date:
-    if unit == "day":
-        return date + dt.timedelta(days=offset)
-    if unit == "month":
-        months = date.year * 12 + date.month - 1 + offset
-        return dt.date(months // 12, months % 12 + 1, 1)
-    return dt.date(date.year + offset, 1, 1)
