@@ -49,7 +49,7 @@ def run(
         raise typer.Exit(2)
     console.print(f"{summary.n_documents} documents: {summary.n_analysed} analysed, {summary.n_reused} unchanged since the last run")
     for table, n in summary.rows.items():
-        console.print(f"  {table:<11} {n:>7} rows -> {out / (table + '.parquet')}")
+        console.print(f"  {table:<13} {n:>7} rows -> {out / (table + '.parquet')}")
     for doc_id, status, error in summary.failures:
         console.print(f"  [yellow]{status}[/yellow] {doc_id}: {error}")
     if summary.failures:

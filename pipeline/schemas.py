@@ -50,6 +50,7 @@ PARTIES = pa.schema(
         pa.field("n_mentions", pa.int64(), nullable=False),
         # additions
         pa.field("aliases", pa.list_(pa.string()), nullable=False),
+        pa.field("org_id", pa.string()),  # the body across the corpus: organisations.org_id
     ]
 )
 
@@ -91,6 +92,8 @@ AGREEMENTS = pa.schema(
         pa.field("evidence", pa.string(), nullable=False),
         pa.field("start_char", pa.int64(), nullable=False),
         pa.field("end_char", pa.int64(), nullable=False),
+        # additions
+        pa.field("instrument_id", pa.string()),  # the instrument across the corpus: instruments.instrument_id
     ]
 )
 
@@ -103,6 +106,44 @@ TABLES: dict[str, pa.Schema] = {
     "counts": COUNTS,
     "agreements": AGREEMENTS,
     "documents": DOCUMENTS,
+}
+
+# Corpus tables: one row per distinct body and per distinct instrument,
+# derived from the parties and agreements of the whole run (pipeline/corpus/)
+# and published together with the tables above. They carry no doc_id.
+
+ORGANISATIONS = pa.schema(
+    [
+        pa.field("org_id", pa.string(), nullable=False),  # from the canonical name and country, never row order
+        pa.field("name", pa.string(), nullable=False),
+        pa.field("acronym", pa.string()),
+        pa.field("aliases", pa.list_(pa.string()), nullable=False),  # every other form the corpus uses
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("country", pa.string()),
+        pa.field("n_documents", pa.int64(), nullable=False),
+        pa.field("n_mentions", pa.int64(), nullable=False),
+    ]
+)
+
+INSTRUMENTS = pa.schema(
+    [
+        pa.field("instrument_id", pa.string(), nullable=False),  # from type family, sides and first date, never row order
+        pa.field("type", pa.string(), nullable=False),  # SPEC 3.4 type
+        pa.field("title", pa.string()),
+        pa.field("sides", pa.list_(pa.string()), nullable=False),  # org_ids, or country names for states
+        pa.field("side_names", pa.list_(pa.string()), nullable=False),  # the same sides as names, for reading
+        pa.field("first_signed", pa.string()),  # SPEC 3.2 value of the earliest signing or adoption
+        pa.field("latest_action", pa.string()),  # signed, adopted, renewed or extended
+        pa.field("latest_action_date", pa.string()),
+        pa.field("valid_until", pa.string()),
+        pa.field("n_events", pa.int64(), nullable=False),
+        pa.field("n_documents", pa.int64(), nullable=False),
+    ]
+)
+
+CORPUS_TABLES: dict[str, pa.Schema] = {
+    "organisations": ORGANISATIONS,
+    "instruments": INSTRUMENTS,
 }
 
 # Evaluation results (`pipeline eval`, SPEC section 4), written to

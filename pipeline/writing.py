@@ -1,8 +1,8 @@
 """Writing the output tables: streamed in batches, published atomically.
 
-A run writes every table into a staging folder inside the output folder and
-moves the finished files over the old ones only when the whole run has
-succeeded. A run that fails or is killed leaves the previous outputs as they
+A run writes every table into a staging folder inside the output folder,
+derives the corpus tables from them there (pipeline.corpus), and moves the
+finished files over the old ones only when the whole run has succeeded. A run that fails or is killed leaves the previous outputs as they
 were (and a stale staging folder, removed by the next run).
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.corpus import write_corpus_tables
 from pipeline.schemas import TABLES
 from pipeline.tables import Row
 
@@ -57,15 +58,16 @@ class TableWriter:
             self.pending[table] = []
 
     def publish(self) -> dict[str, int]:
-        """Close every table and move them into the output folder; row counts per table."""
+        """Close every table, add the corpus tables, move them all into the output folder; row counts per table."""
         for name, writer in self.writers.items():
             self._flush(name)
             writer.close()
+        corpus_counts = write_corpus_tables(self.staging)
         # `documents` goes last (TABLES order): it is what says a document is done.
-        for name in self.schemas:
+        for name in [*corpus_counts, *self.schemas]:
             os.replace(self.staging / f"{name}.parquet", table_path(self.out_dir, name))
         shutil.rmtree(self.staging, ignore_errors=True)
-        return dict(self.counts)
+        return {**self.counts, **corpus_counts}
 
     def abort(self) -> None:
         for writer in self.writers.values():

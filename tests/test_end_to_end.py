@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.schemas import TABLES
+from pipeline.schemas import CORPUS_TABLES, TABLES
 from pipeline.writing import table_path
 
 from conftest import CORPUS
@@ -18,13 +18,21 @@ def outputs(tmp_path_factory):
     out = tmp_path_factory.mktemp("outputs")
     result = CliRunner().invoke(app, ["run", str(CORPUS), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    return {name: pq.read_table(table_path(out, name)) for name in TABLES}, result.output
+    return {name: pq.read_table(table_path(out, name)) for name in {**TABLES, **CORPUS_TABLES}}, result.output
 
 
 def test_every_table_is_written_with_its_schema(outputs):
     tables, _ = outputs
-    for name, schema in TABLES.items():
+    for name, schema in {**TABLES, **CORPUS_TABLES}.items():
         assert tables[name].schema.equals(schema, check_metadata=False), name
+
+
+def test_every_party_and_agreement_has_its_corpus_identity(outputs):
+    tables, _ = outputs
+    assert set(tables["parties"].column("org_id").to_pylist()) == set(tables["organisations"].column("org_id").to_pylist())
+    instrument_ids = tables["instruments"].column("instrument_id").to_pylist()
+    assert len(set(instrument_ids)) == len(instrument_ids)
+    assert set(tables["agreements"].column("instrument_id").to_pylist()) == set(instrument_ids)
 
 
 def test_one_documents_row_per_input_file(outputs):
@@ -53,7 +61,7 @@ def test_each_extraction_table_finds_something_in_the_corpus(outputs):
 
 def test_the_summary_names_every_table(outputs):
     _, output = outputs
-    for name in TABLES:
+    for name in {**TABLES, **CORPUS_TABLES}:
         assert f"{name} " in output
 
 

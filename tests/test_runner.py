@@ -15,14 +15,14 @@ import pipeline.process
 import pipeline.runner
 from pipeline.nlp import analyse, split_text
 from pipeline.runner import run
-from pipeline.schemas import TABLES
+from pipeline.schemas import CORPUS_TABLES, TABLES
 from pipeline.writing import STAGING_PREFIX, table_path
 
 from conftest import GOOD_TEXT, REPO
 
 
 def tables(out: Path) -> dict:
-    return {name: pq.read_table(table_path(out, name)) for name in TABLES}
+    return {name: pq.read_table(table_path(out, name)) for name in {**TABLES, **CORPUS_TABLES}}
 
 
 def test_a_folder_of_bad_files_gives_one_documents_row_each(messy_folder, tmp_path):
@@ -105,7 +105,7 @@ def test_incremental_runs_reuse_unchanged_documents_and_equal_a_full_run(tmp_pat
 
     full_out = tmp_path / "full"
     run([corpus], full_out, incremental=False)
-    assert all(incremental[name].equals(tables(full_out)[name]) for name in TABLES)
+    assert all(incremental[name].equals(tables(full_out)[name]) for name in {**TABLES, **CORPUS_TABLES})
 
     monkeypatch.setattr(pipeline.runner, "extraction_version", lambda: "another-version")
     assert run([corpus], out).n_analysed == first.n_documents + 1

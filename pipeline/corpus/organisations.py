@@ -1,0 +1,282 @@
+"""One identity per body across the corpus: the `organisations` table and `parties.org_id`.
+
+    resolve_organisations(parties, gazetteer) -> Organisations
+        .rows          one ORGANISATIONS row per distinct body, sorted by org_id
+        .org_of        (doc_id, party_id) -> org_id for every parties row
+
+How parties rows of different documents become one body (union-find over rows):
+- a gazetteer entry they both name (its aliases: DFG = German Research Foundation);
+- an equal long name (`name_key`: case, "the", &/and, Organisation/Organization,
+  UK/United Kingdom) in the same country; a state at the start or end of a name
+  counts as its country ("Cabinet Office of Japan" = Japan's "Cabinet Office");
+- a row without a country joins the one country that uses its name in the corpus,
+  and stays apart when several do (India's and Vietnam's "Ministry of Science and
+  Technology" are two bodies, and a third, unplaced one is neither);
+- a row that names a body only by its acronym joins the one body that defines that
+  acronym in the corpus (in a compatible country), and stays apart when two bodies
+  share it (CSTP: the OECD committee and Japan's council).
+Long names are never merged on a shared acronym, for the same reason. The
+country a row carries (the text's, where the text states it) decides which
+gazetteer entry an acronym links to, never the other way round. An embassy
+or consulate named without its host ("Embassy of India") is a body per document:
+India has one in every capital.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.corpus.names import is_acronym, name_key, without_state
+from pipeline.data_files import data_path
+
+Row = dict
+PartyRef = tuple[str, str]  # (doc_id, party_id)
+
+# Heads of bodies a sending state has in many places; their name says which only with "in <place>".
+_POSTED_HEADS = ("embassy", "consulate", "consulate general", "high commission", "permanent mission")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+
+
+def load_gazetteer(paths: Iterable[str | Path]) -> list[GazetteerEntry]:
+    """The JSONL gazetteer files st_parties reads (pipeline.cfg `gazetteers`, `user_gazetteer`)."""
+    entries = []
+    for path in paths:
+        for line in data_path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                entries.append(GazetteerEntry(record["name"], tuple(record.get("aliases", [])), record["kind"], record.get("country")))
+    return entries
+
+
+def configured_gazetteer() -> list[GazetteerEntry]:
+    from pipeline.nlp import load_config
+
+    settings = load_config()["components"]["st_parties"]
+    return load_gazetteer([*settings["gazetteers"], *([settings["user_gazetteer"]] if settings.get("user_gazetteer") else [])])
+
+
+class _GazetteerIndex:
+    """Gazetteer entries by long-name key (with their country) and by acronym."""
+
+    def __init__(self, entries: list[GazetteerEntry]):
+        self.entries = entries
+        self.by_name: dict[str, list[int]] = {}
+        self.by_stripped_name: dict[tuple[str, str], list[int]] = {}
+        self.by_acronym: dict[str, list[int]] = {}
+        for index, entry in enumerate(entries):
+            for form in (entry.name, *entry.aliases):
+                if is_acronym(form):
+                    self.by_acronym.setdefault(form, []).append(index)
+                    continue
+                key = name_key(form)
+                self.by_name.setdefault(key, []).append(index)
+                for stripped, country in without_state(key):
+                    if country == entry.country:
+                        self.by_stripped_name.setdefault((stripped, country), []).append(index)
+
+    def find(self, long_keys: list[str], acronyms: list[str], country: str | None) -> int | None:
+        """The entry a row names: by a long name in a compatible country; by acronym only for a
+        row that has no long name (an acronym alone says too little against the row's own name)."""
+
+        def compatible(indices: list[int]) -> list[int]:
+            fits = [i for i in dict.fromkeys(indices) if country is None or self.entries[i].country in (None, country)]
+            return fits if len(fits) == 1 else []
+
+        for key in long_keys:
+            found = compatible(self.by_name.get(key, []))
+            if not found and country is not None:
+                found = compatible(self.by_stripped_name.get((key, country), []))
+            if found:
+                return found[0]
+        if not long_keys:
+            for acronym in acronyms:
+                found = compatible(self.by_acronym.get(acronym, []))
+                if found:
+                    return found[0]
+        return None
+
+
+@dataclass
+class _Party:
+    """One parties row as resolution sees it."""
+
+    ref: PartyRef
+    row: Row
+    long_forms: list[str]
+    acronyms: list[str]
+    country: str | None
+    entry: int | None = None
+    keys: list[str] = field(default_factory=list)  # name_key of each long form, and of it without its state
+
+    @property
+    def posted(self) -> bool:
+        return any(key.startswith(_POSTED_HEADS) and " in " not in key for key in self.keys)
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[object, object] = {}
+
+    def find(self, item):
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+@dataclass
+class Organisations:
+    rows: list[Row]
+    org_of: dict[PartyRef, str]
+
+
+def _party(row: Row, gazetteer: _GazetteerIndex) -> _Party:
+    forms = [f for f in dict.fromkeys((row["name"], *(row.get("aliases") or []))) if f]
+    long_forms = [f for f in forms if not is_acronym(f)]
+    acronyms = list(dict.fromkeys(f for f in (row.get("acronym"), *forms) if f and is_acronym(f)))
+    party = _Party((row["doc_id"], row["party_id"]), row, long_forms, acronyms, row.get("country"))
+    keys = [name_key(f) for f in long_forms]
+    party.entry = gazetteer.find(keys, acronyms, party.country)
+    if party.country is None and party.entry is not None:
+        party.country = gazetteer.entries[party.entry].country
+    for key in list(keys):
+        for stripped, country in without_state(key):
+            if party.country is None:
+                party.country = country
+            if country == party.country:
+                keys.append(stripped)
+    party.keys = list(dict.fromkeys(keys))
+    return party
+
+
+def resolve_organisations(parties: Iterable[Row], gazetteer: list[GazetteerEntry]) -> Organisations:
+    index = _GazetteerIndex(gazetteer)
+    rows = sorted(parties, key=lambda r: (r["doc_id"], r["party_id"]))
+    members = [_party(row, index) for row in rows]
+    sets = _UnionFind()
+    for p in members:
+        sets.find(p.ref)
+        scope = f"|{p.ref[0]}" if p.posted else ""
+        if p.entry is not None:
+            sets.union(p.ref, ("gazetteer", p.entry))
+        if p.country is not None:
+            for key in p.keys:
+                sets.union(p.ref, ("name", key, p.country, scope))
+    _place_unplaced(members, sets)
+    _place_bare_acronyms(members, sets)
+    clusters: dict[object, list[_Party]] = {}
+    for p in members:
+        clusters.setdefault(sets.find(p.ref), []).append(p)
+    return _describe(list(clusters.values()), index)
+
+
+def _countries_by_root(members: list[_Party], sets: _UnionFind, select) -> dict[object, set[str | None]]:
+    found: dict[object, set[str | None]] = {}
+    for p in members:
+        if select(p):
+            found.setdefault(sets.find(p.ref), set()).add(p.country)
+    return found
+
+
+def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
+    """A row without a country joins the one placed body using its name, else the other unplaced ones."""
+    placed_by_key: dict[str, set[object]] = {}
+    for p in members:
+        if p.country is not None:
+            for key in p.keys:
+                placed_by_key.setdefault(key, set()).add(sets.find(p.ref))
+    for p in members:
+        if p.country is not None or not p.keys:
+            continue
+        scope = f"|{p.ref[0]}" if p.posted else ""
+        for key in p.keys:
+            bodies = placed_by_key.get(key, set())
+            if len(bodies) == 1 and not scope:
+                sets.union(p.ref, next(iter(bodies)))
+            else:
+                sets.union(p.ref, ("unplaced name", key, scope))
+
+
+def _place_bare_acronyms(members: list[_Party], sets: _UnionFind) -> None:
+    """A row named only by an acronym joins the one body that defines it, in a compatible country."""
+    defined: dict[str, list[_Party]] = {}
+    for p in members:
+        if p.long_forms:
+            for acronym in p.acronyms:
+                defined.setdefault(acronym, []).append(p)
+    for p in members:
+        if p.long_forms:
+            continue
+        for acronym in p.acronyms:
+            bodies = {
+                sets.find(q.ref) for q in defined.get(acronym, []) if p.country is None or q.country in (None, p.country)
+            }
+            if len(bodies) == 1:
+                sets.union(p.ref, next(iter(bodies)))
+            else:
+                sets.union(p.ref, ("bare acronym", acronym, p.country))
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    """The most frequent value; ties go to the alphabetically first. None when there is none."""
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _usual_name(names: list[str]) -> str | None:
+    """The name most documents use; of equally used ones the fullest ("and" over "&", "of Japan" kept)."""
+    counts = Counter(names)
+    return min(counts, key=lambda v: (-counts[v], -len(v), v)) if counts else None
+
+
+def _describe(clusters: list[list[_Party]], index: _GazetteerIndex) -> Organisations:
+    org_of: dict[PartyRef, str] = {}
+    rows: list[Row] = []
+    taken: set[str] = set()
+    for cluster in sorted(clusters, key=lambda c: min(p.ref for p in c)):
+        entry = next((index.entries[p.entry] for p in cluster if p.entry is not None), None)
+        country = _most_common(p.country for p in cluster) or (entry.country if entry else None)
+        name = entry.name if entry else _usual_name([f for p in cluster for f in p.long_forms[:1]])
+        acronym = _most_common(a for p in cluster for a in p.acronyms)
+        name = name or acronym
+        forms = {f for p in cluster for f in (*p.long_forms, *p.acronyms)}
+        scope = cluster[0].ref[0] if cluster[0].posted else ""
+        org_id = _org_id(name, country, scope)
+        if org_id in taken:  # two bodies that keep the same name and country apart (bare acronyms)
+            org_id = _org_id(name, country, repr(min(p.ref for p in cluster)))
+        taken.add(org_id)
+        for p in cluster:
+            org_of[p.ref] = org_id
+        rows.append({
+            "org_id": org_id,
+            "name": name,
+            "acronym": acronym,
+            "aliases": sorted(forms - {name, acronym}),
+            "kind": entry.kind if entry else _most_common(p.row["kind"] for p in cluster) or "other",
+            "country": country,
+            "n_documents": len({p.ref[0] for p in cluster}),
+            "n_mentions": sum(p.row["n_mentions"] for p in cluster),
+        })
+    return Organisations(sorted(rows, key=lambda r: r["org_id"]), org_of)
+
+
+def _org_id(name: str, country: str | None, scope: str) -> str:
+    """A short, stable id from what identifies the body: its canonical name and country."""
+    digest = hashlib.sha1(f"{name_key(name)}|{country or ''}|{scope}".encode()).hexdigest()
+    return f"org-{digest[:10]}"

@@ -1,0 +1,203 @@
+"""Corpus identity on hand-built rows (no model): one body per org_id, one instrument per instrument_id."""
+
+import datetime
+import random
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.corpus import write_corpus_tables
+from pipeline.corpus.instruments import in_force_on, link_instruments
+from pipeline.corpus.names import name_key, without_state
+from pipeline.corpus.organisations import GazetteerEntry, configured_gazetteer, resolve_organisations
+from pipeline.schemas import AGREEMENTS, CORPUS_TABLES, PARTIES
+
+GAZETTEER = [
+    GazetteerEntry("Deutsche Forschungsgemeinschaft", ("DFG", "German Research Foundation"), "agency", "Germany"),
+    GazetteerEntry("Ministry of Science and Technology of the People's Republic of China", ("MOST",), "government", "China"),
+    GazetteerEntry("Indian Space Research Organisation", ("ISRO", "Indian Space Research Organization"), "agency", "India"),
+]
+
+
+def party(doc_id, name, acronym=None, country=None, kind="agency", aliases=(), party_id=None, mentions=1):
+    return {
+        "doc_id": doc_id, "party_id": party_id or f"p-{name}", "name": name, "acronym": acronym, "kind": kind,
+        "country": country, "n_mentions": mentions, "aliases": list(aliases), "org_id": None,
+    }
+
+
+def agreement(doc_id, number, type_, action, parties, date=None, valid_until=None, title=None):
+    return {
+        "doc_id": doc_id, "agreement_id": f"{doc_id}#a{number}", "type": type_, "action": action, "title": title,
+        "parties": parties, "date_value": date, "date_text": date, "place": None, "valid_until": valid_until,
+        "evidence": "...", "start_char": 0, "end_char": 3, "instrument_id": None,
+    }
+
+
+def org_ids(rows, gazetteer=GAZETTEER):
+    resolved = resolve_organisations(rows, gazetteer)
+    return {(row["doc_id"], row["name"], row["country"]): resolved.org_of[(row["doc_id"], row["party_id"])] for row in rows}, resolved
+
+
+def test_names_fold_spelling_case_articles_and_country_names():
+    assert name_key("The Indian Space Research Organization") == name_key("Indian Space Research Organisation")
+    assert name_key("UK Space Agency") == name_key("United Kingdom Space Agency")
+    assert name_key("Department of Science & Technology") == name_key("department of science and technology")
+    assert without_state(name_key("Cabinet Office of Japan")) == [("cabinet office", "Japan")]
+    assert without_state(name_key("Japan-UK Joint Committee on Science")) == []
+
+
+def test_one_body_split_across_names_gets_one_id():
+    rows = [
+        party("a", "Deutsche Forschungsgemeinschaft", "DFG", "Germany"),
+        party("b", "German Research Foundation", None, "Germany"),
+        party("c", "DFG", "DFG", None),
+        party("a", "Indian Space Research Organization", "ISRO", "India"),
+        party("b", "Indian Space Research Organisation", None, None),
+        party("a", "United Kingdom Space Agency", "UKSA", "United Kingdom"),
+        party("b", "UK Space Agency", None, "United Kingdom"),
+        party("a", "Government of Japan", kind="government", country="Japan"),
+        party("b", "government of Japan", kind="government", country="Japan"),
+        party("c", "Cabinet Office", kind="government"),
+        party("d", "Cabinet Office of Japan", kind="government", country="Japan"),
+    ]
+    ids, resolved = org_ids(rows)
+    assert len(set(ids.values())) == 5
+    dfg = next(row for row in resolved.rows if row["acronym"] == "DFG")
+    assert (dfg["name"], dfg["country"], dfg["n_documents"]) == ("Deutsche Forschungsgemeinschaft", "Germany", 3)
+    assert "German Research Foundation" in dfg["aliases"]
+
+
+def test_same_name_in_two_countries_stays_two_bodies_and_an_unplaced_one_joins_neither():
+    rows = [
+        party("a", "Ministry of Science and Technology", country="India", kind="government"),
+        party("b", "Ministry of Science and Technology", "MOST", "Vietnam", kind="government"),
+        party("c", "Ministry of Science and Technology", kind="government"),
+        party("d", "Ministry of Science and Technology", country="India", kind="government"),
+    ]
+    ids, _ = org_ids(rows)
+    india, vietnam, unplaced = (ids[("a", rows[0]["name"], "India")], ids[("b", rows[1]["name"], "Vietnam")], ids[("c", rows[2]["name"], None)])
+    assert len({india, vietnam, unplaced}) == 3
+    assert ids[("d", rows[3]["name"], "India")] == india
+
+
+def test_an_unplaced_name_joins_the_only_country_that_uses_it():
+    rows = [party("a", "Ministry of Earth Sciences", "MoES", "India"), party("b", "Ministry of Earth Sciences")]
+    ids, resolved = org_ids(rows)
+    assert len(set(ids.values())) == 1 and resolved.rows[0]["country"] == "India"
+
+
+def test_the_country_the_text_states_beats_the_gazetteers_acronym():
+    rows = [
+        party("a", "Ministry of Science and Technology", "MOST", "Vietnam", kind="government"),
+        party("b", "MOST", "MOST", None, kind="government"),
+        party("c", "Ministry of Science and Technology of the People's Republic of China", "MOST", "China", kind="government"),
+    ]
+    ids, resolved = org_ids(rows)
+    vietnam = next(row for row in resolved.rows if row["country"] == "Vietnam")
+    assert vietnam["name"] == "Ministry of Science and Technology"
+    assert ids[("a", rows[0]["name"], "Vietnam")] != ids[("c", rows[2]["name"], "China")]
+    # A bare acronym without a stated country takes the gazetteer's body.
+    assert ids[("b", "MOST", None)] == ids[("c", rows[2]["name"], "China")]
+
+
+def test_an_acronym_two_bodies_define_is_never_a_reason_to_merge():
+    rows = [
+        party("a", "Committee for Scientific and Technological Policy", "CSTP", kind="committee"),
+        party("b", "Council for Science and Technology Policy", "CSTP", "Japan", kind="government"),
+        party("c", "CSTP", "CSTP"),
+        party("d", "Japan Science and Technology Agency", "JST", "Japan"),
+        party("e", "JST", "JST"),
+    ]
+    ids, _ = org_ids(rows)
+    assert len({ids[("a", rows[0]["name"], None)], ids[("b", rows[1]["name"], "Japan")], ids[("c", "CSTP", None)]}) == 3
+    assert ids[("e", "JST", None)] == ids[("d", rows[3]["name"], "Japan")]
+
+
+def test_an_embassy_without_its_host_is_a_body_per_document():
+    rows = [
+        party("a", "Embassy of India", country="India", kind="government"),
+        party("b", "Embassy of India", country="India", kind="government"),
+        party("a", "Embassy of France in Japan", country="France", kind="government"),
+        party("b", "Embassy of France in Japan", country="France", kind="government"),
+    ]
+    ids, _ = org_ids(rows)
+    assert ids[("a", "Embassy of India", "India")] != ids[("b", "Embassy of India", "India")]
+    assert ids[("a", "Embassy of France in Japan", "France")] == ids[("b", "Embassy of France in Japan", "France")]
+
+
+def test_ids_are_stable_across_runs_row_orders_and_unrelated_documents():
+    rows = [
+        party("a", "Deutsche Forschungsgemeinschaft", "DFG", "Germany"),
+        party("b", "German Research Foundation", None, "Germany"),
+        party("b", "Japan Society for the Promotion of Science", "JSPS", "Japan"),
+    ]
+    first = resolve_organisations(rows, GAZETTEER)
+    shuffled = rows[::-1]
+    random.Random(1).shuffle(shuffled)
+    again = resolve_organisations(shuffled + [party("z", "Kyoto University", country="Japan")], GAZETTEER)
+    assert all(again.org_of[ref] == org_id for ref, org_id in first.org_of.items())
+    assert resolve_organisations(rows, GAZETTEER).rows == first.rows
+
+
+# --- instruments ---------------------------------------------------------------------
+
+
+def corpus_two_documents():
+    parties = [
+        party("a", "Department of Science and Technology", "DST", "India", kind="government"),
+        party("a", "Japan Society for the Promotion of Science", "JSPS", "Japan"),
+        party("b", "Department of Science & Technology", None, "India", kind="government"),
+        party("b", "JSPS", "JSPS", "Japan"),
+    ]
+    agreements = [
+        agreement("a", 1, "mou", "signed", ["DST", "JSPS"], "2006-12-08"),
+        agreement("b", 1, "mou", "renewed", ["Department of Science & Technology", "JSPS"], "2012", valid_until="2017"),
+        agreement("b", 2, "moc", "referenced", ["JSPS", "Department of Science & Technology"]),
+        agreement("b", 3, "mou", "signed", ["JSPS", "Department of Science & Technology"], "2018-05"),
+        agreement("b", 4, "agreement", "signed", ["India", "Japan"], "1985"),
+        agreement("a", 2, "agreement", "extended", ["Republic of India", "Japan"], "2016-06", valid_until="2026"),
+    ]
+    return parties, agreements
+
+
+def test_events_of_one_instrument_in_two_documents_share_its_id_and_form_its_timeline():
+    parties, agreements = corpus_two_documents()
+    organisations = resolve_organisations(parties, GAZETTEER)
+    linked = link_instruments(agreements, parties, organisations)
+    of = linked.instrument_of
+    assert of["a#a1"] == of["b#a1"] != of["b#a3"]  # renewed in 2012; a new MoU signed in 2018
+    assert of["b#a2"] == of["b#a3"]  # an undated reference: the latest MoU of those sides
+    assert of["b#a4"] == of["a#a2"]  # the 1985 agreement, extended in 2016
+    rows = {row["instrument_id"]: row for row in linked.rows}
+    first_mou = rows[of["a#a1"]]
+    assert (first_mou["first_signed"], first_mou["latest_action"], first_mou["latest_action_date"]) == ("2006-12-08", "renewed", "2012")
+    assert (first_mou["valid_until"], first_mou["n_events"], first_mou["n_documents"]) == ("2017", 2, 2)
+    assert set(first_mou["side_names"]) == {"Department of Science and Technology", "Japan Society for the Promotion of Science"}
+    assert rows[of["b#a4"]]["sides"] == ["India", "Japan"]
+
+
+def test_instruments_in_force_on_a_day():
+    parties, agreements = corpus_two_documents()
+    linked = link_instruments(agreements, parties, resolve_organisations(parties, GAZETTEER))
+    in_force = in_force_on(linked.rows, datetime.date(2024, 1, 1))
+    assert {(row["type"], row["first_signed"]) for row in in_force} == {("mou", "2018-05"), ("agreement", "1985")}
+    # Signed "in May 2018": in force once the whole month is past; the 2006 MoU lapsed in 2017.
+    assert {row["first_signed"] for row in in_force_on(linked.rows, datetime.date(2018, 5, 15))} == {"1985"}
+    assert {row["first_signed"] for row in in_force_on(linked.rows, datetime.date(2018, 6, 1))} == {"1985", "2018-05"}
+
+
+def test_corpus_tables_are_written_beside_the_rows_with_ids_filled(tmp_path):
+    parties, agreements = corpus_two_documents()
+    pq.write_table(pa.Table.from_pylist(parties, schema=PARTIES), tmp_path / "parties.parquet")
+    pq.write_table(pa.Table.from_pylist(agreements, schema=AGREEMENTS), tmp_path / "agreements.parquet")
+    counts = write_corpus_tables(tmp_path)
+    assert counts == {"organisations": 2, "instruments": 3}
+    for name, schema in CORPUS_TABLES.items():
+        assert pq.read_table(tmp_path / f"{name}.parquet").schema.equals(schema)
+    assert None not in pq.read_table(tmp_path / "parties.parquet").column("org_id").to_pylist()
+    assert None not in pq.read_table(tmp_path / "agreements.parquet").column("instrument_id").to_pylist()
+
+
+def test_the_configured_gazetteer_is_the_one_the_parties_component_reads():
+    assert any(entry.name == "Deutsche Forschungsgemeinschaft" for entry in configured_gazetteer())
