@@ -230,6 +230,16 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
         ("The symposium took place on 24-25 May 2018.", [("24-25 May 2018", "2018-05-24/2018-05-25")]),
         ("Trials ran from March to June 2020.", [("March to June 2020", "2020-03/2020-06")]),
         ("Output doubled between 2010 and 2015.", [("2010 and 2015", "2010/2015")]),
+        ("The grant ran 2011/03 – 2014/08 in two phases.", [("2011/03 – 2014/08", "2011-03/2014-08")]),
+        ("Budgets for FY 2022/23 and FY2024/25 were cut.", [("FY 2022/23", "FY2022/FY2023"), ("FY2024/25", "FY2024/FY2025")]),
+        # a year and a number in a table are no span of years
+        ("Visits per year:\n  2016 – 14\n  2017 – 9", [("2016", "2016"), ("2017", "2017")]),
+        # lower-case abbreviations with a day or a year; "may" and "march" after a clear cue
+        ("Comments: posted 7 oct 2021, 10:12; reply on nov 8 and in sep. 2022.",
+         [("7 oct 2021", "2021-10-07"), ("nov 8", "2021-11-08"), ("sep. 2022", "2022-09")]),
+        ("In 2018 we sowed in late march and harvested since may; troops march on.",
+         [("2018", "2018"), ("march", "2018-03"), ("may", "2018-05")]),
+        ("In 2019 we may wish to march to the sea; they mar 3 fields.", [("2019", "2019")]),
     ],
 )
 def test_real_page_styles(nlp, sentence, expected):

@@ -35,7 +35,9 @@ class Grammar:
 
     def __init__(self, data: dict, references: list[str], ordinal_days: str):
         full_months = _alternation(_case_variants(data["months"]) + [m.lower() for m in data["months"]])
-        short_months = _alternation(_case_variants(data["month_abbreviations"]))
+        short_months = _alternation(
+            _case_variants(data["month_abbreviations"]) + [m.lower() for m in data["month_abbreviations"]]
+        )
         any_month = rf"(?:{full_months})\b|(?:{short_months})\b\.?"
         # Written dates, counted to find the document's convention for numeric ones.
         self.written_month_first = re.compile(rf"\b(?:{any_month})\s+\d\d?(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
@@ -104,7 +106,7 @@ class Grammar:
         starters = _case_variants(
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
             + data["fiscal_markers"] + references + data["ordinal_days"]
-        ) + [m.lower() for m in data["months"]]
+        ) + [m.lower() for m in data["months"] + data["month_abbreviations"]]
         first_chars = re.escape("".join(sorted({w[0] for w in starters})))
         gate = rf"(?=[\d{first_chars}])\b(?=\d|{_alternation(starters)})"
         self.regex = re.compile(gate + "(?:" + "|".join(alternatives) + ")")

@@ -116,6 +116,7 @@ class DateRecognizer:
         self.count_entity_labels = set(data["count_entity_labels"])
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
+        self.lowercase_month_cues = set(data["lowercase_month_cues"])
         self.numeric_label_words = self.label_words | set(data["numeric_label_words"])
         calendar_words = (
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
@@ -142,9 +143,11 @@ class DateRecognizer:
             has_year = "y1" in fields or "y2" in fields
             if pattern.needs_cue and not has_year and not self._after_cue(text, match.start()):
                 continue
-            month = fields.get("m1") or fields.get("m2")
-            if not has_year and month in self.lowercase_needing_year:
-                continue                # "they may 10 times", "march on"
+            month = (fields.get("m1") or fields.get("m2") or "").rstrip(".")
+            if not has_year and month in self.lowercase_needing_year and not (
+                pattern.needs_cue and self._after_cue(text, match.start(), self.lowercase_month_cues)
+            ):
+                continue                # "they may 10 times", "to march", but "in late march"
             if pattern.kind == "numeric":
                 if not self._numeric_ok(text, match, fields):
                     continue
@@ -186,9 +189,9 @@ class DateRecognizer:
         label = _LABEL_BEFORE.search(before)
         return label is None or label.group(1).lower() not in self.numeric_label_words
 
-    def _after_cue(self, text: str, start: int) -> bool:
+    def _after_cue(self, text: str, start: int, cues: set[str] | None = None) -> bool:
         before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-        return before is not None and before.group(1).lower() in self.month_cues
+        return before is not None and before.group(1).lower() in (cues or self.month_cues)
 
     def _align(self, doc: Doc, text: str, start: int, end: int) -> Span | None:
         span = doc.char_span(start, end)
@@ -292,11 +295,10 @@ class DateRecognizer:
         year1, year2 = year1 or year2, year2 or year1
         month1 = month1 or (month2 if day1 else None)
         month2 = month2 or (month1 if day2 else None)
-        return self._combine(
-            self._calendar(day1, month1, year1, from_context),
-            self._calendar(day2, month2, year2, from_context),
-            from_context,
-        )
+        end = self._calendar(day2, month2, year2, from_context)
+        if end is None:
+            return None                 # an end that is no date: no interval, and not its start alone
+        return self._combine(self._calendar(day1, month1, year1, from_context), end, from_context)
 
     def _combine(
         self, start: DateValue | None, end: DateValue | None, from_context: bool
