@@ -1,17 +1,21 @@
-"""Who cooperates with whom: the parties of agreements, linked by the agreements between them.
+"""Who cooperates with whom: the bodies of agreements, linked by the agreements between them.
 
-    party_graph(agreements, parties) -> nx.Graph
-        One node per party named in `agreements.parties` across all documents,
-        one edge per pair of parties to a same agreement, weighted by the
-        number of such agreements.
+    party_graph(agreements, parties, organisations) -> nx.Graph
+        One node per body (org_id of the organisations table) or state named
+        in `agreements.parties` across all documents, one edge per pair of
+        them that are sides of a same agreement event, weighted by the number
+        of such events. Nodes carry name, acronym, country, kind and `label`
+        (short name and country, "DFG (Germany)").
     draw_graph(graph, folder) -> (svg path, png path)
     save_figure(figure, folder, name) -> (svg path, png path)   also for the report's other charts
     edge_rows(graph) -> the edges as table rows, heaviest first
 
 A party string is read as the document's own party it names (its name,
-acronym or an alias in the `parties` table), so `DST` and `Department of
-Science and Technology` are one node; across documents nodes merge by
-normalised long name. A state that is itself a party (`India`) stays as named.
+acronym or an alias in the `parties` table), and that party as its body
+across the corpus (`parties.org_id`, pipeline.corpus): `DST`, `Department of
+Science & Technology` in another document and `Department of Science and
+Technology` are one node, India's and Vietnam's "Ministry of Science and
+Technology" two. A state that is itself a party (`India`) is a node of its own.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from __future__ import annotations
 import itertools
 import math
 import textwrap
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,8 +31,7 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from pipeline.gold import countries
-from pipeline.text import spec_form
+from pipeline.corpus.names import country_of_name, name_key
 
 Row = dict
 
@@ -40,37 +42,42 @@ LABEL_WIDTH = 2.2  # room for a node's label, in units of the layout (about an i
 COUNTRY_KIND = "country"
 
 
-def _party_forms(parties: Iterable[Row]) -> dict[str, dict[str, Row]]:
-    """Per document: every normalised name, acronym and alias -> its parties row."""
-    forms: dict[str, dict[str, Row]] = {}
+def _org_forms(parties: Iterable[Row]) -> dict[str, dict[str, str]]:
+    """Per document: every name, acronym and alias (as name_key) -> the org_id of its party."""
+    forms: dict[str, dict[str, str]] = {}
     for row in parties:
         by_form = forms.setdefault(row["doc_id"], {})
         for form in (row["name"], row["acronym"], *(row.get("aliases") or [])):
             if form:
-                by_form.setdefault(spec_form(form), row)
+                by_form.setdefault(name_key(form), row["org_id"])
     return forms
 
 
-def party_graph(agreements: Iterable[Row], parties: Iterable[Row]) -> nx.Graph:
-    forms = _party_forms(parties)
+def _node(named: str, org: Row | None) -> tuple[str, dict]:
+    """The node a party string stands for: its body, else the state it names, else the string itself."""
+    if org is not None:
+        short = org["acronym"] or org["name"]
+        label = f"{short} ({org['country']})" if org["country"] else short
+        return org["org_id"], {"name": org["name"], "acronym": org["acronym"], "country": org["country"], "kind": org["kind"], "label": label}
+    country = country_of_name(named)
+    if country is not None:
+        return country, {"name": country, "acronym": None, "country": country, "kind": COUNTRY_KIND, "label": country}
+    return named, {"name": named, "acronym": None, "country": None, "kind": "other", "label": named}
+
+
+def party_graph(agreements: Iterable[Row], parties: Iterable[Row], organisations: Iterable[Row]) -> nx.Graph:
+    forms = _org_forms(parties)
+    orgs = {row["org_id"]: row for row in organisations}
     graph = nx.Graph()
-    names: dict[str, Counter] = {}
-    acronyms: dict[str, Counter] = {}
     for agreement in agreements:
         doc_forms = forms.get(agreement["doc_id"], {})
         keys = set()
         for named in agreement["parties"] or []:
-            row = doc_forms.get(spec_form(named))
-            name = row["name"] if row else named
-            key = spec_form(name)
-            if not key:
+            if not name_key(named):
                 continue
+            key, attributes = _node(named, orgs.get(doc_forms.get(name_key(named))))
             if key not in graph:
-                kind = row["kind"] if row else (COUNTRY_KIND if key in countries() else "other")
-                graph.add_node(key, kind=kind, agreements=0, documents=set())
-            names.setdefault(key, Counter())[name] += 1
-            if row and row["acronym"]:
-                acronyms.setdefault(key, Counter())[row["acronym"]] += 1
+                graph.add_node(key, **attributes, agreements=0, documents=set())
             keys.add(key)
         for key in keys:
             graph.nodes[key]["agreements"] += 1
@@ -80,21 +87,13 @@ def party_graph(agreements: Iterable[Row], parties: Iterable[Row]) -> nx.Graph:
                 graph.add_edge(first, second, weight=0, documents=set())
             graph.edges[first, second]["weight"] += 1
             graph.edges[first, second]["documents"].add(agreement["doc_id"])
-    for key in graph:
-        graph.nodes[key]["name"] = _most_common(names[key])
-        graph.nodes[key]["acronym"] = _most_common(acronyms[key]) if key in acronyms else None
     return graph
-
-
-def _most_common(counter: Counter) -> str:
-    """The most frequent spelling; ties go to the alphabetically first."""
-    return min(counter, key=lambda text: (-counter[text], text))
 
 
 def edge_rows(graph: nx.Graph) -> list[Row]:
     rows = []
     for first, second, data in graph.edges(data=True):
-        source, target = sorted((graph.nodes[first]["name"], graph.nodes[second]["name"]))
+        source, target = sorted((graph.nodes[first]["label"], graph.nodes[second]["label"]))
         rows.append({"source": source, "target": target, "weight": data["weight"], "documents": sorted(data["documents"])})
     return sorted(rows, key=lambda row: (-row["weight"], row["source"], row["target"]))
 
@@ -174,7 +173,7 @@ def _draw_network(graph: nx.Graph, layout: dict, axes) -> None:
         node_size=[120 + 80 * count for _, count in graph.nodes(data="agreements")],
         node_color=[colour[kind] for _, kind in graph.nodes(data="kind")],
     )
-    labels = {key: data["acronym"] or textwrap.fill(data["name"], 24) for key, data in graph.nodes(data=True)}
+    labels = {key: textwrap.fill(data["label"], 24) for key, data in graph.nodes(data=True)}
     above = {key: (x, y + 0.22) for key, (x, y) in layout.items()}
     nx.draw_networkx_labels(graph, above, labels=labels, ax=axes, font_size=7, verticalalignment="bottom")
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, color=colour[kind], label=kind) for kind in kinds]

@@ -438,7 +438,7 @@ def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) ->
         for doc_id, doc_rows in sorted(grouped["agreements"].items())
         for row in doc_rows
     ]
-    graph = party_graph(rows["agreements"], rows["parties"])
+    graph = party_graph(rows["agreements"], rows["parties"], read_rows(outputs_dir, "organisations"))
     draw_graph(graph, folder)
     index = env.get_template("index.html.j2").render(
         outputs=str(outputs_dir),

@@ -216,26 +216,33 @@ def test_show_refuses_an_unknown_document(run):
     assert "No document 'csiro'" in result.output and "csiro_nrf" in result.output
 
 
-def test_the_graph_joins_a_party_under_its_names_and_weighs_links():
+def test_the_graph_has_one_node_per_body_across_documents_and_weighs_links():
     parties = [
-        {"doc_id": "a", "name": "Japan Science and Technology Agency", "acronym": "JST", "aliases": [], "kind": "agency"},
-        {"doc_id": "a", "name": "German Research Foundation", "acronym": "DFG", "aliases": ["Deutsche Forschungsgemeinschaft"], "kind": "agency"},
-        {"doc_id": "b", "name": "Japan Science and Technology Agency", "acronym": None, "aliases": [], "kind": "agency"},
+        {"doc_id": "a", "name": "Japan Science and Technology Agency", "acronym": "JST", "aliases": [], "org_id": "org-jst"},
+        {"doc_id": "a", "name": "German Research Foundation", "acronym": "DFG", "aliases": ["Deutsche Forschungsgemeinschaft"], "org_id": "org-dfg"},
+        {"doc_id": "b", "name": "JST", "acronym": "JST", "aliases": [], "org_id": "org-jst"},
+        {"doc_id": "b", "name": "Ministry of Science and Technology", "acronym": None, "aliases": [], "org_id": "org-most-vn"},
+        {"doc_id": "c", "name": "Ministry of Science and Technology", "acronym": None, "aliases": [], "org_id": "org-most-in"},
+    ]
+    organisations = [
+        {"org_id": "org-jst", "name": "Japan Science and Technology Agency", "acronym": "JST", "country": "Japan", "kind": "agency"},
+        {"org_id": "org-dfg", "name": "Deutsche Forschungsgemeinschaft", "acronym": "DFG", "country": "Germany", "kind": "agency"},
+        {"org_id": "org-most-vn", "name": "Ministry of Science and Technology", "acronym": None, "country": "Vietnam", "kind": "government"},
+        {"org_id": "org-most-in", "name": "Ministry of Science and Technology", "acronym": None, "country": "India", "kind": "government"},
     ]
     agreements = [
         {"doc_id": "a", "parties": ["JST", "Deutsche Forschungsgemeinschaft"]},
         {"doc_id": "a", "parties": ["Japan Science and Technology Agency", "DFG", "Germany"]},
-        {"doc_id": "b", "parties": ["Japan Science and Technology Agency", "France"]},
+        {"doc_id": "b", "parties": ["JST", "France", "Ministry of Science and Technology"]},
+        {"doc_id": "c", "parties": ["Ministry of Science and Technology", "Japan"]},
     ]
-    graph = party_graph(agreements, parties)
-    assert sorted(name for _, name in graph.nodes(data="name")) == [
-        "France", "German Research Foundation", "Germany", "Japan Science and Technology Agency",
+    graph = party_graph(agreements, parties, organisations)
+    assert sorted(label for _, label in graph.nodes(data="label")) == [
+        "DFG (Germany)", "France", "Germany", "JST (Japan)", "Japan",
+        "Ministry of Science and Technology (India)", "Ministry of Science and Technology (Vietnam)",
     ]
-    assert graph.nodes["germany"]["kind"] == "country"
-    assert graph.nodes["japan science and technology agency"]["agreements"] == 3
+    assert graph.nodes["Germany"]["kind"] == "country"
+    assert graph.nodes["org-jst"]["agreements"] == 3 and graph.nodes["org-jst"]["documents"] == {"a", "b"}
     rows = edge_rows(graph)
-    assert rows[0] == {
-        "source": "German Research Foundation", "target": "Japan Science and Technology Agency",
-        "weight": 2, "documents": ["a"],
-    }
-    assert len(rows) == 4
+    assert rows[0] == {"source": "DFG (Germany)", "target": "JST (Japan)", "weight": 2, "documents": ["a"]}
+    assert len(rows) == 7
