@@ -376,8 +376,12 @@ def load_gold(path: str | Path) -> Gold:
     return Gold(top.text("doc_id"), parties, dates, counts, agreements, path)
 
 
+# annotations/identity.yaml says which gold items of different documents are one body or instrument (pipeline.identity_gold).
+NOT_DOCUMENT_GOLD = ("identity.yaml",)
+
+
 def gold_files(gold_dir: str | Path) -> list[Path]:
-    return sorted(Path(gold_dir).rglob("*.yaml"))
+    return sorted(path for path in Path(gold_dir).rglob("*.yaml") if path.name not in NOT_DOCUMENT_GOLD)
 
 
 def doc_id_of(path: Path, gold_dir: str | Path) -> str:

@@ -1,0 +1,95 @@
+"""annotations/identity.yaml: loading, checking against the gold files, pairwise scoring."""
+
+import pytest
+
+from pipeline.gold import load_gold_dir
+from pipeline.identity_gold import IdentityFormatError, identity_problems, load_identity, resolve_identity
+from pipeline.identity_scoring import pairwise
+
+from conftest import write_gold
+
+DOC_A = """\
+doc_id: a
+parties:
+  - {name: Deutsche Forschungsgemeinschaft, aliases: [DFG], kind: agency, country: Germany}
+  - {name: Japan Science and Technology Agency, aliases: [JST], kind: agency, country: Japan}
+agreements:
+  - {evidence: DFG and JST signed an MoU in 2010, type: mou, action: signed, parties: [DFG, JST], date: "2010"}
+"""
+DOC_B = """\
+doc_id: dev/b
+parties:
+  - {name: German Research Foundation, aliases: [DFG], kind: agency, country: Germany}
+  - {name: JST, kind: agency, country: Japan}
+  - {name: Ministry of Science and Technology, kind: government, country: Vietnam}
+agreements:
+  - {evidence: The MoU was renewed in 2015, type: mou, action: renewed, parties: [DFG, JST], date: "2015"}
+  - {evidence: "a second   MoU", type: mou, action: signed, parties: [DFG, JST], date: "2019"}
+"""
+IDENTITY = """\
+organisations:
+  - name: Deutsche Forschungsgemeinschaft
+    country: Germany
+    parties:
+      - a: DFG
+      - dev/b: German Research Foundation
+  - name: Japan Science and Technology Agency
+    parties:
+      - a: Japan Science and Technology Agency
+      - dev/b: JST
+instruments:
+  - title: DFG-JST MoU of 2010
+    note: renewed once
+    events:
+      - a: DFG and JST signed an MoU in 2010
+      - dev/b: The MoU was renewed in 2015
+"""
+
+
+@pytest.fixture
+def gold_dir(tmp_path):
+    write_gold(tmp_path, "a", DOC_A)
+    write_gold(tmp_path, "dev/b", DOC_B)
+    (tmp_path / "identity.yaml").write_text(IDENTITY, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_identity_file_is_not_read_as_a_documents_gold(gold_dir):
+    assert set(load_gold_dir(gold_dir)) == {"a", "dev/b"}
+
+
+def test_groups_resolve_to_gold_items(gold_dir):
+    resolved = resolve_identity(load_identity(gold_dir / "identity.yaml"), load_gold_dir(gold_dir))
+    assert resolved.organisations == [{("a", 0), ("dev/b", 0)}, {("a", 1), ("dev/b", 1)}]
+    assert resolved.instruments == [{("a", 0), ("dev/b", 0)}]
+
+
+def test_problems_name_the_group_and_the_member(gold_dir):
+    (gold_dir / "identity.yaml").write_text(
+        IDENTITY.replace("dev/b: JST", "dev/c: JST").replace("a: DFG and JST", "a: DFG and CNRS")
+        + "  - title: lonely\n    events:\n      - dev/b: a second MoU\n",
+        encoding="utf-8",
+    )
+    problems = identity_problems(load_identity(gold_dir / "identity.yaml"), load_gold_dir(gold_dir))
+    assert any("dev/c" in p and "no gold file" in p for p in problems)
+    assert any("DFG and CNRS" in p and "names 0 gold events" in p for p in problems)
+    assert any("'lonely'" in p and "fewer than two" in p for p in problems)
+    with pytest.raises(IdentityFormatError):
+        resolve_identity(load_identity(gold_dir / "identity.yaml"), load_gold_dir(gold_dir))
+
+
+def test_a_malformed_file_is_refused(tmp_path):
+    (tmp_path / "identity.yaml").write_text("organisations:\n  - name: X\n    parties: [a, b]\n", encoding="utf-8")
+    with pytest.raises(IdentityFormatError, match="one-entry mappings"):
+        load_identity(tmp_path / "identity.yaml")
+
+
+def test_pairwise_counts_pairs_of_paired_items_only():
+    gold = [{"a1", "b1", "c1"}, {"a2", "b2"}]
+    items = ["a1", "b1", "c1", "a2", "b2", "d1"]
+    predicted = {"a1": "x", "b1": "x", "c1": "y", "a2": "z", "b2": "z", "d1": "z"}
+    counts = pairwise(gold, items, predicted)
+    # Gold pairs: a1-b1, a1-c1, b1-c1, a2-b2. Predicted: a1-b1, a2-b2, a2-d1, b2-d1.
+    assert (counts.tp, counts.fp, counts.fn) == (2, 2, 2)
+    missed = pairwise(gold, items, {k: v for k, v in predicted.items() if k != "c1"})
+    assert (missed.tp, missed.fp, missed.fn, missed.n_items, missed.n_scored) == (2, 2, 0, 6, 5)
