@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -27,11 +28,12 @@ def run(
     address: str = typer.Option(None, "--address", help="Ray cluster address (with --engine ray); default a local instance."),
     full: bool = typer.Option(False, "--full", help="Reprocess every document, ignoring the previous outputs."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any document failed."),
+    max_file_mb: float = typer.Option(50, "--max-file-mb", min=0, help="Larger input files get an error row and are not read."),
 ) -> None:
     """Extract every table from PATHS into OUT."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        console.print(f"[red]No such file or folder: {', '.join(missing)}")
+        console.print(f"[red]No such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
     if engine == "ray":
         from pipeline.engines.ray_engine import run_on_ray
@@ -43,15 +45,17 @@ def run(
 
         with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
             task = progress.add_task("run", total=None)
-            summary = run_local(paths, out, model=model, workers=workers, incremental=not full, on_progress=lambda done, total: progress.update(task, advance=done, total=total))
+            summary = run_local(paths, out, model=model, workers=workers, incremental=not full, max_file_bytes=int(max_file_mb * 1024 * 1024), on_progress=lambda done, total: progress.update(task, advance=done, total=total))
     else:
         console.print(f"[red]Unknown engine {engine!r}: use local or ray")
         raise typer.Exit(2)
     console.print(f"{summary.n_documents} documents: {summary.n_analysed} analysed, {summary.n_reused} unchanged since the last run")
     for table, n in summary.rows.items():
-        console.print(f"  {table:<13} {n:>7} rows -> {out / (table + '.parquet')}")
+        console.print(f"  {table:<13} {n:>7} rows -> {escape(str(out / (table + '.parquet')))}")
+    if summary.skipped:
+        console.print("Not inputs, skipped: " + escape(", ".join(f"{n} {reason}" for reason, n in summary.skipped.items())))
     for doc_id, status, error in summary.failures:
-        console.print(f"  [yellow]{status}[/yellow] {doc_id}: {error}")
+        console.print(f"  [yellow]{status}[/yellow] {escape(doc_id)}: {escape(error)}")
     if summary.failures:
         console.print(f"{len(summary.failures)} document(s) not analysed (see the documents table, columns status and error)")
     if strict and summary.failures:

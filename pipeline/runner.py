@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from pipeline.nlp import extraction_version, model_id
 from pipeline.process import DocumentRows, cached_nlp, extract_batch, extract_rows
-from pipeline.reading import SourceDocument, discover, read_document
+from pipeline.reading import DEFAULT_MAX_FILE_BYTES, SourceDocument, find_inputs, read_document
 from pipeline.schemas import TABLES
 from pipeline.tables import document_row
 from pipeline.writing import TableWriter, table_path
@@ -37,6 +37,7 @@ class RunSummary:
     n_analysed: int
     n_reused: int
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # doc_id, status, error
+    skipped: dict[str, int] = field(default_factory=dict)  # names left out of discovery, by reason
 
 
 class PreviousRun:
@@ -100,15 +101,17 @@ def run(
     workers: int = 1,
     batch_size: int | None = None,
     incremental: bool = True,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> RunSummary:
     """Extract every table from `paths` into `out_dir`; `on_progress(documents done, total)`."""
-    files = discover(paths)
+    inputs = find_inputs(paths)
+    files = inputs.files
     on_progress(0, len(files))
     resolved_model = model_id(model)
     previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
-    summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0)
-    sources = (read_document(path, doc_id) for path, doc_id in files)
+    summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0, skipped=dict(inputs.skipped))
+    sources = (read_document(path, doc_id, max_file_bytes) for path, doc_id in files)
     with TableWriter(out_dir) as writer:
         # Small batches keep several processes evenly busy; one process pipes larger ones.
         batch_size = batch_size or (16 if workers == 1 else 4)

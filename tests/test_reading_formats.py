@@ -1,0 +1,89 @@
+"""Documents read as a reader sees them: Markdown, HTML and PDF become plain text (issue 12)."""
+
+from pathlib import Path
+
+from pipeline.process import extract_rows
+from pipeline.reading import read_document
+from pipeline.reading.html import html_text
+from pipeline.reading.markdown import markdown_text
+from pipeline.reading.pdf import join_lines, pdf_text
+
+
+def pdf_of_lines(lines: list[str]) -> bytes:
+    """A one-page PDF printing `lines` one under the other (Helvetica, no compression)."""
+    shown = b" T* ".join(b"(" + line.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj" for line in lines)
+    content = b"BT /F1 11 Tf 14 TL 72 720 Td " + shown + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+RELEASE = {
+    "release.txt": (
+        "News\n\nThe Japan Science and Technology Agency (JST) and the German Research Foundation (DFG) signed a "
+        "Memorandum of Understanding on 8 May 2019 in Tokyo.\n\nMore than 40 joint projects have been funded since then.\n"
+    ),
+    "release.md": (
+        "## News\n\nThe **Japan Science and Technology Agency** (JST) and the [German Research Foundation](https://www.dfg.de/) (DFG) "
+        "signed a *Memorandum of Understanding* on 8 May 2019 in Tokyo.\n\n- More than 40 joint projects have been funded since then.\n"
+    ),
+    "release.html": (
+        "<html><body><nav>Home | Press</nav><h2>News</h2><p>The\n<a href='/jst'>Japan Science and Technology Agency</a>\n (<b>JST</b>) and the "
+        "<span class=org>German Research Foundation</span> (<abbr>DFG</abbr>) signed a <em>Memorandum of Understanding</em> on "
+        "8 May 2019 in <strong>Tokyo</strong>.</p><ul><li>More than 40 joint projects have been funded since then.</li></ul></body></html>"
+    ),
+}
+RELEASE_PDF_LINES = [
+    "News",
+    "The Japan Science and Technology Agency (JST) and the German Re-",
+    "search Foundation (DFG) signed a Memorandum of Understanding on 8",
+    "May 2019 in Tokyo.",
+    "More than 40 joint projects have been funded since then.",
+]
+
+
+def test_markdown_leaves_no_marks():
+    text = markdown_text("# Title\n\n- **9 August 2023**: NUS and [A*STAR](https://a-star.sg) signed an MoU in Singapore\n- the 2<sup>nd</sup> call\n")
+    assert text == "Title\n\n9 August 2023: NUS and A*STAR signed an MoU in Singapore\n\nthe 2nd call"
+
+
+def test_inline_html_never_breaks_a_sentence_and_blocks_do():
+    text = html_text("<div>the\n<a>Japan Science and Technology Agency</a>\n (<i>JST</i>) and KAIST</div><p>Second.</p><table><tr><th>MoU</th><td>JST</td></tr><tr><td>LoI</td><td>DFG</td></tr></table>")
+    assert text == "the Japan Science and Technology Agency (JST) and KAIST\n\nSecond.\n\nMoU | JST\nLoI | DFG"
+
+
+def test_pdf_lines_are_joined_into_paragraphs_and_hyphenation_repaired():
+    assert pdf_text(pdf_of_lines(RELEASE_PDF_LINES)).strip() == RELEASE["release.txt"].strip()
+    lines = ["Heading", "The Brazilian National Council for Scientific", "and Technological Development and the Indo-", "German Centre agreed.", "- a bullet"]
+    assert join_lines(lines) == "Heading\n\nThe Brazilian National Council for Scientific and Technological Development and the Indo-German Centre agreed.\n\n- a bullet"
+
+
+def facts(rows: dict) -> dict:
+    return {
+        "parties": sorted((r["name"], r["acronym"]) for r in rows["parties"]),
+        "dates": sorted((r["text"], r["value"]) for r in rows["dates"]),
+        "counts": sorted((r["value"], r["unit"]) for r in rows["counts"]),
+        "agreements": sorted((r["type"], r["action"], tuple(sorted(r["parties"])), r["date_value"], r["place"]) for r in rows["agreements"]),
+    }
+
+
+def test_one_release_as_txt_md_html_and_pdf_gives_the_same_facts(tmp_path, nlp):
+    for name, text in RELEASE.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "release.pdf").write_bytes(pdf_of_lines(RELEASE_PDF_LINES))
+    sources = [read_document(tmp_path / name, name) for name in [*RELEASE, "release.pdf"]]
+    assert {source.text for source in sources} == {RELEASE["release.txt"].strip()}
+    extracted = [facts(rows) for rows in extract_rows(nlp, sources)]
+    assert extracted[0]["agreements"] and extracted[0]["counts"]
+    assert all(other == extracted[0] for other in extracted[1:])
