@@ -232,6 +232,11 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
         ("Output doubled between 2010 and 2015.", [("2010 and 2015", "2010/2015")]),
         ("The grant ran 2011/03 – 2014/08 in two phases.", [("2011/03 – 2014/08", "2011-03/2014-08")]),
         ("Budgets for FY 2022/23 and FY2024/25 were cut.", [("FY 2022/23", "FY2022/FY2023"), ("FY2024/25", "FY2024/FY2025")]),
+        ("The academic year 2020/2021 was remote.", [("2020/2021", "2020/2021")]),
+        ("Calls ran between March and June 2020, and between 2 May 2019 and 4 June 2020.",
+         [("March and June 2020", "2020-03/2020-06"), ("2 May 2019 and 4 June 2020", "2019-05-02/2020-06-04")]),
+        ("Filed 26-Sep-2023 and 3-Mar-19.", [("26-Sep-2023", "2023-09-26"), ("3-Mar-19", "2019-03-03")]),
+        ("Ties grew in the ’90s and the '80s, and since the '00s.", [("90s", "199X"), ("80s", "198X"), ("00s", "200X")]),
         # a year and a number in a table are no span of years
         ("Visits per year:\n  2016 – 14\n  2017 – 9", [("2016", "2016"), ("2017", "2017")]),
         # lower-case abbreviations with a day or a year; "may" and "march" after a clear cue

@@ -63,6 +63,7 @@ class Grammar:
             "Y": ("y", r"\d{4}"),
             "YY": ("yy", r"\d\d"),
             "DEC": ("dec", r"\d{3}0"),
+            "DD": ("dd", r"\d0"),
             "REF": ("ref", _alternation(_case_variants(references))),
         }
         # What surrounds a captured field: word boundaries, ordinal suffixes.

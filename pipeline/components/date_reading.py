@@ -72,6 +72,12 @@ def two_digit_year(digits: str) -> int:
     return 2000 + year if year < 50 else 1900 + year
 
 
+def decade_of(digits: str) -> int:
+    """The first year of "’90s" (1990) or "’10s" (2010)."""
+    number = int(digits)
+    return 2000 + number if number <= 20 else 1900 + number
+
+
 def complete_year(first: int | None, two_digits: int) -> int | None:
     """The closing year of "2009-10" or "1999-00"."""
     if first is None:

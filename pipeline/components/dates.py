@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.date_grammar import Grammar
 from pipeline.components.date_reading import (
     NUMERIC, OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
-    truncate, two_digit_year, year_month,
+    decade_of, truncate, two_digit_year, year_month,
 )
 from pipeline.data_files import load_yaml
 
@@ -256,7 +256,7 @@ class DateRecognizer:
                 value = self._within_reference(value, fields.get("d1"), fields.get("m1"))
             return None if value is None else (value, value.start_date.year)
         if kind == "decade":
-            first = int(fields["dec"])
+            first = int(fields["dec"]) if "dec" in fields else decade_of(fields["dd"])
             if not self.min_year <= first <= self.max_year:
                 return None
             return DateValue(f"{first // 10}X", "decade", dt.date(first, 1, 1), dt.date(first + 9, 12, 31), False), None
