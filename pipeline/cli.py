@@ -1,7 +1,8 @@
-"""The command line: `pipeline run`, `pipeline eval`, `pipeline report`, `pipeline show`."""
+"""The command line: `pipeline run`, `pipeline eval`, `pipeline report`, `pipeline show`, `pipeline instruments`."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import typer
@@ -96,6 +97,30 @@ def show(
     except (OutputsMissing, UnknownDocument) as problem:
         console.print(f"[red]{problem}")
         raise typer.Exit(2) from None
+
+
+@app.command()
+def instruments(
+    in_force_on: datetime.datetime = typer.Option(None, "--in-force-on", formats=["%Y-%m-%d"], help="Only those in force on this day (YYYY-MM-DD): signed by then, not past their validity."),
+    outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of a run's Parquet tables."),
+) -> None:
+    """List the corpus's instruments (one row per agreement, however many documents name it)."""
+    from rich.table import Table
+
+    from pipeline.corpus.timelines import in_force_table, read_timelines
+
+    if not (outputs / "instruments.parquet").exists():
+        console.print(f"[red]No instruments table in {outputs}: run `make run` (or `pipeline run`) first")
+        raise typer.Exit(2)
+    rows = in_force_table(outputs, in_force_on.date()) if in_force_on else list(read_timelines(outputs).values())
+    title = f"in force on {in_force_on.date()}" if in_force_on else "all"
+    view = Table(title=f"Instruments, {title} ({len(rows)})", title_justify="left")
+    columns = ("instrument_id", "type", "side_names", "first_signed", "latest_action", "latest_action_date", "valid_until", "n_documents")
+    for column in columns:
+        view.add_column(column.replace("_", " "), overflow="fold")
+    for row in rows:
+        view.add_row(*("; ".join(row[c]) if isinstance(row[c], list) else str(row[c] if row[c] is not None else "") for c in columns))
+    Console().print(view)
 
 
 @app.command("eval")

@@ -34,6 +34,7 @@ from matplotlib.figure import Figure
 from spacy import displacy
 
 from pipeline.evaluate import HEADLINE, METRICS, EvalError, EvalResult, evaluate
+from pipeline.corpus.timelines import timelines
 from pipeline.graph import draw_graph, edge_rows, party_graph, save_figure
 from pipeline.text import spec_form
 from pipeline.writing import table_path
@@ -438,6 +439,7 @@ def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) ->
         for doc_id, doc_rows in sorted(grouped["agreements"].items())
         for row in doc_rows
     ]
+    instruments = timelines(read_rows(outputs_dir, "instruments"), agreements)
     graph = party_graph(rows["agreements"], rows["parties"], read_rows(outputs_dir, "organisations"))
     draw_graph(graph, folder)
     index = env.get_template("index.html.j2").render(
@@ -453,6 +455,7 @@ def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) ->
             "n_nodes": len(graph), "n_edges": graph.number_of_edges(), "edges": edge_rows(graph),
         },
         agreements=agreements,
+        instruments=sorted(instruments.values(), key=lambda row: (-row["n_events"], row["instrument_id"])),
         documents=listing,
         scores=_score_rows(result.totals) if result else None,
         n_gold=len(checks),

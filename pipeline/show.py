@@ -2,8 +2,10 @@
 
     show_document(outputs_dir, doc_id, console)   UnknownDocument if no such doc_id
 
-Reads only that document's rows (a Parquet filter on doc_id), so it stays
-quick on large outputs.
+Reads only that document's rows (a Parquet filter on doc_id), and of the
+instruments its agreements belong to, so it stays quick on large outputs.
+Each agreement names its instrument, whose timeline (events in every
+document) follows the agreements table.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.corpus.timelines import read_timelines
 from pipeline.report import count_detail, read_rows
 
 # (title, columns) per table; a column is (header, function of the row).
@@ -57,6 +60,7 @@ _VIEWS = {
             ("date", lambda r: r["date_value"]),
             ("place", lambda r: r["place"]),
             ("evidence", lambda r: r["evidence"]),
+            ("instrument", lambda r: r["instrument_id"]),
         ],
     ),
 }
@@ -84,4 +88,23 @@ def show_document(outputs_dir: Path, doc_id: str, console: Console) -> None:
             view.add_column(header, overflow="fold")
         for row in rows:
             view.add_row(*(value(row) or "" for _, value in columns))
+        console.print(view)
+        if table == "agreements":
+            _print_timelines(outputs_dir, doc_id, sorted({row["instrument_id"] for row in rows}), console)
+
+
+def _print_timelines(outputs_dir: Path, doc_id: str, instrument_ids: list[str], console: Console) -> None:
+    """Each instrument of the document's agreements with its events in every document."""
+    for instrument_id, timeline in sorted(read_timelines(outputs_dir, instrument_ids).items()):
+        title = f" \"{timeline['title']}\"" if timeline["title"] else ""
+        view = Table(
+            title=f"{instrument_id}: {timeline['type']}{title} between {' and '.join(timeline['side_names']) or 'unnamed sides'}"
+            + (f", valid until {timeline['valid_until']}" if timeline["valid_until"] else ""),
+            title_justify="left",
+        )
+        for header in ("date", "action", "document"):
+            view.add_column(header, overflow="fold")
+        for event in timeline["events"]:
+            here = " (this document)" if event["doc_id"] == doc_id else ""
+            view.add_row(event["date_value"] or "", event["action"], event["doc_id"] + here)
         console.print(view)

@@ -216,6 +216,26 @@ def test_show_refuses_an_unknown_document(run):
     assert "No document 'csiro'" in result.output and "csiro_nrf" in result.output
 
 
+def test_show_and_the_report_link_an_agreement_to_its_instruments_timeline(run):
+    result = CliRunner().invoke(app, ["show", "jst_dfg", "--outputs", str(run)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    [instrument_id] = {row["instrument_id"] for row in pq.read_table(run / "agreements.parquet", filters=[("doc_id", "=", "jst_dfg")]).to_pylist()}
+    assert f"{instrument_id}: mou between" in result.output and "jst_dfg (this document)" in result.output
+    index = (run / "report" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="#{instrument_id}">' in index and f'<tr id="{instrument_id}">' in index
+
+
+def test_instruments_in_force_on_a_day(run):
+    def listed(day):
+        result = CliRunner().invoke(app, ["instruments", "--in-force-on", day, "--outputs", str(run)], env={"COLUMNS": "250"})
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "2019-05-08" in listed("2020-01-01") and "2016-03" in listed("2020-01-01")
+    assert "2019-05-08" not in listed("2019-05-07") and "2016-03" in listed("2019-05-07")
+    assert "Invalid value" in CliRunner().invoke(app, ["instruments", "--in-force-on", "May 2019", "--outputs", str(run)]).output
+
+
 def test_the_graph_has_one_node_per_body_across_documents_and_weighs_links():
     parties = [
         {"doc_id": "a", "name": "Japan Science and Technology Agency", "acronym": "JST", "aliases": [], "org_id": "org-jst"},
