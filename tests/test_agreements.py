@@ -8,12 +8,7 @@ components' output as the agreements component reads it.
 
 import pytest
 
-from pipeline.nlp import analyse_text, build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
+from pipeline.nlp import analyse_text
 
 
 def events(nlp, text):

@@ -5,9 +5,13 @@ the pipeline with the settings in `pipeline/pipeline.cfg`. They run in this
 order, each reading what the earlier ones left on the Doc:
 
     st_parties     doc._.parties, doc.spans["parties"]  (Span._.party_id)
+                   doc._.country_matches (the country pass st_agreements reuses)
     st_dates       doc.spans["dates"]                   (Span._.date)
     st_counts      doc.spans["counts"]                  (Span._.count)
     st_agreements  doc._.agreements, doc.spans["agreement_triggers"]
+
+Shared rooms: layout.py (lines, rows and column headers of plain-text tables),
+org_lexicon.py (organisation words, the country list and its per-document pass).
 """
 
 from pipeline.components import agreements, counts, dates, parties  # noqa: F401

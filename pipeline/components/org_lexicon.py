@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -167,28 +168,19 @@ class Countries:
         self._is_name[form] = is_name
         self.matcher.add(form, [nlp.make_doc(form)])
 
-    def find(self, doc: Doc) -> dict[int, CountryMention]:
-        """Country and region mentions by start token (longest where they overlap)."""
-        spans = sorted(self.matcher(doc, as_spans=True), key=lambda s: (s.start, -len(s)))
-        found: dict[int, CountryMention] = {}
-        covered = -1
-        for span in spans:
-            if span.start < covered:
-                continue
-            form = span.label_
-            found[span.start] = CountryMention(span.start, span.end, self._country_of[form], self._is_name[form])
-            covered = span.end
-        return found
+    def scan(self, doc: Doc) -> CountryScan:
+        """The country mentions of `doc`. The matchers run once per document: the matches are
+        kept on the Doc (`doc._.country_matches`), so st_parties and st_agreements share them."""
+        if doc._.country_matches is None:
+            strings = doc.vocab.strings
+            doc._.country_matches = [
+                *((start, end, strings[key], False) for key, start, end in self.matcher(doc)),
+                *((start, end, strings[key], True) for key, start, end in self._long_names(doc)),
+            ]
+        return CountryScan(self, doc, doc._.country_matches)
 
-    def states(self, span: Span) -> list[tuple[Span, str]]:
-        """Names of states in `span` with their canonical names; adjectives and regions are
-        left out, and a name inside a longer one ("Korea" in "Republic of Korea") too."""
-        matches = [*self.matcher(span, as_spans=True), *self._long_names(span, as_spans=True)]
-        return [
-            (match, self._country_of[match.label_])
-            for match in filter_spans(matches)
-            if self._is_name[match.label_] and self._country_of[match.label_]
-        ]
+    def find(self, doc: Doc) -> dict[int, CountryMention]:
+        return self.scan(doc).by_start
 
     def is_place(self, text: str) -> bool:
         return text in self._country_of
@@ -201,6 +193,46 @@ class Countries:
     def canonical_names(self, form: str) -> str:
         """`form` (in `spec_form`) with every country name spelled the canonical way."""
         return self._name_pattern.sub(lambda m: self._canonical_form[m.group(0)], form)
+
+
+Doc.set_extension("country_matches", default=None, force=True)   # [(start, end, form, any_case)]
+
+
+class CountryScan:
+    """The country matches of one Doc: as mentions by start token, and as states within a stretch."""
+
+    def __init__(self, countries: Countries, doc: Doc, matches: list[tuple[int, int, str, bool]]):
+        self.countries = countries
+        self.doc = doc
+        # exact-case matches before any-case ones of the same start, as the matchers gave them
+        self.matches = sorted(matches, key=lambda m: (m[0], m[3]))
+        self.starts = [m[0] for m in self.matches]
+
+    @functools.cached_property
+    def by_start(self) -> dict[int, CountryMention]:
+        """Country and region mentions by start token (longest where they overlap)."""
+        exact = sorted((m for m in self.matches if not m[3]), key=lambda m: (m[0], m[0] - m[1]))
+        found: dict[int, CountryMention] = {}
+        covered = -1
+        for start, end, form, _ in exact:
+            if start < covered:
+                continue
+            found[start] = CountryMention(start, end, self.countries._country_of[form], self.countries._is_name[form])
+            covered = end
+        return found
+
+    def states(self, span: Span) -> list[tuple[Span, str]]:
+        """Names of states in `span` with their canonical names; adjectives and regions are
+        left out, and a name inside a longer one ("Korea" in "Republic of Korea") too."""
+        first, last = bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
+        inside = [m for m in self.matches[first:last] if m[1] <= span.end]
+        ordered = [m for m in inside if not m[3]] + [m for m in inside if m[3]]
+        country_of, is_name = self.countries._country_of, self.countries._is_name
+        return [
+            (match, country_of[match.label_])
+            for match in filter_spans([Span(self.doc, start, end, label=form) for start, end, form, _ in ordered])
+            if is_name[match.label_] and country_of[match.label_]
+        ]
 
 
 @dataclass(frozen=True)

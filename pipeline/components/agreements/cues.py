@@ -1,0 +1,69 @@
+"""The words st_agreements reads around an instrument mention (data/agreement_cues.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+
+def _phrases(items: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(item.lower().split()) for item in items]
+
+
+@dataclass(frozen=True)
+class AgreementCues:
+    actions: dict[str, str]                     # governing lemma (and preposition) -> action
+    actions_by_type: dict[str, dict[str, str]]  # the same, for one instrument type
+    basis_cues: list[tuple[str, ...]]           # "under", "in the framework of": the instrument is the basis
+    validity_cues: list[tuple[str, ...]]        # "valid until": the date ends the validity
+    same_occasion: re.Pattern                   # "on the same occasion": date and place of the event before
+    back_references: dict[str, int]             # "two", "both", "they": how many sides a subject stands for
+    naming_back_references: frozenset[str]      # "the two governments": parties named as governments
+    table_actions: dict[str, str]               # a table cell's or header's word -> action
+    frame_nouns: frozenset[str]
+    parent_heads: frozenset[str]
+    frequency_words: frozenset[str]
+    dateline_words: frozenset[str]
+    generic_types: dict[str, list[str]]         # type -> the types its anaphors may refer to
+    anaphoric_determiners: frozenset[str]
+    place_prepositions: frozenset[str]
+    visit_nouns: frozenset[str]
+    title_prepositions: frozenset[str]
+    side_prepositions: frozenset[str]
+    meeting_verbs: frozenset[tuple[str, ...]]
+    pronoun_subjects: frozenset[str]
+    pronoun_actions: frozenset[str]
+
+    @classmethod
+    def from_data(cls, cues: dict) -> AgreementCues:
+        return cls(
+            actions=cues["actions"],
+            actions_by_type=cues["actions_by_type"],
+            basis_cues=_phrases(cues["basis_cues"]),
+            validity_cues=_phrases(cues["validity_cues"]),
+            same_occasion=re.compile(r"\b(?:" + "|".join(map(re.escape, cues["same_occasion_cues"])) + r")\b", re.I),
+            back_references=cues["back_references"],
+            naming_back_references=frozenset(cues["naming_back_references"]),
+            table_actions=cues["table_actions"],
+            frame_nouns=frozenset(cues["frame_nouns"]),
+            parent_heads=frozenset(cues["parent_heads"]),
+            frequency_words=frozenset(cues["frequency_words"]),
+            dateline_words=frozenset(cues["dateline_words"]),
+            generic_types=cues["generic_types"],
+            anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
+            place_prepositions=frozenset(cues["place_prepositions"]),
+            visit_nouns=frozenset(cues["visit_nouns"]),
+            title_prepositions=frozenset(cues["title_prepositions"]),
+            side_prepositions=frozenset(cues["side_prepositions"]),
+            meeting_verbs=frozenset(tuple(v.split()) for v in cues["meeting_verbs"]),
+            pronoun_subjects=frozenset(cues["pronoun_subjects"]),
+            pronoun_actions=frozenset(cues["pronoun_actions"]),
+        )
+
+    def action(self, head: Token, preposition: str | None, type_: str) -> str | None:
+        """The action a governing word gives ("signed", "the signing of"); None if it gives none."""
+        key = f"{head.lemma_.lower()} {preposition}" if preposition else head.lemma_.lower()
+        return self.actions_by_type.get(type_, {}).get(key) or self.actions.get(key)
+

@@ -1,0 +1,181 @@
+"""Mentions into events: the actions told of each instrument, with sides, date, place,
+validity and title (reads the index, sides, slots and instruments; nothing reads it)."""
+
+from __future__ import annotations
+
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.instruments import Instruments
+from pipeline.components.agreements.model import Agreement, Instrument, Mention
+from pipeline.components.agreements.sides import Sides
+from pipeline.components.agreements.slots import Slots
+from pipeline.components.agreements.syntax import Syntax, ends_with
+from pipeline.components.agreements.table_rows import read_row
+from pipeline.components.org_lexicon import Countries
+
+
+class EventReader:
+    """Reads one document's mentions into events."""
+
+    def __init__(self, index: DocIndex, cues: AgreementCues, tokenizer: Tokenizer, countries: Countries):
+        self.index = index
+        self.cues = cues
+        self.doc = index.doc
+        self.syntax = Syntax(index, cues)
+        self.slots = Slots(index, cues, self.syntax)
+        self.sides = Sides(index, cues, self.syntax, tokenizer, countries)
+        self.instruments = Instruments(index, cues, self.slots)
+        self.events: list[Agreement] = []
+        self.verb_of: dict[int, Token] = {}     # id(event) -> the word giving its action
+
+    def read(self, mentions: list[Mention]) -> list[Agreement]:
+        unnamed: list[tuple[Mention, Span, Instrument]] = []   # specific mentions with no action
+        for mention in mentions:
+            unit = self.index.unit(mention.span)
+            if self._read_row(mention, unit):
+                continue
+            instrument = self._read(mention, unit)
+            if instrument is not None:
+                unnamed.append((mention, unit, instrument))
+        recorded: dict[tuple[str, str], set[str]] = {}   # (type, party) -> instruments with an event
+        for event in self.events:
+            for party in event.parties:
+                recorded.setdefault((event.type, party), set()).add(event.instrument_id)
+        for mention, unit, instrument in unnamed:
+            if not any(recorded.get((instrument.type, party), set()) - {instrument.id} for party in instrument.parties):
+                self._record(mention, unit, "referenced", None, instrument)
+        self._assign_validity()
+        return _drop_echoes(sorted(self.events, key=lambda e: (e.evidence.start, e.trigger.start)))
+
+    def _read(self, mention: Mention, unit: Span) -> Instrument | None:
+        """Record the events of one mention; give back its instrument if it names a
+        specific one with no action (an event only if no other event records it; later
+        mentions may point back to it meanwhile)."""
+        root = mention.span.root
+        verbs = self.syntax.actions(mention, unit)
+        previous_parties = self.events[-1].parties if self.events else []
+        sides = self.sides.sides(mention, [v for v, _ in verbs], unit, previous_parties)
+        if mention.plural and (not verbs or len(sides) < 2):
+            return None  # generic talk: "bilateral agreements with 53 countries"
+        if verbs:
+            instrument = self.instruments.of(mention, sides)
+            for verb, action in verbs:
+                self._record(mention, unit, action, verb, instrument)
+            return None
+        if self.syntax.nested(root, unit):
+            return None  # "an Addendum to the MoU": the addendum is the instrument
+        if ends_with(list(self.doc[unit.start : root.left_edge.i]), self.cues.basis_cues) or self.syntax.frames(root, unit):
+            self._record(mention, unit, "referenced", None, self.instruments.of(mention, sides))
+            return None
+        if not sides:
+            self._extend_validity(mention, unit)
+            return None  # a re-mention: "The LoI aims to promote ..."
+        return self.instruments.of(mention, sides)
+
+    def _read_row(self, mention: Mention, unit: Span) -> bool:
+        """Record the events of a mention in a table row; False if the unit is no table row
+        or the row tells no action."""
+        row = read_row(self.index, self.cues, self.slots, self.sides, mention, unit)
+        if row is None:
+            return False
+        instrument = self.instruments.of(mention, row.sides)
+        for action, date in row.actions:
+            valid_until = row.valid_until if action == "signed" else None
+            event = self._event(mention, unit, action, instrument, date, None, valid_until)
+            instrument.events.append(event)
+            self.events.append(event)
+        return True
+
+    def _record(self, mention: Mention, unit: Span, action: str, verb: Token | None, instrument: Instrument) -> None:
+        slots = self.slots
+        root = mention.span.root
+        if verb is not None:
+            date = slots.date(verb, root, unit) or slots.dateline(verb)
+        else:   # "under a 2009 agreement"
+            date = next((d for d in self.index.unit_dates(unit) if root.left_edge.i <= d.start < root.i), None)
+        place = slots.place(verb, mention.span.root, unit) if verb is not None else None
+        if action == "adopted" and verb is not None and date is None and place is None:
+            date, place = slots.occasion_meeting(verb, unit)
+        event = self._event(mention, unit, action, instrument, date, place, None)
+        if action != "referenced" and self.events and self.cues.same_occasion.search(unit.text):
+            before = self._occasion_before()
+            if event.date_value is None:
+                event.date_value, event.date_text = before.date_value, before.date_text
+            event.place = event.place or before.place
+        if verb is not None:
+            self.verb_of[id(event)] = verb
+        instrument.events.append(event)
+        self.events.append(event)
+
+    def _event(
+        self, mention: Mention, unit: Span, action: str, instrument: Instrument,
+        date: Span | None, place: str | None, valid_until: str | None,
+    ) -> Agreement:
+        return Agreement(
+            type=instrument.type,
+            action=action,
+            title=self.slots.title(mention.span, unit),
+            parties=list(instrument.parties),
+            date_value=date._.date.value if date is not None else None,
+            date_text=date.text if date is not None else None,
+            place=place,
+            valid_until=valid_until,
+            evidence=unit,
+            trigger=mention.span,
+            instrument_id=instrument.id,
+        )
+
+    def _occasion_before(self) -> Agreement:
+        """The event "the same ceremony" refers to: the last one told in a main clause,
+        not in a side remark ("which the two universities concluded in 2008")."""
+        told = [e for e in self.events if e.action != "referenced"] or self.events
+        informed = [e for e in told if e.date_value or e.place] or told
+        main = [e for e in informed if id(e) in self.verb_of and self.verb_of[id(e)].dep_ not in ("relcl", "acl")]
+        return (main or informed)[-1]
+
+    def _extend_validity(self, mention: Mention, unit: Span) -> None:
+        """"The MoU is valid until 2025": the end of validity of the instrument named before."""
+        same_type = self.instruments.recent(mention)
+        if not same_type or not same_type[0].events or not self.instruments.points_back(mention.span):
+            return
+        for date in self.index.unit_dates(unit):
+            if self.slots.is_validity(date):
+                same_type[0].events[-1].valid_until = date._.date.value
+
+    def _assign_validity(self) -> None:
+        """A date after "valid up to", "till", ... ends the validity of the event whose verb
+        it hangs from, else of the last event named before it in its sentence."""
+        by_unit: dict[tuple[int, int], list[Agreement]] = {}
+        for event in self.events:
+            by_unit.setdefault((event.evidence.start, event.evidence.end), []).append(event)
+        for events in by_unit.values():
+            unit = events[0].evidence
+            for date in self.index.unit_dates(unit):
+                if not self.slots.is_validity(date):
+                    continue
+                verbs = {self.verb_of[id(e)].i: e for e in events if id(e) in self.verb_of}
+                path = self.syntax.reaches(date.root, set(verbs), unit)
+                if path is not None:
+                    owner = verbs[(path[-1].head if path else date.root).i]
+                else:
+                    before = [e for e in events if e.trigger.start < date.start and e.action != "referenced"]
+                    owner = max(before, key=self._event_position, default=None)
+                if owner is not None and owner.valid_until is None:
+                    owner.valid_until = date._.date.value
+
+    def _event_position(self, event: Agreement) -> int:
+        verb = self.verb_of.get(id(event))
+        return verb.i if verb is not None else event.trigger.start
+
+
+def _drop_echoes(events: list[Agreement]) -> list[Agreement]:
+    """A headline repeats the event its story tells with date or place ("JST and ANR sign
+    MoC" over "... today signed a MoC at ... in Tokyo"): keep the informative one."""
+    def key(e: Agreement):
+        return (e.type, e.action, frozenset(e.parties))
+
+    informed = {key(e) for e in events if e.parties and (e.date_value or e.place)}
+    return [e for e in events if e.date_value or e.place or not e.parties or key(e) not in informed]

@@ -1,0 +1,153 @@
+"""What st_agreements looks up in one document, built once per Doc and only read after.
+
+Parties and dates by token (from st_parties and st_dates), joint committees,
+GPEs and countries, the mentions' roots, and each mention's evidence unit: its
+sentence cut at blank lines, or its table row.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.model import Mention
+from pipeline.components.layout import is_bar_row, line_at, line_start
+from pipeline.components.org_lexicon import CountryMention, CountryScan
+
+COMMITTEE_KIND = "committee"
+
+
+class DocIndex:
+    def __init__(self, doc: Doc, cues: AgreementCues, countries: CountryScan, mentions: list[Mention]):
+        self.doc = doc
+        self.cues = cues
+        self.countries = countries
+        self.text = doc.text  # Doc.text joins every token anew on each access
+        self.mention_roots = {m.span.root.i for m in mentions}
+        names = {p.party_id: p.name for p in (doc._.parties or [])}
+        committees = {p.party_id for p in (doc._.parties or []) if p.kind == COMMITTEE_KIND}
+        self.committee_spans: list[tuple[int, str]] = []   # (start, name), in order
+        self.party_at: dict[int, tuple[str, Span]] = {}
+        for span in doc.spans.get("parties", []):
+            name = names.get(span._.party_id)
+            if name:
+                for i in range(span.start, span.end):
+                    self.party_at[i] = (name, span)
+                if span._.party_id in committees:
+                    self.committee_spans.append((span.start, name))
+        self.committee_spans.sort()
+        self.dates = sorted(
+            (s for s in doc.spans.get("dates", []) if s._.date is not None), key=lambda s: s.start
+        )
+        self.date_starts = [s.start for s in self.dates]
+        self.date_at = {i: s for s in self.dates for i in range(s.start, s.end)}
+        self._units: dict[int, Span] = {}        # mention start -> its unit
+
+    @cached_property
+    def gpes(self) -> list[Span]:
+        return [e for e in self.doc.ents if e.label_ == "GPE"]
+
+    @cached_property
+    def gpe_starting(self) -> dict[int, Span]:
+        return {g.start: g for g in self.gpes}
+
+    @property
+    def country_at(self) -> dict[int, CountryMention]:
+        return self.countries.by_start
+
+    def states(self, span: Span) -> list[tuple[Span, str]]:
+        return self.countries.states(span)
+
+    # -- units ------------------------------------------------------------------
+
+    def unit(self, span: Span) -> Span:
+        """The mention's sentence, cut at blank lines (headings run into sentences)."""
+        if span.start not in self._units:
+            self._units[span.start] = self._cut_unit(span)
+        return self._units[span.start]
+
+    def _cut_unit(self, span: Span) -> Span:
+        row = line_at(self.text, span.start_char)
+        if is_bar_row(row):   # a table row is a unit of its own
+            start = line_start(self.text, span.start_char)
+            line = self.doc.char_span(start, start + len(row), alignment_mode="contract")
+            if line is not None:
+                return line
+        sent = span.sent
+        start, end = sent.start, sent.end
+        for token in sent:
+            if token.is_space and token.text.count("\n") >= 2:
+                if token.i < span.start:
+                    start = token.i + 1
+                elif token.i >= span.end:
+                    end = token.i
+                    break
+        while start < end and self.doc[start].is_space:
+            start += 1
+        while end > start and self.doc[end - 1].is_space:
+            end -= 1
+        return self.doc[start:end]
+
+    def unit_dates(self, unit: Span) -> list[Span]:
+        # bisect: a scan of every date per mention would make long documents quadratic
+        first = bisect.bisect_left(self.date_starts, unit.start)
+        last = bisect.bisect_left(self.date_starts, unit.end)
+        return [d for d in self.dates[first:last] if d.end <= unit.end]
+
+    # -- tokens -----------------------------------------------------------------
+
+    def before(self, i: int) -> Token | None:
+        """The token before token i, over white space and a closing bracket's group."""
+        i -= 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i >= 1 and self.doc[i].text == ")":
+            i -= 1
+        return self.doc[i] if i >= 0 else None
+
+    def in_brackets(self, span: Span) -> bool:
+        doc = self.doc
+        return span.start >= 1 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+    def named_before(self, end: int, start: int, wanted: int, fits: Callable[[str], bool]) -> list[str]:
+        """Up to `wanted` distinct parties that `fits`, named last before token `end`."""
+        named: list[str] = []
+        for i in range(end - 1, start - 1, -1):
+            if i in self.party_at and self.party_at[i][0] not in named and fits(self.party_at[i][0]):
+                named.append(self.party_at[i][0])
+                if len(named) == wanted:
+                    break
+        return named
+
+    def is_parent(self, i: int) -> bool:
+        """Whether the party at token i names the parent of the party before it
+        ("Department of Biotechnology, Ministry of Science and Technology, Govt. of
+        India"): as a side, the named unit is the party (SPEC 3.5)."""
+        name, span = self.party_at[i]
+        before = self.before(span.start)
+        return (
+            before is not None
+            and before.text == ","
+            and self.before(before.i) is not None
+            and self.before(before.i).i in self.party_at
+            and span.text.split()[0].lower().rstrip(".") in self.cues.parent_heads
+        )
+
+    def is_state_side(self, country: Span) -> bool:
+        """False where the country only places a party: "AIST, Japan", "DST of India",
+        "France's ANR"."""
+        doc = self.doc
+        before = [t for t in doc[max(0, country.start - 3) : country.start] if not t.is_space]
+        if len(before) >= 2 and before[-1].text in {",", "(", "of"} and self.before(before[-1].i).i in self.party_at:
+            return False   # also "(AIST), Japan"
+        if country.start >= 1 and doc[country.start - 1].lower_ == "the" and len(before) >= 3:
+            if before[-2].text in {",", "(", "of"} and before[-3].i in self.party_at:
+                return False
+        after = doc[country.end] if country.end < len(doc) else None
+        if after is not None and after.tag_ == "POS" and country.end + 1 in self.party_at:
+            return False
+        return country.root.dep_ not in ("compound", "amod")

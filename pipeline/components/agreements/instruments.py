@@ -1,0 +1,58 @@
+"""The instruments a document has told of so far, and which one a mention points back to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.model import Instrument, Mention
+from pipeline.components.agreements.slots import Slots
+
+# An anaphor ("the MoU") refers to one of the last few instruments of its type.
+RECENT_INSTRUMENTS = 20
+
+
+class Instruments:
+    def __init__(self, index: DocIndex, cues: AgreementCues, slots: Slots):
+        self.index = index
+        self.cues = cues
+        self.slots = slots
+        self.told: list[Instrument] = []
+
+    def of(self, mention: Mention, sides: list[str]) -> Instrument:
+        """The instrument an event is about: one named before, or a new one."""
+        same_type = self.recent(mention)
+        if same_type and self.points_back(mention.span):
+            if not sides and not self._named(mention.span):
+                return same_type[0]
+            for instrument in same_type if sides else []:   # "the NSF-DST arrangement"
+                if set(sides) <= set(instrument.parties):
+                    return instrument
+        instrument = Instrument(f"i{len(self.told) + 1}", mention.type, sides)
+        self.told.append(instrument)
+        return instrument
+
+    def recent(self, mention: Mention) -> list[Instrument]:
+        """Instruments a mention of this type may refer back to, latest first. Only the
+        last few count: an anaphor points to a recent one, and a bound keeps long
+        documents linear."""
+        types = {mention.type, *self.cues.generic_types.get(mention.type, [])}
+        recent = []
+        for instrument in reversed(self.told):
+            if instrument.type in types:
+                recent.append(instrument)
+                if len(recent) == RECENT_INSTRUMENTS:
+                    break
+        return recent
+
+    def points_back(self, span: Span) -> bool:
+        determiners = [c.lower_ for c in span.root.children if c.dep_ in ("det", "poss")]
+        return not determiners or determiners[0] in self.cues.anaphoric_determiners
+
+    def _named(self, span: Span) -> bool:
+        """Whether the mention names an instrument of its own: a title, or a capitalised
+        modifier ("the German-Brazilian Agreement on Cooperation ...")."""
+        unit = self.index.unit(span)
+        modifiers = [t for t in self.index.doc[max(span.root.left_edge.i, unit.start) : span.start] if t.dep_ != "det"]
+        return self.slots.title(span, unit) is not None or any(t.is_title or t.is_upper for t in modifiers)

@@ -1,0 +1,97 @@
+"""Instrument mentions (data/agreement_triggers.yaml) and the pronouns that stand for them."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.model import Mention
+from pipeline.components.agreements.syntax import VERBAL
+
+# A pronoun points back to an instrument named in its sentence or the one before.
+PRONOUN_REACH_SENTENCES = 1
+
+
+class MentionFinder:
+    """PhraseMatchers for the names of instruments by type: terms in any case,
+    abbreviations in their own ("MoU", not "mou")."""
+
+    def __init__(self, nlp: Language, triggers: dict, cues: AgreementCues):
+        self.cues = cues
+        self.by_case = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_orth = PhraseMatcher(nlp.vocab)
+        for type_, forms in triggers.items():
+            for key, matcher, number in (
+                ("terms", self.by_case, "single"),
+                ("abbreviations", self.by_orth, "single"),
+                ("plural_terms", self.by_case, "plural"),
+                ("plural_abbreviations", self.by_orth, "plural"),
+            ):
+                if forms.get(key):
+                    matcher.add(f"{type_}|{number}", list(nlp.tokenizer.pipe(forms[key])))
+                if forms.get(key) and matcher is self.by_orth:
+                    # the tokenizer keeps a sentence's full stop on mixed-case words ("this LoI.")
+                    with_stop = [d for d in nlp.tokenizer.pipe(f"{form}." for form in forms[key]) if len(d) == 1]
+                    if with_stop:
+                        matcher.add(f"{type_}|{number}", with_stop)
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        vocab = doc.vocab.strings
+        spans = [
+            Span(doc, start, end, label=vocab[match_id])
+            for matcher in (self.by_case, self.by_orth)
+            for match_id, start, end in matcher(doc)
+        ]
+        name_end = {i: s.end for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
+        mentions: list[Mention] = []
+        for span in filter_spans(spans):
+            type_, number = span.label_.split("|")
+            last = span[-1]
+            if span.root.pos_ in VERBAL:
+                continue  # a verb ("to contract")
+            if name_end.get(span.start, 0) > span.end and doc[span.end].is_alpha:
+                continue  # part of an organisation's name that goes on ("Convention Center")
+            if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i >= span.end:
+                continue  # a modifier ("agreement partners")
+            if mentions and _repeats_in_brackets(mentions[-1].span, span):
+                continue  # "Memorandum of Understanding (MoU)": one mention
+            mentions.append(Mention(Span(doc, span.start, span.end, label=type_), type_, number == "plural"))
+        return self._with_pronouns(doc, mentions) if mentions else mentions
+
+    def _with_pronouns(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """`mentions` with the pronouns that stand for the instrument named last before
+        them ("The agreement was renewed in 2017. It was extended again in 2022.")."""
+        starts = [m.span.start for m in mentions]
+        pronouns: list[Mention] = []
+        for token in doc:
+            if token.lower_ not in self.cues.pronoun_subjects or token.dep_ != "nsubjpass":
+                continue
+            n = bisect.bisect_left(starts, token.i) - 1
+            while n >= 0 and mentions[n].plural:
+                n -= 1
+            if n < 0:
+                continue
+            before = mentions[n]
+            reach = token.sent.start
+            for _ in range(PRONOUN_REACH_SENTENCES):
+                reach = doc[max(reach - 1, 0)].sent.start
+            if before.span.start < reach or self.cues.action(token.head, None, before.type) not in self.cues.pronoun_actions:
+                continue
+            pronouns.append(Mention(Span(doc, token.i, token.i + 1, label=before.type), before.type, False))
+        return sorted(mentions + pronouns, key=lambda m: m.span.start) if pronouns else mentions
+
+
+def _repeats_in_brackets(previous: Span, span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.start >= 1
+        and doc[span.start - 1].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+        and previous.end == span.start - 1
+    )

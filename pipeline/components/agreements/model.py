@@ -1,0 +1,41 @@
+"""The records st_agreements makes: events (SPEC 3.4), instrument mentions, instruments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+
+@dataclass
+class Agreement:
+    type: str                   # SPEC 3.4: agreement, mou, moc, loi, implementation_arrangement, ...
+    action: str                 # signed, renewed, extended, adopted, referenced
+    title: str | None
+    parties: list[str]          # party names (Party.name) or country names
+    date_value: str | None      # DateValue.value of the action's date
+    date_text: str | None
+    place: str | None
+    valid_until: str | None     # DateValue.value
+    evidence: Span              # the sentence stating the event
+    trigger: Span               # the instrument's mention
+    instrument_id: str = ""     # shared by the events of one instrument: "i1", "i2", ...
+
+
+@dataclass
+class Mention:
+    """A mention of an instrument: its name ("the MoU"), or a pronoun standing for it."""
+
+    span: Span
+    type: str
+    plural: bool
+
+
+@dataclass
+class Instrument:
+    """One agreement, MoU, ... of the document, with the events told of it so far."""
+
+    id: str
+    type: str
+    parties: list[str]
+    events: list[Agreement] = field(default_factory=list)

@@ -1,0 +1,205 @@
+"""Who the sides of an instrument are: parties of st_parties, or states under their
+canonical names, read from the phrases around the mention and its verbs."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.model import Mention
+from pipeline.components.agreements.syntax import NOMINAL, RELATIVE_PRONOUNS, SIDE_STOP_TEXTS, VERBAL, Syntax
+from pipeline.components.org_lexicon import Countries
+
+# Tokens that may sit inside a list of sides ("between A (AA), B, India and with C").
+SIDE_LIST_PREPOSITIONS = {"of", "with", "&"}
+# Dashes joining the states of a compound ("German-Brazilian", "Australia–Japan").
+COMPOUND_DASHES = {"-", "–", "—"}
+
+Region = tuple[int, int, bool]   # start, end, whether countries modify there
+
+
+def joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
+    """States named in a run of country names or adjectives joined by dashes
+    ("Indo-German", "US-India", "Australia–Japan"), from `start` to `end`."""
+    states: list[str] = []
+    i = start
+    while i < end:
+        run = []
+        while i in country_at and country_at[i].country and country_at[i].end <= end:
+            run.append(country_at[i].country)
+            i = country_at[i].end
+            if i + 1 < end and tokens[i].text in COMPOUND_DASHES and i + 1 in country_at:
+                i += 1
+            else:
+                break
+        if len(set(run)) >= 2:
+            states.extend(state for state in run if state not in states)
+        if not run:
+            i += 1
+    return states
+
+
+class Sides:
+    def __init__(self, index: DocIndex, cues: AgreementCues, syntax: Syntax, tokenizer: Tokenizer, countries: Countries):
+        self.index = index
+        self.cues = cues
+        self.syntax = syntax
+        self.tokenizer = tokenizer
+        self.countries = countries
+        self.doc = index.doc
+        self._name_states: dict[str, list[str]] = {}
+
+    def sides(self, mention: Mention, verbs: list[Token], unit: Span, previous_parties: list[str]) -> list[str]:
+        """Party or country names of the sides. `previous_parties`: those of the event told
+        last, which "the two sides" may stand for."""
+        index, syntax = self.index, self.syntax
+        span, root = mention.span, mention.span.root
+        regions: list[Region] = []
+        if max(root.left_edge.i, unit.start) < span.start:
+            regions.append((max(root.left_edge.i, unit.start), span.start, True))   # "the India-Japan MoU"
+        targets = {root.i} | {v.i for v in verbs}
+        # sides may hang from an instrument named inside this one ("an addendum to the MoU between ...")
+        inner = frozenset(i for i in range(root.left_edge.i, root.right_edge.i + 1) if i in index.mention_roots)
+        for token in unit:
+            if token.lower_ in self.cues.side_prepositions and syntax.reaches(token, targets, unit, through=inner) is not None:
+                regions.append(self._list_after(token, unit))
+            elif (
+                token.lower_ == "with"
+                and token.head.pos_ in NOMINAL | VERBAL   # not "along with"
+                and syntax.reaches(token, targets, unit) is not None
+            ):
+                regions.append(self._list_after(token, unit))   # "concluded an agreement ... with Japan"
+        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+        # "an agreement that the two organisations signed" is often parsed with the verb
+        # hanging from its subject
+        subjects += [v.head for v in verbs if v.dep_ == "acl" and v.head.pos_ in NOMINAL and v.head.i != root.i]
+        names: list[tuple[int, str]] = []
+        for subject in subjects:
+            if span.start <= subject.i < span.end:
+                continue
+            phrase = syntax.noun_phrase(subject, unit)
+            committee = self._committee(phrase) if mention.type == "joint_statement" else None
+            states = self._states_of_name(committee) if committee else []
+            if len(states) >= 2:   # "The Joint Committee adopted this Joint Statement": its two states
+                names.extend((subject.i, state) for state in states)
+                continue
+            names.extend(
+                self._back_reference(phrase, previous_parties) or self.names_in(phrase.start, phrase.end, False)
+            )
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    regions.append(self._list_after(child, unit))
+            if verb.pos_ in NOMINAL:   # "the signing of an MoU by X and Y"
+                regions.extend(self._list_after(c, unit) for c in root.children if c.dep_ == "prep" and c.lower_ == "by")
+        for start, end, countries_modify in regions:
+            names.extend(self.names_in(start, end, countries_modify))
+        if verbs and not names:
+            framing_subjects, framing_regions = self._framing_sides(root, unit)
+            for subject in framing_subjects:
+                phrase = syntax.noun_phrase(subject, unit)
+                names.extend(self.names_in(phrase.start, phrase.end, False))
+            for start, end, countries_modify in framing_regions:
+                names.extend(self.names_in(start, end, countries_modify))
+        if not names and max(root.left_edge.i, unit.start) < span.start:
+            # "the German-Brazilian Agreement": states joined in a compound before the mention
+            joined = joined_states(self.doc, index.country_at, max(root.left_edge.i, unit.start), span.start)
+            names.extend((root.i, state) for state in joined)
+        return list(dict.fromkeys(name for _, name in sorted(names)))
+
+    def names_in(self, start: int, end: int, countries_modify: bool) -> list[tuple[int, str]]:
+        """Parties (not parent bodies) and states between tokens start and end, by position.
+        Where `countries_modify`, a state is a side even as a modifier ("the India-Japan MoU")."""
+        party_at = self.index.party_at
+        names = [(i, party_at[i][0]) for i in range(start, end) if i in party_at and not self.index.is_parent(i)]
+        for country, name in self.index.states(self.doc[start:end]):
+            if country.start in party_at:
+                continue
+            if countries_modify or self.index.is_state_side(country):
+                names.append((country.start, name))
+        return names
+
+    def _list_after(self, cue: Token, unit: Span) -> Region:
+        """The list of sides after a cue word, up to where the clause moves on."""
+        end = cue.i + 1
+        while end < unit.end:
+            token = self.doc[end]
+            if end not in self.index.party_at:
+                if token.is_space and "\n" in token.text:
+                    break
+                if end in self.index.date_at or token.lower_ in SIDE_STOP_TEXTS:
+                    break
+                if token.pos_ in {"VERB", "AUX", "SCONJ", "PRON"} or (token.pos_ == "PART" and token.tag_ != "POS"):
+                    break
+                if token.pos_ == "ADP" and token.lower_ not in SIDE_LIST_PREPOSITIONS:
+                    break
+            end += 1
+        return cue.i + 1, end, False
+
+    def _back_reference(self, subject: Span, previous_parties: list[str]) -> list[tuple[int, str]]:
+        """The sides a subject like "the two agencies" or "they" stands for: as many
+        parties as it counts, named last before it, else those of the event before.
+        "the two governments" stands for parties named as governments, however far back."""
+        index = self.index
+        if any(t.pos_ == "PROPN" or t.i in index.party_at for t in subject):
+            return []
+        counts = [self.cues.back_references[t.lower_] for t in subject if t.lower_ in self.cues.back_references]
+        if not counts:
+            return []
+        wanted = counts[0]
+        if wanted:
+            noun = subject.root.lemma_.lower()
+            if noun in self.cues.naming_back_references:
+                named = index.named_before(subject.start, 0, wanted, lambda name: noun in name.lower().split())
+                if len(named) == wanted:
+                    return [(subject.start, name) for name in reversed(named)]
+            window_start = self.doc[max(subject.sent.start - 1, 0)].sent.start
+            named = index.named_before(subject.start, window_start, wanted, lambda name: True)
+            if len(named) == wanted:
+                return [(subject.start, name) for name in reversed(named)]
+        return [(subject.start, name) for name in previous_parties]
+
+    def _committee(self, phrase: Span) -> str | None:
+        """The joint committee a subject names: its party, or the committee named last
+        before whose name has the subject's head word ("the Joint Committee")."""
+        party_at, committee_spans = self.index.party_at, self.index.committee_spans
+        for i in range(phrase.start, phrase.end):
+            if i in party_at and any(name == party_at[i][0] for _, name in committee_spans):
+                return party_at[i][0]
+        if any(t.pos_ == "PROPN" and t.i in party_at for t in phrase):
+            return None
+        n = bisect.bisect_left(committee_spans, (phrase.start, "")) - 1
+        if n >= 0 and phrase.root.lower_ in committee_spans[n][1].lower().split():
+            return committee_spans[n][1]
+        return None
+
+    def _states_of_name(self, name: str) -> list[str]:
+        """The states a body's name joins ("Australia–Japan Joint ... Committee")."""
+        if name not in self._name_states:
+            tokens = self.tokenizer(name)
+            found = self.countries.find(tokens)
+            self._name_states[name] = joined_states(tokens, found, 0, len(tokens))
+        return self._name_states[name]
+
+    def _framing_sides(self, root: Token, unit: Span) -> tuple[list[Token], list[Region]]:
+        """Sides of an instrument whose own clause names none, taken from the verb it
+        frames: "X, which cooperates with Y under an agreement signed in 2006" gives X
+        and Y. Subjects (a relative pronoun stands for what it refers to) and "with" lists."""
+        head = root.head
+        if root.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ not in VERBAL:
+            return [], []
+        verb = head.head
+        subjects = []
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    child = verb.head
+                    while child.dep_ == "conj" and child.head.pos_ in NOMINAL:
+                        child = child.head
+                subjects.append(child)
+        regions = [self._list_after(c, unit) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return subjects, regions

@@ -1,0 +1,192 @@
+"""The date, place, end of validity and title of an event, read around its mention."""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.syntax import CLAUSE_DEPS, NOMINAL, SUBJECT_OBJECT_DEPS, VERBAL, Syntax, ends_with
+
+# Where a date is introduced like this it dates the action ("signed in 2007").
+DATING_WORDS = {"in", "on", "during", "dated", "at", "since", "from"}
+QUOTES = {'"': '"', "“": "”"}   # not single quotes: they are also apostrophes
+
+
+def strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+class Slots:
+    def __init__(self, index: DocIndex, cues: AgreementCues, syntax: Syntax):
+        self.index = index
+        self.cues = cues
+        self.syntax = syntax
+        self.doc = index.doc
+
+    # -- date -------------------------------------------------------------------
+
+    def is_validity(self, date: Span) -> bool:
+        return ends_with(list(self.doc[max(0, date.start - 4) : date.start]), self.cues.validity_cues)
+
+    def date(self, verb: Token, root: Token, unit: Span) -> Span | None:
+        """The date of the action of `verb` on the mention at `root`: one hanging from the
+        verb, introduced as a date of something done ("in", "on", ...); failing that, one
+        at the end of a purpose clause below it, or one dating the clause the verb is
+        coordinated with."""
+        for infinitives in (False, True):
+            candidates = []
+            for date in self.index.unit_dates(unit):
+                if self.is_validity(date) or self.index.in_brackets(date):
+                    continue
+                path = self.syntax.reaches(date.root, {verb.i}, unit, through=frozenset({root.i}), infinitives=infinitives)
+                if path is None:
+                    continue
+                previous = self.doc[date.start - 1].lower_ if date.start else ""
+                dated = previous in DATING_WORDS or date.root.dep_ in ("npadvmod", "tmod")
+                candidates.append((not dated, len(path), date))
+            if candidates:
+                return min(candidates, key=lambda c: c[:2])[2]
+        if verb.pos_ in NOMINAL:
+            # "the signing, on 28 November 2019, of"; "attended the signing of ... on 3 March 2020"
+            gap = next((d for d in self.index.unit_dates(unit) if verb.i < d.start and d.end <= root.i), None)
+            if gap is None and verb.dep_ in SUBJECT_OBJECT_DEPS and verb.head.pos_ in VERBAL and verb.head in unit:
+                return self.date(verb.head, root, unit)
+            return gap
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in VERBAL and self.cues.action(head, None, "") is None:
+            return self.date(head, root, unit)
+        return None
+
+    def dateline(self, verb: Token) -> Span | None:
+        """"today signed": the document's own date, its first date (a dateline)."""
+        if self.index.dates and any(c.lower_ in self.cues.dateline_words for c in verb.children):
+            return self.index.dates[0]
+        return None
+
+    # -- place ------------------------------------------------------------------
+
+    def place(self, verb: Token, root: Token, unit: Span) -> str | None:
+        """Where the action of `verb` took place: "at/in <GPE>", or "the visit of X to <GPE>"."""
+        places = self._places(unit)
+        for place in places:
+            preposition = place.root.head
+            if place.root.dep_ != "pobj" or preposition.lower_ not in self.cues.place_prepositions:
+                continue
+            path = self.syntax.reaches(preposition, {verb.i}, unit)   # not within the instrument's phrase
+            if path is not None and not any(t.lower_ in self.cues.side_prepositions or t.dep_ == "agent" for t in path):
+                return strip_article(self._with_region(place, unit).text)
+        for token in unit:
+            if token.lemma_.lower() in self.cues.visit_nouns and self._visit_of(token, verb, root, unit):
+                for place in places:
+                    if place.root.dep_ == "pobj" and place.root.head.lower_ == "to" and place.root.head.head.i == token.i:
+                        return strip_article(place.text)
+        return None
+
+    def _with_region(self, place: Span, unit: Span) -> Span:
+        """The place with the larger one the text adds after a comma, as written:
+        "Washington, D.C.", "Bonn, Germany" (not a list: "Tokyo, Kyoto and Osaka")."""
+        doc, country_at = self.doc, self.index.country_at
+        after = place.end + 1
+        if after >= unit.end or doc[place.end].text != ",":
+            return place
+        region = self.index.gpe_starting.get(after)
+        if region is None and after in country_at and country_at[after].is_name:
+            region = doc[after : country_at[after].end]
+        if region is None or region.end > unit.end:
+            return place
+        if region.root.dep_ == "conj" or (region.end < unit.end and doc[region.end].lower_ in ("and", "or")):
+            return place
+        return doc[place.start : region.end]
+
+    def _visit_of(self, visit: Token, verb: Token, root: Token, unit: Span) -> bool:
+        """Whether a visit is the occasion of the action of `verb`: it hangs from the
+        verb, or from no other action's verb (the parse often misreads such phrases)."""
+        if self.syntax.reaches(visit, {verb.i}, unit, through=frozenset({root.i})) is not None:
+            return True
+        token = visit.head
+        while token.head.i != token.i and token.pos_ not in VERBAL and token in unit:
+            token = token.head
+        return self.cues.action(token, None, "") is None
+
+    def _places(self, unit: Span) -> list[Span]:
+        gpes = [g for g in self.index.gpes if unit.start <= g.start and g.end <= unit.end]
+        known = {(g.start, g.end) for g in gpes}
+        countries = [c for c, _ in self.index.states(unit) if (c.start, c.end) not in known]
+        return [p for p in gpes + countries if p.start not in self.index.party_at]
+
+    # -- the meeting a statement was adopted at -----------------------------------
+
+    @cached_property
+    def meetings(self) -> list[tuple[Token, Span | None, str | None]]:
+        """Meetings the text reports as having taken place, in order: the verb ("was
+        held"), with the date and place hanging from it in its sentence."""
+        found = []
+        for token in self.doc:
+            if token.pos_ not in VERBAL or not self._is_meeting_verb(token):
+                continue
+            if any(c.tag_ == "MD" for c in token.children):
+                continue   # "would be held in Japan in 2021": not yet
+            sent = token.sent
+            date = next(
+                (d for d in self.index.unit_dates(sent)
+                 if not self.is_validity(d) and self.syntax.reaches(d.root, {token.i}, sent) is not None),
+                None,
+            )
+            found.append((token, date, self.place(token, token, sent)))
+        return found
+
+    def _is_meeting_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return (lemma,) in self.cues.meeting_verbs or any(
+            (lemma, c.lower_) in self.cues.meeting_verbs for c in token.children if c.dep_ == "dobj"
+        )
+
+    def occasion_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place of the meeting at which a statement was adopted: a meeting told
+        in its own sentence, else the last one told before in a main clause (not "since
+        the 15th meeting, held in Tokyo")."""
+        starts = [m[0].i for m in self.meetings]
+        within = [m for m in self.meetings[bisect.bisect_left(starts, unit.start) : bisect.bisect_left(starts, unit.end)]
+                  if m[0].i != verb.i and (m[1] or m[2])]
+        if within:
+            return within[0][1], within[0][2]
+        for token, date, place in reversed(self.meetings[: bisect.bisect_left(starts, unit.start)]):
+            if token.dep_ in ("ROOT", "conj") and date is not None and place is not None:
+                return date, place
+        return None, None
+
+    # -- title ------------------------------------------------------------------
+
+    def title(self, span: Span, unit: Span) -> str | None:
+        """A quoted title around or after the mention, else its "on ..."/"concerning ..." phrase."""
+        text = unit.text
+        start, end = span.start_char - unit.start_char, span.end_char - unit.start_char
+        for i, char in enumerate(text):
+            if char in QUOTES:
+                close = text.find(QUOTES[char], i + 1)
+                if close == -1:
+                    continue
+                if i < start and end <= close or 0 <= i - end <= 3:
+                    return text[i + 1 : close].strip() or None
+        doc = self.doc
+        after = span.end
+        if after + 2 < unit.end and doc[after].text == "(" and doc[after + 2].text == ")":
+            after += 3
+        if after >= unit.end or doc[after].lower_ not in self.cues.title_prepositions:
+            return None
+        stop = min(doc[after].right_edge.i + 1, unit.end)
+        for token in doc[after + 1 : stop]:
+            if (
+                token.i in self.index.date_at
+                or token.lower_ in self.cues.side_prepositions
+                or (token.pos_ in VERBAL and token.dep_ in CLAUSE_DEPS | {"acl"})
+            ):
+                stop = token.i
+                break
+        while stop > after + 1 and doc[stop - 1].pos_ in {"ADP", "CCONJ", "PUNCT", "DET", "SPACE"}:
+            stop -= 1
+        return doc[after:stop].text if stop > after + 1 else None

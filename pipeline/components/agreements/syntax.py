@@ -1,0 +1,189 @@
+"""Reading the dependency parse around a mention: how far a word reaches up its clause,
+the words that act on the mention, and the phrases hanging from them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.model import Mention
+
+NOMINAL = {"NOUN", "PROPN", "NUM", "X"}
+VERBAL = {"VERB", "AUX"}
+# A verb in one of these relations heads its own clause: what hangs below it
+# belongs to that clause, not to a verb further up.
+CLAUSE_DEPS = {"ROOT", "conj", "advcl", "xcomp", "ccomp", "relcl", "csubj", "pcomp", "parataxis"}
+SUBJECT_OBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj"}
+# Where a list of sides, or the words after a mention, end.
+SIDE_STOP_TEXTS = {".", ";", ":", "–", "—", "which", "that", "who", "whereby"}
+# Words that may stand between a nominal action and its "of" phrase ("the signing,
+# on 28 November 2019, of a MoC"): commas, a date and its preposition.
+GAP_POS = {"PUNCT", "ADP", "DET", "SPACE"}
+RELATIVE_PRONOUNS = {"which", "that"}
+MARKUP = {"*", "**", "_", "__"}   # markdown emphasis around a name
+
+
+def ends_with(tokens: list[Token], phrases: list[tuple[str, ...]]) -> bool:
+    words = tuple(t.lower_ for t in tokens if not t.is_space)
+    return any(len(p) <= len(words) and words[-len(p):] == p for p in phrases)
+
+
+class Syntax:
+    def __init__(self, index: DocIndex, cues: AgreementCues):
+        self.index = index
+        self.cues = cues
+        self.doc = index.doc
+
+    def reaches(
+        self, token: Token, targets: set[int], unit: Span, through: frozenset[int] = frozenset(), infinitives: bool = False
+    ) -> list[Token] | None:
+        """The path up from `token` to one of `targets` within the clause; None if the
+        way up leaves the unit, meets another clause's verb or a mention other than
+        those in `through`. With `infinitives`, the way may pass through a purpose clause
+        ("signed an MoU to pursue ... on 11 November 2016")."""
+        path: list[Token] = []
+        while token.i not in targets:
+            if token.head.i == token.i or not unit.start <= token.head.i < unit.end:
+                return None
+            if path and token.pos_ in VERBAL and token.dep_ in CLAUSE_DEPS:
+                if not (infinitives and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)):
+                    return None
+            if path and token.i in self.index.mention_roots and token.i not in through:
+                return None
+            path.append(token)
+            token = token.head
+        return path
+
+    def actions(self, mention: Mention, unit: Span) -> list[tuple[Token, str]]:
+        """The verbs (or nouns like "signing") that act on the mention, with their actions."""
+        action = self.cues.action
+        root = mention.span.root
+        anchor = root  # in "the X and the Y were adopted" Y takes X's verb
+        while anchor.dep_ in ("conj", "appos") and anchor.head.pos_ in NOMINAL and anchor.head in unit:
+            anchor = anchor.head
+        found: list[tuple[Token, str]] = []
+        head = anchor.head
+        if anchor.dep_ in SUBJECT_OBJECT_DEPS and head.pos_ in VERBAL:
+            found.append((head, action(head, None, mention.type)))
+        elif anchor.dep_ == "pobj" and head.dep_ == "prep":
+            found.append((head.head, action(head.head, head.lower_, mention.type)))
+            if found[-1][1] is None:
+                found.append(self._nominal_across_gap(head, mention.type, unit))
+        # "the Agreement signed in 1985", "the Joint Statement towards ..., signed by"
+        for token in mention.span.root.subtree:
+            if token.dep_ in ("acl", "relcl") and token.pos_ in VERBAL and token in unit:
+                if self.reaches(token.head, {root.i}, unit, through=frozenset({root.i})) is not None:
+                    found.append((token, action(token, None, mention.type)))
+        if not unit.start <= head.i < unit.end:
+            # parsed as hanging from a heading above: take the verb of its own clause
+            found.extend(
+                (t, action(t, None, mention.type))
+                for t in unit
+                if t.i > root.i and t.pos_ == "VERB" and (t.head.i == t.i or not unit.start <= t.head.i < unit.end)
+            )
+        acting = [(v, a) for v, a in found if a and v in unit]
+        acting += [(v, a) for v, a in self._participles_after(mention, unit) if v not in {w for w, _ in acting}]
+        for verb, _ in list(acting):
+            acting.extend(self._coordinated_actions(verb, mention.type))
+        return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
+
+    def _nominal_across_gap(self, preposition: Token, type_: str, unit: Span) -> tuple[Token, str | None]:
+        """The nominal action before the mention's preposition that the parse hung
+        elsewhere, across commas and a date: "the signing, on 28 November 2019, of a MoC"."""
+        for i in range(preposition.i - 1, unit.start - 1, -1):
+            token = self.doc[i]
+            action = self.cues.action(token, preposition.lower_, type_) if token.pos_ in NOMINAL else None
+            if action:
+                return token, action
+            if token.pos_ not in GAP_POS and i not in self.index.date_at:
+                break
+        return preposition, None
+
+    def _participles_after(self, mention: Mention, unit: Span) -> list[tuple[Token, str]]:
+        """Action participles the parse may have hung elsewhere, read from the words after
+        the mention: "the Agreement between X and Y, signed in 1974", "an agreement the two
+        governments signed in 2000", "a letter of intent concluded in 2013, which has since
+        been extended". The way to them may cross the mention's own phrases and a relative
+        clause's subject, but no other verb or mention; after a comma only the participle
+        (or "which"/"that") may follow, since "..., X and Y agreed" opens a clause of its own."""
+        found: list[tuple[Token, str]] = []
+        after_comma: list[Token] = []
+        for token in self.doc[mention.span.end : unit.end]:
+            if token.is_space or token.text in MARKUP:
+                continue
+            if token.i in self.index.mention_roots or token.text in SIDE_STOP_TEXTS - {"which", "that"}:
+                return found
+            if token.text == ",":
+                after_comma = [token]
+                continue
+            if after_comma:
+                after_comma.append(token)
+            if token.pos_ not in VERBAL or token.dep_ in ("aux", "auxpass"):
+                continue
+            action = self.cues.action(token, None, mention.type)
+            opens_clause = len(after_comma) > 2 or (len(after_comma) == 2 and token.tag_ != "VBN")
+            if len(after_comma) > 2 and after_comma[1].lower_ in RELATIVE_PRONOUNS:
+                opens_clause = False
+            if (
+                action is None
+                or opens_clause
+                or token.tag_ not in ("VBN", "VBD")
+                or any(c.dep_ in ("nsubjpass", "dobj", "ccomp", "xcomp") and c.lower_ not in RELATIVE_PRONOUNS
+                       and c.lower_ not in self.cues.frequency_words for c in token.children)
+            ):
+                return found
+            found.append((token, action))
+            after_comma = []
+        return found
+
+    def _coordinated_actions(self, verb: Token, type_: str) -> list[tuple[Token, str]]:
+        """Verbs coordinated with `verb` that share its subject: "was signed ... and was extended"."""
+        found = []
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.pos_ not in VERBAL:
+                continue
+            own = [
+                c for c in conj.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ != "PRON" and c.lower_ not in self.cues.frequency_words
+                or c.dep_ in ("ccomp", "xcomp")
+            ]
+            action = self.cues.action(conj, None, type_)
+            if action and not own:
+                found.append((conj, action))
+                found.extend(self._coordinated_actions(conj, type_))
+        return found
+
+    def frames(self, root: Token, unit: Span) -> bool:
+        """Whether the mention is the subject of a verb that makes it the frame of
+        something: "The MoC sets the framework for ...", "X and the Y form the basis of"."""
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head.pos_ in NOMINAL and anchor.head in unit:
+            anchor = anchor.head
+        verb = anchor.head
+        if anchor.dep_ != "nsubj" or verb.pos_ not in VERBAL:
+            return False
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in self.cues.frame_nouns for c in verb.children)
+
+    def nested(self, root: Token, unit: Span) -> bool:
+        """Whether the mention hangs from another mention with no verb between
+        ("an Addendum to the MoU": the addendum is the instrument)."""
+        token = root
+        while token.head.i != token.i and token.head in unit:
+            token = token.head
+            if token.pos_ in VERBAL:
+                return False
+            if token.i in self.index.mention_roots:
+                return True
+        return False
+
+    def noun_phrase(self, head: Token, unit: Span) -> Span:
+        """`head` with its modifiers and conjuncts, without clauses hanging from it
+        ("the two organisations [signed in Beijing]"), within the unit."""
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("acl", "relcl"):
+                break
+            if child.dep_ in ("conj", "prep", "appos", "compound", "amod", "nummod"):
+                end = child.right_edge.i + 1
+        return self.doc[max(head.left_edge.i, unit.start) : min(end, unit.end)]

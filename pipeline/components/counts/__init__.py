@@ -1,0 +1,224 @@
+"""st_counts: numbers that quantify something: counts, money, percentages, measures and
+durations (SPEC 3.3).
+
+A Matcher finds the number tokens (digits, number words) and a PhraseMatcher
+the phrases that can surround them, all listed in data/counts.yaml:
+currencies, scale words, percent signs, units, qualifiers ("more than",
+"or more") and label cues ("Figure", "Section"). Each number (numbers.py) grows
+into an expression from those phrases (phrases.py); what it counts comes from
+the units after it or the dependency parse (units.py). Numbers that label or
+name rather than count are left out (filters.py): years and dates, ordinals,
+section, figure and list numbers, phone numbers, numbers inside names (G8,
+COVID-19, Horizon 2020).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from pipeline.components.counts.filters import NumberFilters
+from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, glued
+from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, phrase_tables
+from pipeline.components.counts.units import UnitReader
+from pipeline.data_files import load_yaml
+
+
+@dataclass(frozen=True)
+class CountValue:
+    value: float
+    qualifier: str              # exact, approx, more_than, at_least, less_than, up_to
+    unit: str                   # counted noun, singular lower case; currency code; percent; day/month/year
+    kind: str                   # count, money, percent, measure, duration
+
+
+Span.set_extension("count", default=None, force=True)       # on doc.spans["counts"]
+
+
+@Language.factory("st_counts")
+def make_counts(
+    nlp: Language,
+    name: str,
+    lexicon: str,
+    name_entity_labels: list[str],
+    date_entity_labels: list[str],
+    min_year: int,
+    max_year: int,
+    max_unit_distance: int,
+    max_table_rows: int,
+):
+    return CountExtractor(
+        nlp,
+        load_yaml(lexicon),
+        name_entity_labels,
+        date_entity_labels,
+        (min_year, max_year),
+        max_unit_distance,
+        max_table_rows,
+    )
+
+
+@dataclass
+class _Scan:
+    """One doc being scanned: its text, the lexicon phrases in it, the tokens earlier components
+    made dates and party names, the tokens found to be labels, and where the last count ended."""
+
+    doc: Doc
+    text: str
+    phrases: PhraseIndex
+    dates: set[int]
+    names: set[int]
+    labels: set[int] = field(default_factory=set)
+    taken: int = 0
+
+
+@dataclass
+class _Expression:
+    start: int                  # the text span, qualifiers included
+    end: int
+    number: Number
+    value: Decimal
+    qualifier: str
+    unit: str | None
+    kind: str | None
+    in_date: bool
+
+
+class CountExtractor:
+    def __init__(
+        self,
+        nlp: Language,
+        data: dict,
+        name_entity_labels: list[str],
+        date_entity_labels: list[str],
+        year_range: tuple[int, int],
+        max_unit_distance: int,
+        max_table_rows: int,
+    ):
+        tables = phrase_tables(data)
+        self.phrases = CountPhrases(nlp, tables)
+        # A currency symbol glued to the digits ("Rs.500", "US$20") is one token.
+        glued_currency = {p.replace(" ", "").lower(): code for p, code in tables["currency_before"].items()}
+        self.numbers = NumberReader.from_lexicon(data, glued_currency, year_range)
+        self.filters = NumberFilters(self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels))
+        self.units = UnitReader(
+            nlp, frozenset(data["quantity_nouns"]), data["unit_aliases"], self.numbers.scales,
+            max_unit_distance, max_table_rows,
+        )
+        self.times_unit = data["times_unit"]
+        self.range_joiners = frozenset(data["range_joiners"])
+        self.range_openers = frozenset(data["range_openers"])
+        self.date_entity_labels = frozenset(date_entity_labels)
+
+        self.number_matcher = Matcher(nlp.vocab)
+        scales = [*self.numbers.scales, *self.numbers.approximate_scales]
+        self.number_matcher.add(
+            "NUMBER",
+            [
+                [{"TEXT": {"REGEX": r"\d"}}],
+                [{"LOWER": {"IN": self.numbers.words}}],
+                [{"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
+            ],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        scan = _Scan(doc, doc.text, self.phrases(doc), _covered(doc, "dates"), _covered(doc, "parties"))
+        expressions: list[_Expression] = []
+        for start in sorted({start for _, start, _ in self.number_matcher(doc)}):
+            if start < scan.taken:
+                continue
+            expression = self._expression(scan, start)
+            if expression is not None:
+                expressions.append(expression)
+                scan.taken = expression.end
+        self._link_ranges(doc, expressions)
+        spans = []
+        for e in expressions:
+            if (e.in_date and e.kind != "duration") or e.kind is None:
+                continue
+            span = Span(doc, e.start, e.end, label=e.kind)
+            span._.count = CountValue(float(e.value), e.qualifier, e.unit or "", e.kind)
+            spans.append(span)
+        doc.spans["counts"] = spans
+        return doc
+
+    def _expression(self, scan: _Scan, i: int) -> _Expression | None:
+        """The count expression around the number at token i, unless it is no count."""
+        doc, phrases, taken = scan.doc, scan.phrases, scan.taken
+        money_scales = self.numbers.money_scales
+        number = self.numbers.read(doc, i)
+        if number is None or self.numbers.followed_by_fraction(doc, number):
+            return None
+        start, end = number.start, number.end
+        if number.currency is None and (hit := phrases.ending("currency_before", start)) and hit.start >= taken:
+            number.currency, start = hit.value, hit.start
+        if number.currency and end < len(doc) and doc[end].lower_.rstrip(".") in money_scales:
+            number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
+            end += 1
+        unit, kind = number.currency, "money" if number.currency else None
+        if hit := phrases.starting("currency_after", end):
+            unit, kind, end = hit.value, "money", hit.end
+        elif hit := phrases.starting("percent", end):
+            unit, kind, end = "percent", "percent", hit.end
+        if self.filters.is_label(doc, scan.text, phrases, scan.labels, start, end) or self.filters.in_name(doc, number, scan.names):
+            return None
+
+        qualifier, text_start, text_end = "approx" if number.approximate else "exact", start, end
+        hit = phrases.ending("qualifier_before", start)
+        if hit is None and start > 0 and doc[start - 1].lower_ in ARTICLES:
+            hit = phrases.ending("qualifier_before", start - 1)  # "at least a 50% reduction"
+        if hit is not None and hit.start >= taken:
+            qualifier, text_start = hit.value, hit.start
+        if hit := phrases.starting("qualifier_after", end):
+            qualifier, text_end = hit.value, hit.end
+
+        if number.times:
+            if text_end < len(doc) and doc[text_end].lower_ == "as":
+                return None  # "twice as many" compares, it does not count
+            unit, kind = self.times_unit, "count"
+        if kind is None:
+            unit, kind = self.units.unit_after(doc, text_end, phrases)
+        if kind is None:
+            hyphen = text_end < len(doc) and doc[text_end].text == "-" and glued(doc, text_end)
+            # "10-member": member
+            unit = self.units.counted_noun(doc, scan.text, number, text_end + 1 if hyphen else text_end)
+            # "more than 73 thousand" is a count even when the counted noun is not found
+            kind = "count" if unit is not None or qualifier != "exact" or number.scale > 1 else None
+        if number.year_like and kind in (None, "count") and not self.units.counts_plural(doc, number):
+            return None  # "in 2015", "the 2023 joint call"
+
+        in_date = any(
+            k in scan.dates or doc[k].ent_type_ in self.date_entity_labels for k in range(number.start, number.end)
+        )
+        return _Expression(text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date)
+
+    def _link_ranges(self, doc: Doc, expressions: list[_Expression]) -> None:
+        """"from A$500,000 to A$1 million", "6 to 12 months", "between 10 and 20 researchers"."""
+        for first, second in zip(expressions, expressions[1:]):
+            if second.start - first.end != 1:
+                continue
+            joiner = doc[first.end].lower_
+            opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+            if joiner not in self.range_joiners or (joiner == "and" and opener not in self.range_openers):
+                continue
+            if first.unit is not None and (first.kind, first.unit) != (second.kind, second.unit):
+                continue  # "grew by 12% to 1.5 billion euros"
+            if first.unit is None:
+                first.unit, first.kind = second.unit, second.kind
+                if first.number.scale == 1 and second.number.scale > 1 and first.number.value < 1000:
+                    first.value *= second.number.scale  # "between 2 and 3 million"
+            if first.qualifier == "exact":
+                first.qualifier = "at_least"
+            if second.qualifier == "exact":
+                second.qualifier = "up_to"
+
+
+def _covered(doc: Doc, group: str) -> set[int]:
+    """Token indices covered by the spans of an earlier component's group."""
+    if group not in doc.spans:
+        return set()
+    return {k for span in doc.spans[group] for k in range(span.start, span.end)}

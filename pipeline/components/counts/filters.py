@@ -1,0 +1,111 @@
+"""Numbers that label or name rather than count: section, figure, list and footnote
+numbers, codes and phone numbers, years spans, numbers inside names."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from pipeline.components.counts.numbers import Number, NumberReader, glued
+from pipeline.components.counts.phrases import PhraseIndex
+
+# Glued text around a number that makes it a label or part of a name.
+_LABEL_CHUNKS = (
+    re.compile(r"^[(\[]\d{1,3}[)\]]\W*$"),          # (1), [2]
+    re.compile(r"\d+(?:[-–./]\d+){2,}"),             # 2-3-22, 03-5214-8401, 2.6.1
+    re.compile(r"[<>]"),                               # 3<sup>rd</sup>, <sup>1</sup>
+    re.compile(r"\d\+\d"),                              # 2+2
+    re.compile(r"[A-Za-z][-–]?\d|\d[-–][A-Za-z]{1,2}\b"),  # COVID-19, Horizon-2020, 3-D
+)
+# Separators of a list of labels: "Section 3, 4", "Figure 2-3-22".
+_LABEL_SEPARATORS = frozenset({",", "-", "–", "/", "and", "&"})
+
+
+def _chunk(text: str, left: int, right: int) -> str:
+    """text[left:right] widened to the nearest white space on either side."""
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+class NumberFilters:
+    def __init__(self, numbers: NumberReader, line_markers: frozenset[str], name_entity_labels: frozenset[str]):
+        self.numbers = numbers
+        self.line_markers = line_markers            # "#", "##": a heading's marker
+        self.name_entity_labels = name_entity_labels
+
+    def is_label(self, doc: Doc, text: str, phrases: PhraseIndex, labels: set[int], start: int, end: int) -> bool:
+        """Section, figure, list and footnote numbers, codes and phone numbers. `labels`:
+        the tokens found to be labels so far, grown by this one."""
+        read_digits = self.numbers.read_digits
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        chunk = _chunk(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        is_label = (
+            # "Figure 2", "Section 2.6", "No. 5", "Tel: 03 ..."
+            phrases.ending("label_cue", start) is not None
+            or (before is not None and before.text in (":", ".") and phrases.ending("label_cue", start - 1) is not None)
+            # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
+            or (before is not None and before.lower_ in _LABEL_SEPARATORS and start - 2 in labels)
+            # "(1)", "[2]", "2-3-22", "03-5214-8401", "3<sup>rd</sup>", "COVID-19", "Horizon-2020"
+            or any(pattern.search(chunk) for pattern in _LABEL_CHUNKS)
+            # list and heading numbers: "1)", "2." at the start of a line, "## 3"
+            or self._starts_line(doc, start, after)
+            # the end of a span of years: "2022-23", "2012/13"
+            or (
+                start > 1
+                and doc[start - 1].text in ("-", "–", "/")
+                and glued(doc, start - 1)
+                and (first := read_digits(doc[start - 2])) is not None
+                and first.year_like
+            )
+            # digits glued to letters that are no unit: "5G", "4K"
+            or (
+                after is not None
+                and after.is_alpha
+                and glued(doc, end - 1, after=True)
+                and not self._unit_starts(phrases, after)
+            )
+            # phone numbers and table cells: "5214 8401"
+            or (after is not None and after.text[:1].isdigit() and read_digits(after) is not None)
+            or (before is not None and before.text[:1].isdigit() and read_digits(before) is not None)
+        )
+        if is_label:
+            labels.update(range(start, end))
+        return is_label
+
+    def _unit_starts(self, phrases: PhraseIndex, token: Token) -> bool:
+        """A unit, scale or currency name begins at the token ("7000m", "5bn")."""
+        return token.lower_ in self.numbers.money_scales or any(
+            phrases.starting(category, token.i) for category in ("measure", "duration", "percent", "currency_after")
+        )
+
+    def _starts_line(self, doc: Doc, start: int, after: Token | None) -> bool:
+        """A number opening a line as a list or heading marker: "1)", "2.", "## 3"."""
+        k = start - 1
+        while k >= 0 and doc[k].text in self.line_markers:
+            k -= 1
+        at_line_start = k < 0 or "\n" in doc[k].text
+        marked = k < start - 1
+        numbered = after is not None and after.text in (")", ".") and not doc[start].whitespace_
+        return at_line_start and (marked or numbered)
+
+    def in_name(self, doc: Doc, number: Number, names: set[int]) -> bool:
+        """Part of a party or named entity ("Group of Eight", "VISION 2020"), or digits right after a
+        proper noun, which English writes only in names and labels ("Society 5.0", "Horizon 2020")."""
+        first = doc[number.start]
+        if number.start in names:
+            return True
+        if number.currency is None and first.ent_type_ in self.name_entity_labels and first.ent_iob_ == "I":
+            entity_start = number.start
+            while doc[entity_start].ent_iob_ == "I":
+                entity_start -= 1
+            if any(t.pos_ not in ("DET", "PUNCT") for t in doc[entity_start : number.start]):
+                return True
+        if number.start > 0 and number.currency is None and first.text[:1].isdigit():
+            before = doc[number.start - 1]
+            return before.pos_ == "PROPN" and before.text[:1].isupper()
+        return False

@@ -1,0 +1,167 @@
+"""Reading numbers written in digits ("1,200", "Rs.500", "5bn") or words ("twenty-five",
+"one hundred and twenty", "a dozen"), with the scale words after them ("3 million").
+
+Needs tokens only (text, lower case, white space): no model, so it can be tested on a
+tokenizer's Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc, Token
+
+# A token that is a number in digits, possibly with a currency or scale glued on ("Rs.500", "5bn").
+_DIGITS = re.compile(
+    r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,3})"
+)
+ARTICLES = frozenset({"a", "an"})
+
+
+def glued(doc: Doc, k: int, after: bool = False) -> bool:
+    """Token k touches its neighbours (no space before it and, unless `after`, none after it)."""
+    if k < 0 or k >= len(doc):
+        return False
+    if after:
+        return not doc[k].whitespace_
+    return k > 0 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
+@dataclass
+class Number:
+    """The number itself: digits or words with their scale words and any currency symbol."""
+
+    start: int
+    end: int
+    value: Decimal
+    scale: Decimal = Decimal(1)
+    approximate: bool = False
+    currency: str | None = None
+    times: bool = False
+    year_like: bool = False
+
+
+def _decimals(table: dict) -> dict[str, Decimal]:
+    return {word: Decimal(value) for word, value in table.items()}
+
+
+class NumberReader:
+    def __init__(
+        self,
+        number_words: dict[str, Decimal],
+        scales: dict[str, Decimal],
+        approximate_scales: dict[str, Decimal],
+        money_scales: dict[str, Decimal],
+        times: dict[str, Decimal],
+        fractions: frozenset[str],
+        glued_currency: dict[str, str],
+        year_range: tuple[int, int],
+    ):
+        self.number_words = number_words
+        self.scales = scales                            # "million", "thousand"
+        self.approximate_scales = approximate_scales    # "dozens", "hundreds"
+        self.money_scales = money_scales                # "bn", "m", "crore"
+        self.times = times                              # "twice", "thrice"
+        self.fractions = fractions
+        self.glued_currency = glued_currency            # "rs.", "us$" -> currency code
+        self.min_year, self.max_year = year_range
+
+    @classmethod
+    def from_lexicon(cls, data: dict, glued_currency: dict[str, str], year_range: tuple[int, int]) -> NumberReader:
+        """From the tables of data/counts.yaml."""
+        return cls(
+            _decimals(data["number_words"]),
+            _decimals(data["scales"]),
+            _decimals(data["approximate_scales"]),
+            _decimals(data["money_scales"]),
+            _decimals(data["times"]),
+            frozenset(data["fractions"]),
+            glued_currency,
+            year_range,
+        )
+
+    @property
+    def words(self) -> list[str]:
+        """Words that start a number."""
+        return [*self.number_words, *self.times]
+
+    def read(self, doc: Doc, i: int) -> Number | None:
+        """The number starting at token i, with its scale words; None if there is none."""
+        token = doc[i]
+        lower = token.lower_
+        if lower in self.times:
+            return Number(i, i + 1, self.times[lower], times=True)
+        if lower in ARTICLES:  # "a dozen", "a million"
+            number = Number(i, i + 1, Decimal(1))
+        elif lower in self.number_words:
+            value, end = self._read_words(doc, i)
+            number = Number(i, end, value)
+        else:
+            number = self.read_digits(token)
+            if number is None:
+                return None
+        while number.end < len(doc):
+            word = doc[number.end].lower_
+            if word in self.scales:
+                number.scale *= self.scales[word]
+            elif word in self.approximate_scales:
+                number.scale *= self.approximate_scales[word]
+                number.approximate = True
+            else:
+                break
+            number.end += 1
+            number.year_like = False
+        if lower in ARTICLES and number.end == i + 1:
+            return None
+        return number
+
+    def read_digits(self, token: Token) -> Number | None:
+        """A number in digits in one token, with a currency or money scale glued on."""
+        match = _DIGITS.fullmatch(token.text)
+        if match is None:
+            return None
+        digits, prefix, suffix = match["number"], match["prefix"].lower(), match["suffix"].lower()
+        if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
+            return None  # codes and phone numbers: 03, 007
+        currency = None
+        if prefix:
+            currency = self.glued_currency.get(prefix)
+            if currency is None:
+                return None  # G8, A3, FY2018
+        scale = Decimal(1)
+        if suffix:
+            if suffix not in self.money_scales:
+                return None  # 9th, 1960s, 3D
+            scale = self.money_scales[suffix]
+        number = Number(token.i, token.i + 1, Decimal(digits.replace(",", "")), scale=scale, currency=currency)
+        number.year_like = (
+            not prefix and not suffix and len(digits) == 4 and digits.isdigit()
+            and self.min_year <= int(digits) <= self.max_year
+        )
+        return number
+
+    def _read_words(self, doc: Doc, i: int) -> tuple[Decimal, int]:
+        """A number in words: "Eighteen", "twenty-five", "one hundred and twenty"."""
+        value, end = self._read_tens(doc, i)
+        if end < len(doc) and doc[end].lower_ == "hundred":
+            value, end = value * 100, end + 1
+            rest = end + 1 if end + 1 < len(doc) and doc[end].lower_ == "and" else end
+            if rest < len(doc) and doc[rest].lower_ in self.number_words:
+                tens, end = self._read_tens(doc, rest)
+                value += tens
+        return value, end
+
+    def _read_tens(self, doc: Doc, i: int) -> tuple[Decimal, int]:
+        value, end = self.number_words[doc[i].lower_], i + 1
+        if value >= 20 and value % 10 == 0 and end < len(doc):
+            units = end + 1 if doc[end].text == "-" and glued(doc, end) else end
+            if units < len(doc) and 0 < self.number_words.get(doc[units].lower_, 0) < 10:
+                value, end = value + self.number_words[doc[units].lower_], units + 1
+        return value, end
+
+    def followed_by_fraction(self, doc: Doc, number: Number) -> bool:
+        """"one third", "two-thirds": a fraction, not a count."""
+        k = number.end + 1 if number.end < len(doc) and doc[number.end].text == "-" else number.end
+        return k < len(doc) and doc[k].lower_ in self.fractions

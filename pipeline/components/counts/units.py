@@ -1,0 +1,197 @@
+"""What a number counts or measures: a unit of time or measure after it, else the counted
+noun from the dependency parse ("24 participating countries": participating country),
+a line's label ("Joint projects funded: 212") or its table column's header."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.components.counts.numbers import Number, glued
+from pipeline.components.counts.phrases import PhraseIndex
+from pipeline.components.layout import column_header, line_token_bounds
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+# Tokens that may stand between a number and the noun it counts ("24 participating countries").
+_MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "CCONJ", "PUNCT", "SYM", "ADV", "X"})
+# Parts of speech left out of a unit: determiners, numbers, possessives.
+_NOT_IN_UNIT = frozenset({"DET", "NUM", "PRON", "PART", "SPACE", "ADV"})
+_GLUE = frozenset({"-", "/", "&"})
+
+
+class UnitReader:
+    def __init__(
+        self,
+        nlp: Language,
+        quantity_nouns: frozenset[str],
+        unit_aliases: dict[str, str],
+        scales: dict[str, Decimal],
+        max_unit_distance: int,
+        max_table_rows: int,
+    ):
+        self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
+        self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
+        self.scales = scales
+        self.max_unit_distance = max_unit_distance
+        self.max_table_rows = max_table_rows
+        self._noun_lemmas = noun_lemmatizer(nlp)
+
+    def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
+        """A unit of time or measure right after the number ("389 days", "7000m", "five-year")."""
+        if k < len(doc) and doc[k].text == "-" and glued(doc, k):
+            k += 1
+        if hit := phrases.starting("duration", k):
+            return hit.value, "duration"
+        if hit := phrases.starting("measure", k):
+            return hit.value, "measure"
+        return None, None
+
+    def counts_plural(self, doc: Doc, number: Number) -> bool:
+        noun = self._noun_of(doc, number, number.end)
+        return noun is not None and noun.i == number.end and noun.tag_ in ("NNS", "NNPS")
+
+    def counted_noun(self, doc: Doc, text: str, number: Number, after: int) -> str | None:
+        """The counted noun as a unit: "joint project", "country and region", "person"."""
+        noun = self._noun_of(doc, number, after)
+        if noun is not None:
+            return self._noun_phrase_unit(doc, after, noun)
+        token = self._number_head(doc, number)
+        if number.value > 1 and (of_noun := of_object(token)) is not None:
+            return self._unit_words(doc, of_noun.left_edge.i, of_noun)  # "two of the projects"
+        if (subject := self._quantity_subject(token)) is not None:
+            return self._unit_words(doc, subject.left_edge.i, subject)
+        return self._line_heading(doc, text, number)
+
+    def _line_heading(self, doc: Doc, text: str, number: Number) -> str | None:
+        """The noun a number is listed under: "Joint projects funded: 212", or its table column's header."""
+        line_start, line_end = line_token_bounds(doc, number.start, number.end)
+        colon = next((t for t in reversed(doc[line_start : number.start]) if t.is_punct and ":" in t.text), None)
+        if colon is not None and all(t.is_punct for t in doc[number.end : line_end]):
+            label_start = max(line_start, colon.sent.start)
+            first_word = next((t for t in doc[label_start : colon.i] if t.is_alpha), None)
+            noun = self._noun_after(doc, first_word.i) if first_word is not None else None
+            if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
+                noun = of_object(noun)  # "Number of projects: 6"
+                first_word = noun.left_edge if noun is not None else None
+            if noun is not None:
+                return self._noun_phrase_unit(doc, first_word.i, noun)
+        header = column_header(text, doc[number.start].idx, self.max_table_rows)
+        if header is None:
+            return None
+        words = header.lower().split()
+        return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))])
+
+    def _noun_of(self, doc: Doc, number: Number, after: int) -> Token | None:
+        """The noun the number modifies in the parse, else the noun phrase right after it."""
+        head = self._number_head(doc, number).head
+        if (
+            head.pos_ in _NOUNS
+            and after <= head.i <= after + self.max_unit_distance
+            and all(doc[k].pos_ in _MODIFIERS and not doc[k].like_num for k in range(after, head.i))
+        ):
+            return head
+        return self._noun_after(doc, after)
+
+    def _number_head(self, doc: Doc, number: Number) -> Token:
+        """The token of the number that attaches it to the sentence ("thousand" in "73 thousand")."""
+        token = doc[number.end - 1]
+        while number.start <= token.head.i < number.end and token.head.i != token.i:
+            token = token.head
+        return token
+
+    def _noun_after(self, doc: Doc, k: int) -> Token | None:
+        """The head of the noun phrase starting at k: "joint research projects", "India-Japan Joint Laboratories"."""
+        noun = None
+        for token in doc[k : k + self.max_unit_distance + 1]:
+            if token.like_num or token.pos_ == "SYM" and token.text not in _GLUE:
+                break
+            if token.pos_ in _NOUNS:
+                noun = token
+            elif token.text in _GLUE and glued(doc, token.i):
+                continue
+            elif noun is not None or not (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN")):
+                break
+        return noun
+
+    def _conjunct(self, doc: Doc, noun: Token) -> Token | None:
+        """A noun coordinated with the counted one and counted with it ("53 countries and institutions")."""
+        if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("and", "or"):
+            return None
+        other = self._noun_after(doc, noun.i + 2)
+        if other is None or other.head != noun or other.dep_ != "conj" or other.lemma_.lower() in self.scales:
+            return None  # not "experts and hundreds (of students)"
+        return other
+
+    def _quantity_subject(self, token: Token) -> Token | None:
+        """"The number of participating researchers stood at 73 thousand": the researchers."""
+        verb = token.head
+        while verb.pos_ == "ADP" and verb.head.i != verb.i:
+            verb = verb.head
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.lemma_.lower() in self.quantity_nouns:
+                return of_object(subject)
+        return None
+
+    def _noun_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:
+        """The unit of a noun phrase, with a coordinated noun counted together with it."""
+        unit = self._unit_words(doc, start, noun)
+        conjunct = self._conjunct(doc, noun)
+        if conjunct is not None:
+            unit += f" {doc[noun.i + 1].lower_} {self._unit_words(doc, noun.i + 2, conjunct)}"
+        return unit
+
+    def _unit_words(self, doc: Doc, start: int, noun: Token) -> str:
+        """The noun with its modifiers, singular and lower case, without determiners or numbers."""
+        text = ""
+        for token in doc[start : noun.i + 1]:
+            if token.pos_ in _NOT_IN_UNIT or token.like_num:
+                continue
+            if token.is_punct or token.pos_ == "SYM":
+                if token.text in _GLUE and glued(doc, token.i):
+                    text = text.rstrip() + token.text
+                continue
+            plural_before_glue = token.i + 1 < len(doc) and doc[token.i + 1].text == "/"
+            word = self._singular(token) if token == noun or plural_before_glue else token.lower_
+            text += word + (token.whitespace_ or " ")  # a skipped clitic ("Centre's") leaves no space
+        words = text.split()
+        if words:
+            words[-1] = self.unit_aliases.get(words[-1], words[-1])
+        return " ".join(words)
+
+    def _singular(self, token: Token) -> str:
+        if token.tag_ == "NNPS" or (token.pos_ == "PROPN" and token.lower_.endswith("s")):
+            return self._noun_lemmas(token.lower_)
+        return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
+
+
+def of_object(token: Token) -> Token | None:
+    """X in "<token> of X"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
+                    return obj
+    return None
+
+
+def noun_lemmatizer(nlp: Language) -> Callable[[str], str]:
+    """Singular of a plural noun by the model's own lemma tables (spaCy leaves proper nouns as they are)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return lambda word: word
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    index = set(lookups.get_table("lemma_index", {}).get("noun", []))
+    exceptions = lookups.get_table("lemma_exc", {}).get("noun", {})
+    rules = lookups.get_table("lemma_rules", {}).get("noun", [])
+
+    def singular(word: str) -> str:
+        if word in exceptions:
+            return exceptions[word][0]
+        for old, new in rules:
+            if word.endswith(old) and (form := word[: len(word) - len(old)] + new) in index:
+                return form
+        return word
+
+    return singular

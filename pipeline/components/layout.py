@@ -1,0 +1,98 @@
+"""Lines, rows and column headers of plain-text tables, read from a document's text.
+
+Two kinds of table occur: rows of cells parted by bars ("| MoU | UKRI | 2018 |",
+which st_agreements reads an instrument from), and columns aligned by tabs or runs of
+spaces, whose header names what the numbers below it count (st_counts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+TABLE_BAR = "|"
+# A cell of a plain-text table: words parted by single spaces, or a bar; and a rule line under a header.
+_CELL = re.compile(r"[^\s|]+(?: [^\s|]+)*|\|")
+_RULE = re.compile(r"[-=|:+ ]+")
+
+
+def line_start(text: str, char: int) -> int:
+    """Offset of the start of the line holding `char`."""
+    return text.rfind("\n", 0, char) + 1
+
+
+def line_at(text: str, char: int) -> str:
+    """The line holding `char`, without its line break."""
+    end = text.find("\n", char)
+    return text[line_start(text, char) : end if end != -1 else len(text)]
+
+
+def is_bar_row(line: str) -> bool:
+    return line.count(TABLE_BAR) >= 2
+
+
+def line_token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens of the line holding tokens start..end: (first, past the last)."""
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
+def bar_row_cells(row: Span) -> list[Span] | None:
+    """The cells of a bar-parted row ("MoU on X | UKRI | DST | 14 Nov 2018"), or None if
+    `row` is no such row."""
+    bars = [t.i for t in row if t.text == TABLE_BAR]
+    if len(bars) < 2 or row.text.count(TABLE_BAR) != len(bars):
+        return None
+    edges = [row.start - 1, *bars, row.end]
+    return [row.doc[a + 1 : b] for a, b in zip(edges, edges[1:])]
+
+
+def bar_table_header(text: str, row_char: int, n_cells: int) -> list[str]:
+    """The cells (lower case) of the first row of the bar-parted table whose row starts at
+    `row_char`: its header; [] if the row is the first or the header has other columns."""
+    start = row_char
+    header = line_at(text, start)
+    while start > 0:
+        above = line_at(text, start - 1)
+        if not is_bar_row(above):
+            break
+        start = line_start(text, start - 1)
+        if above.strip(" |-:"):
+            header = above
+    if header == line_at(text, row_char):
+        return []
+    cells = header.split(TABLE_BAR)
+    return [c.strip().lower() for c in cells] if len(cells) == n_cells else []
+
+
+def column_header(text: str, offset: int, max_rows: int) -> str | None:
+    """The header of the column of a plain-text table (cells parted by tabs, bars or runs of
+    spaces) that holds the number at `offset`, when it is alone in its cell."""
+    start_of_line = line_start(text, offset)
+    end_of_line = text.find("\n", offset)
+    end_of_line = len(text) if end_of_line < 0 else end_of_line
+    cells = [(m.start(), m.group()) for m in _CELL.finditer(text, start_of_line, end_of_line)]
+    column = next((i for i, (start, cell) in enumerate(cells) if start <= offset < start + len(cell)), None)
+    if len(cells) < 2 or column is None or not cells[column][1][:1].isdigit():
+        return None
+    end = start_of_line - 1
+    for _ in range(max_rows):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            return None  # a blank line ends the table
+        if _RULE.fullmatch(line):
+            continue  # "----|----" under the header
+        header = _CELL.findall(line)
+        if len(header) != len(cells):
+            return None
+        if not any(ch.isdigit() for ch in line):
+            return header[column] if header[column] != TABLE_BAR else None
+    return None

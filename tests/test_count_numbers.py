@@ -1,0 +1,70 @@
+"""Number reading of st_counts (counts/numbers.py) on a tokenizer alone: no model."""
+
+from decimal import Decimal
+
+import pytest
+import spacy
+
+from pipeline.components.counts.numbers import NumberReader
+from pipeline.components.counts.phrases import phrase_tables
+from pipeline.data_files import load_yaml
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def reader():
+    data = load_yaml("counts.yaml")
+    currencies = phrase_tables(data)["currency_before"]
+    return NumberReader.from_lexicon(data, {p.replace(" ", "").lower(): c for p, c in currencies.items()}, (1800, 2100))
+
+
+def read(tokenizer, reader, text, at=0):
+    doc = tokenizer(text)
+    number = reader.read(doc, at)
+    return None if number is None else (doc[number.start : number.end].text, number.value * number.scale)
+
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        ("212 projects", "212", 212),
+        ("1,200 researchers", "1,200", 1200),
+        ("3.5 million", "3.5 million", 3_500_000),
+        ("Eighteen universities", "Eighteen", 18),
+        ("twenty-five partners", "twenty-five", 25),
+        ("one hundred and twenty fellows", "one hundred and twenty", 120),
+        ("a dozen labs", "a dozen", 12),
+        ("73 thousand researchers", "73 thousand", 73_000),
+    ],
+)
+def test_numbers_in_digits_and_words(tokenizer, reader, text, words, value):
+    assert read(tokenizer, reader, text) == (words, Decimal(value))
+
+
+def test_glued_currency_and_money_scale(tokenizer, reader):
+    doc = tokenizer("Rs.500 and 5bn")
+    rupees, billions = reader.read_digits(doc[0]), reader.read_digits(doc[2])
+    assert (rupees.currency, rupees.value) == ("INR", 500)
+    assert billions.value * billions.scale == 5_000_000_000
+
+
+@pytest.mark.parametrize("text", ["007", "G8", "9th", "1960s", "a"])
+def test_codes_labels_and_lone_articles_are_no_numbers(tokenizer, reader, text):
+    assert read(tokenizer, reader, text) is None
+
+
+def test_four_digits_in_the_year_range_look_like_a_year(tokenizer, reader):
+    doc = tokenizer("2015 1500 2015 million")
+    assert reader.read(doc, 0).year_like
+    assert not reader.read(doc, 1).year_like
+    assert not reader.read(doc, 2).year_like   # a scale word makes it an amount
+
+
+def test_times_and_fractions(tokenizer, reader):
+    doc = tokenizer("twice two-thirds")
+    assert reader.read(doc, 0).times
+    assert reader.followed_by_fraction(doc, reader.read(doc, 1))
