@@ -237,6 +237,14 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
          [("March and June 2020", "2020-03/2020-06"), ("2 May 2019 and 4 June 2020", "2019-05-02/2020-06-04")]),
         ("Filed 26-Sep-2023 and 3-Mar-19.", [("26-Sep-2023", "2023-09-26"), ("3-Mar-19", "2019-03-03")]),
         ("Ties grew in the ’90s and the '80s, and since the '00s.", [("90s", "199X"), ("80s", "198X"), ("00s", "200X")]),
+        # coordinated days share the month (and year) that follows them
+        ("The committee met on 16 and 17 February 2019 and on 3, 4 and 5 May.",
+         [("16", "2019-02-16"), ("17 February 2019", "2019-02-17"), ("3", "2019-05-03"), ("4", "2019-05-04"),
+          ("5 May", "2019-05-05")]),
+        ("Courses ran between 5 and 7 March 2019.", [("5 and 7 March 2019", "2019-03-05/2019-03-07")]),
+        # a span of several years gives no year to a later date without one
+        ("Signed on 18/02/2019 for the period 2019–2023. The committee met on 17 February.",
+         [("18/02/2019", "2019-02-18"), ("2019–2023", "2019/2023"), ("17 February", "2019-02-17")]),
         # a year and a number in a table are no span of years
         ("Visits per year:\n  2016 – 14\n  2017 – 9", [("2016", "2016"), ("2017", "2017")]),
         # lower-case abbreviations with a day or a year; "may" and "march" after a clear cue

@@ -50,6 +50,7 @@ class Grammar:
             "TO": rf"(?:\s*(?:{symbols})\s*|\s+(?:{_alternation(data['range_words'])})\s+)",
             "OF": r"(?:,?\s+(?:of\s+)?)",
             "MX": rf"(?:{any_month})",
+            "DX": r"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b",
             "AND": r"(?:\s*,\s*|,?\s+(?:and|or|&)\s+)",
         }
         captured = {

@@ -21,8 +21,10 @@ Decisions where SPEC is silent:
   `FY2016/FY2020`); "from 2016 to 2020" gives one interval, text
   `2016 to 2020`. An end that leaves out its month or year takes the other's.
 - A month or day without a year takes the year of the nearest preceding
-  date in the document (an interval gives its end's year; decades give
-  none), with from_context true; with no date before it, it is left out.
+  date in the document that names one year (an interval over several years
+  or a decade names none: "17 February" after "the period 2019–2023" takes
+  the year of the date before), with from_context true; with no date
+  before it, it is left out.
 - Back-references ("the same day", "that year", "the following year") take
   the nearest preceding date, at the unit they name or coarser when that
   date is coarser ("on the same day" after "May 2010" gives 2010-05); they
@@ -310,7 +312,7 @@ class DateRecognizer:
         if not start.start_date < end.start_date:
             return None                 # "2019-12" is no interval, nor is "25-24 March"
         value = DateValue(f"{start.value}/{end.value}", "interval", start.start_date, end.end_date, from_context)
-        return value, end.start_date.year
+        return value, (end.start_date.year if start.start_date.year == end.end_date.year else None)
 
     def _plausible(self, year: int | None) -> bool:
         return year is not None and self.min_year <= year <= self.max_year
