@@ -1,6 +1,6 @@
 """Run two revisions of the pipeline over the same documents and compare their tables row for row.
 
-    python scripts/compare_runs.py BASE [OTHER] [--corpus DIR]
+    python scripts/compare_runs.py BASE [OTHER] [--corpus PATH ...]
 
 A revision is a git commit (exported with `git archive` into a temporary folder
 and run with PYTHONPATH pointing there) or `worktree` (the code of this
@@ -62,15 +62,15 @@ def environment_key() -> str:
     return hashlib.sha256(out.encode()).hexdigest()[:12]
 
 
-def corpus_key(corpus: Path) -> str:
+def corpus_key(paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(corpus)).encode() + b"\0" + path.read_bytes())
+    for path in sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def run(revision: str, corpus: Path, work: Path) -> Path:
-    """The output folder of `revision` run over `corpus`."""
+def run(revision: str, corpus: list[Path], work: Path) -> Path:
+    """The output folder of `revision` run over the files and folders `corpus`."""
     if revision == WORKTREE:
         code = REPO
         out = work / "worktree-out"
@@ -85,7 +85,7 @@ def run(revision: str, corpus: Path, work: Path) -> Path:
             tar.extractall(code, filter="data")
     env = {**os.environ, "PYTHONPATH": str(code)}
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--full"],
+        [sys.executable, "-m", "pipeline", "run", *map(str, corpus), "--out", str(out), "--full"],
         cwd=code, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
@@ -130,7 +130,8 @@ def compare(first: Path, second: Path, show: int = 5) -> dict[str, tuple[int, in
     return differences
 
 
-def compare_revisions(base: str, other: str, corpus: Path) -> bool:
+def compare_revisions(base: str, other: str, corpus: list[Path]) -> bool:
+    """Whether `base` and `other` give equal tables over `corpus` (files and folders)."""
     with tempfile.TemporaryDirectory(prefix="compare-runs-") as tmp:
         work = Path(tmp)
         first = run(resolve(base), corpus, work)
@@ -143,9 +144,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="git revision run first")
     parser.add_argument("other", nargs="?", default=WORKTREE, help=f"git revision run second (default: {WORKTREE})")
-    parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=[REPO / "corpus"], help="files and folders to run over")
     args = parser.parse_args()
-    return 0 if compare_revisions(args.base, args.other, args.corpus.resolve()) else 1
+    return 0 if compare_revisions(args.base, args.other, [p.resolve() for p in args.corpus]) else 1
 
 
 if __name__ == "__main__":
