@@ -81,10 +81,32 @@ def test_same_name_in_two_countries_stays_two_bodies_and_an_unplaced_one_joins_n
     assert ids[("d", rows[3]["name"], "India")] == india
 
 
-def test_an_unplaced_name_joins_the_only_country_that_uses_it():
-    rows = [party("a", "Ministry of Earth Sciences", "MoES", "India"), party("b", "Ministry of Earth Sciences")]
+def test_an_unplaced_name_joins_the_only_country_that_uses_it_among_its_documents_countries():
+    rows = [
+        party("a", "Ministry of Earth Sciences", "MoES", "India", kind="government"),
+        party("b", "Ministry of Earth Sciences", kind="government"),
+        party("b", "Indian Space Research Organisation", "ISRO", "India"),
+        party("c", "Ministry of Earth Sciences", kind="government"),  # a document about Vietnam and Denmark
+        party("c", "Vietnam National University", country="Vietnam", kind="university"),
+        party("d", "Ministry of Earth Sciences", kind="government"),  # Vietnam too: one body with c's
+        party("d", "Embassy of Vietnam in Budapest", country="Vietnam", kind="government"),
+        party("e", "Mohammed Bin Rashid Space Centre", "MBRSC"),
+        party("f", "Mohammed Bin Rashid Space Centre", "MBRSC"),
+    ]
     ids, resolved = org_ids(rows)
-    assert len(set(ids.values())) == 1 and resolved.rows[0]["country"] == "India"
+    name = "Ministry of Earth Sciences"
+    assert ids[("a", name, "India")] == ids[("b", name, None)] != ids[("c", name, None)] == ids[("d", name, None)]
+    assert ids[("e", "Mohammed Bin Rashid Space Centre", None)] == ids[("f", "Mohammed Bin Rashid Space Centre", None)]
+
+
+def test_two_acronyms_for_one_name_and_country_are_two_bodies():
+    rows = [
+        party("a", "Department of Science and Technology", "DST", "India", kind="government"),
+        party("b", "Department of Science and Technology", "DOST", "India", kind="government"),  # misplaced
+        party("c", "Department of Science and Technology", "DST", "India", kind="government"),
+    ]
+    ids, _ = org_ids(rows)
+    assert ids[("a", rows[0]["name"], "India")] == ids[("c", rows[0]["name"], "India")] != ids[("b", rows[0]["name"], "India")]
 
 
 def test_the_country_the_text_states_beats_the_gazetteers_acronym():

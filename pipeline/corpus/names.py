@@ -8,6 +8,9 @@
                                    or end taken off ("cabinet office of japan" ->
                                    ("cabinet office", "Japan"))
     country_of_name(text) -> str | None      "India", "Republic of India" -> "India"
+    is_generic(key) -> bool        a name many states give a body ("ministry of science and
+                                   technology"): it starts with a head or general word
+    acronym_signature(acronym) -> str        "MoST" = "MOST", "IITs" = "IIT"
 
 Reads the project's data files (the spelling variants of org_kinds.yaml and
 the country list) without spaCy, so corpus tables are built without a model.
@@ -22,7 +25,8 @@ from pipeline.components.org_lexicon import load_countries
 from pipeline.data_files import load_yaml
 from pipeline.text import spec_form
 
-SPELLING_FILE = "org_kinds.yaml"
+SPELLING_FILE = "org_kinds.yaml"  # also the head words of organisation names
+NON_PARTIES_FILE = "non_parties.yaml"  # general modifiers ("national", "federal", ...)
 
 
 def _alternation(forms) -> re.Pattern:
@@ -68,6 +72,22 @@ def name_key(form: str | None) -> str:
     names, _, _, _ = _state_patterns()
     canonical, _ = _country_forms()
     return names.sub(lambda m: canonical[m.group(0)], key)
+
+
+@functools.cache
+def _general_words() -> frozenset[str]:
+    heads = load_yaml(SPELLING_FILE)["heads"]
+    words = {spec_form(str(word)) for group in heads.values() for word in group}
+    return frozenset(words | {spec_form(str(word)) for word in load_yaml(NON_PARTIES_FILE)["generic_modifiers"]})
+
+
+def is_generic(key: str) -> bool:
+    return key.split(" ", 1)[0] in _general_words()
+
+
+def acronym_signature(acronym: str) -> str:
+    upper = acronym.upper()
+    return upper[:-1] if acronym.endswith("s") and len(upper) > 3 else upper
 
 
 def is_acronym(form: str) -> bool:

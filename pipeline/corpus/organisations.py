@@ -25,13 +25,14 @@ India has one in every capital.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.corpus.names import is_acronym, name_key, without_state
+from pipeline.corpus.names import acronym_signature, is_acronym, is_generic, name_key, without_state
 from pipeline.data_files import data_path
 
 Row = dict
@@ -75,7 +76,9 @@ class _GazetteerIndex:
         self.by_name: dict[str, list[int]] = {}
         self.by_stripped_name: dict[tuple[str, str], list[int]] = {}
         self.by_acronym: dict[str, list[int]] = {}
+        self.signatures: list[set[str]] = []
         for index, entry in enumerate(entries):
+            self.signatures.append({acronym_signature(form) for form in (entry.name, *entry.aliases) if is_acronym(form)})
             for form in (entry.name, *entry.aliases):
                 if is_acronym(form):
                     self.by_acronym.setdefault(form, []).append(index)
@@ -86,12 +89,17 @@ class _GazetteerIndex:
                     if country == entry.country:
                         self.by_stripped_name.setdefault((stripped, country), []).append(index)
 
-    def find(self, long_keys: list[str], acronyms: list[str], country: str | None) -> int | None:
-        """The entry a row names: by a long name in a compatible country; by acronym only for a
-        row that has no long name (an acronym alone says too little against the row's own name)."""
+    def find(self, long_keys: list[str], acronyms: list[str], country: str | None, signature: str | None) -> int | None:
+        """The entry a row names: by a long name in a compatible country and with a compatible
+        acronym; by acronym only for a row that has no long name (an acronym alone says too
+        little against the row's own name)."""
 
         def compatible(indices: list[int]) -> list[int]:
-            fits = [i for i in dict.fromkeys(indices) if country is None or self.entries[i].country in (None, country)]
+            fits = [
+                i for i in dict.fromkeys(indices)
+                if (country is None or self.entries[i].country in (None, country))
+                and (signature is None or not self.signatures[i] or signature in self.signatures[i])
+            ]
             return fits if len(fits) == 1 else []
 
         for key in long_keys:
@@ -118,11 +126,14 @@ class _Party:
     acronyms: list[str]
     country: str | None
     entry: int | None = None
+    signature: str | None = None  # acronym_signature of the acronym the row defines
     keys: list[str] = field(default_factory=list)  # name_key of each long form, and of it without its state
 
     @property
-    def posted(self) -> bool:
-        return any(key.startswith(_POSTED_HEADS) and " in " not in key for key in self.keys)
+    def scope(self) -> str:
+        """The document, for a body named without what tells it from its namesakes (an embassy without its host)."""
+        posted = any(key.startswith(_POSTED_HEADS) and " in " not in key for key in self.keys)
+        return self.ref[0] if posted else ""
 
 
 class _UnionFind:
@@ -151,8 +162,9 @@ def _party(row: Row, gazetteer: _GazetteerIndex) -> _Party:
     long_forms = [f for f in forms if not is_acronym(f)]
     acronyms = list(dict.fromkeys(f for f in (row.get("acronym"), *forms) if f and is_acronym(f)))
     party = _Party((row["doc_id"], row["party_id"]), row, long_forms, acronyms, row.get("country"))
+    party.signature = acronym_signature(row["acronym"]) if row.get("acronym") else None
     keys = [name_key(f) for f in long_forms]
-    party.entry = gazetteer.find(keys, acronyms, party.country)
+    party.entry = gazetteer.find(keys, acronyms, party.country, party.signature)
     if party.country is None and party.entry is not None:
         party.country = gazetteer.entries[party.entry].country
     for key in list(keys):
@@ -172,12 +184,9 @@ def resolve_organisations(parties: Iterable[Row], gazetteer: list[GazetteerEntry
     sets = _UnionFind()
     for p in members:
         sets.find(p.ref)
-        scope = f"|{p.ref[0]}" if p.posted else ""
         if p.entry is not None:
             sets.union(p.ref, ("gazetteer", p.entry))
-        if p.country is not None:
-            for key in p.keys:
-                sets.union(p.ref, ("name", key, p.country, scope))
+    _join_placed_names(members, sets)
     _place_unplaced(members, sets)
     _place_bare_acronyms(members, sets)
     clusters: dict[object, list[_Party]] = {}
@@ -186,31 +195,51 @@ def resolve_organisations(parties: Iterable[Row], gazetteer: list[GazetteerEntry
     return _describe(list(clusters.values()), index)
 
 
-def _countries_by_root(members: list[_Party], sets: _UnionFind, select) -> dict[object, set[str | None]]:
-    found: dict[object, set[str | None]] = {}
-    for p in members:
-        if select(p):
-            found.setdefault(sets.find(p.ref), set()).add(p.country)
-    return found
-
-
-def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
-    """A row without a country joins the one placed body using its name, else the other unplaced ones."""
-    placed_by_key: dict[str, set[object]] = {}
+def _join_placed_names(members: list[_Party], sets: _UnionFind) -> None:
+    """Rows with a country are one body with every row of an equal name in that country, unless
+    both define different acronyms (India's DST and the Philippines' DOST when a row misplaces
+    DOST); a row without an acronym joins the only acronym its name has in that country."""
+    signatures: dict[tuple, set[str | None]] = {}
     for p in members:
         if p.country is not None:
             for key in p.keys:
-                placed_by_key.setdefault(key, set()).add(sets.find(p.ref))
+                node = (key, p.country, p.scope)
+                sets.union(p.ref, ("name", *node, p.signature))
+                signatures.setdefault(node, set()).add(p.signature)
+    for node, found in signatures.items():
+        defined = found - {None}
+        if None in found and len(defined) == 1:
+            sets.union(("name", *node, None), ("name", *node, defined.pop()))
+
+
+def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
+    """A row without a country joins the one placed body using its name: for a name many states
+    give a body (`is_generic`), only one of a country its document deals with. Unplaced rows of
+    one name are one body when the name is distinctive, or when their documents share a country."""
+    doc_countries: dict[str, set[str]] = {}
+    placed_by_key: dict[str, dict[object, str]] = {}
     for p in members:
-        if p.country is not None or not p.keys:
+        if p.country is not None:
+            doc_countries.setdefault(p.ref[0], set()).add(p.country)
+            for key in p.keys:
+                placed_by_key.setdefault(key, {})[sets.find(p.ref)] = p.country
+    unplaced: dict[str, list[_Party]] = {}
+    for p in members:
+        if p.country is not None or p.scope:
             continue
-        scope = f"|{p.ref[0]}" if p.posted else ""
+        here = doc_countries.get(p.ref[0], set())
         for key in p.keys:
-            bodies = placed_by_key.get(key, set())
-            if len(bodies) == 1 and not scope:
-                sets.union(p.ref, next(iter(bodies)))
+            bodies = {root for root, country in placed_by_key.get(key, {}).items() if not is_generic(key) or country in here}
+            if len(bodies) == 1:
+                sets.union(p.ref, bodies.pop())
+            elif not is_generic(key):
+                sets.union(p.ref, ("unplaced name", key))
             else:
-                sets.union(p.ref, ("unplaced name", key, scope))
+                unplaced.setdefault(key, []).append(p)
+    for same_name in unplaced.values():
+        for p, q in itertools.combinations(same_name, 2):
+            if doc_countries.get(p.ref[0], set()) & doc_countries.get(q.ref[0], set()):
+                sets.union(p.ref, q.ref)
 
 
 def _place_bare_acronyms(members: list[_Party], sets: _UnionFind) -> None:
@@ -219,18 +248,20 @@ def _place_bare_acronyms(members: list[_Party], sets: _UnionFind) -> None:
     for p in members:
         if p.long_forms:
             for acronym in p.acronyms:
-                defined.setdefault(acronym, []).append(p)
+                defined.setdefault(acronym_signature(acronym), []).append(p)
     for p in members:
         if p.long_forms:
             continue
         for acronym in p.acronyms:
             bodies = {
-                sets.find(q.ref) for q in defined.get(acronym, []) if p.country is None or q.country in (None, p.country)
+                sets.find(q.ref)
+                for q in defined.get(acronym_signature(acronym), [])
+                if p.country is None or q.country in (None, p.country)
             }
             if len(bodies) == 1:
-                sets.union(p.ref, next(iter(bodies)))
+                sets.union(p.ref, bodies.pop())
             else:
-                sets.union(p.ref, ("bare acronym", acronym, p.country))
+                sets.union(p.ref, ("bare acronym", acronym_signature(acronym), p.country))
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -256,8 +287,7 @@ def _describe(clusters: list[list[_Party]], index: _GazetteerIndex) -> Organisat
         acronym = _most_common(a for p in cluster for a in p.acronyms)
         name = name or acronym
         forms = {f for p in cluster for f in (*p.long_forms, *p.acronyms)}
-        scope = cluster[0].ref[0] if cluster[0].posted else ""
-        org_id = _org_id(name, country, scope)
+        org_id = _org_id(name, country, cluster[0].scope)
         if org_id in taken:  # two bodies that keep the same name and country apart (bare acronyms)
             org_id = _org_id(name, country, repr(min(p.ref for p in cluster)))
         taken.add(org_id)
