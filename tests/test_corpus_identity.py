@@ -179,6 +179,8 @@ def corpus_two_documents():
         agreement("b", 3, "mou", "signed", ["JSPS", "Department of Science & Technology"], "2018-05"),
         agreement("b", 4, "agreement", "signed", ["India", "Japan"], "1985"),
         agreement("a", 2, "agreement", "extended", ["Republic of India", "Japan"], "2016-06", valid_until="2026"),
+        agreement("a", 3, "agreement", "signed", ["Egypt"], "2010-06"),
+        agreement("b", 5, "agreement", "referenced", ["Egypt"]),  # one side only: maybe another agreement
     ]
     return parties, agreements
 
@@ -191,6 +193,7 @@ def test_events_of_one_instrument_in_two_documents_share_its_id_and_form_its_tim
     assert of["a#a1"] == of["b#a1"] != of["b#a3"]  # renewed in 2012; a new MoU signed in 2018
     assert of["b#a2"] == of["b#a3"]  # an undated reference: the latest MoU of those sides
     assert of["b#a4"] == of["a#a2"]  # the 1985 agreement, extended in 2016
+    assert of["a#a3"] != of["b#a5"]
     rows = {row["instrument_id"]: row for row in linked.rows}
     first_mou = rows[of["a#a1"]]
     assert (first_mou["first_signed"], first_mou["latest_action"], first_mou["latest_action_date"]) == ("2006-12-08", "renewed", "2012")
@@ -203,10 +206,10 @@ def test_instruments_in_force_on_a_day():
     parties, agreements = corpus_two_documents()
     linked = link_instruments(agreements, parties, resolve_organisations(parties, GAZETTEER))
     in_force = in_force_on(linked.rows, datetime.date(2024, 1, 1))
-    assert {(row["type"], row["first_signed"]) for row in in_force} == {("mou", "2018-05"), ("agreement", "1985")}
+    assert {(row["type"], row["first_signed"]) for row in in_force} == {("mou", "2018-05"), ("agreement", "1985"), ("agreement", "2010-06")}
     # Signed "in May 2018": in force once the whole month is past; the 2006 MoU lapsed in 2017.
-    assert {row["first_signed"] for row in in_force_on(linked.rows, datetime.date(2018, 5, 15))} == {"1985"}
-    assert {row["first_signed"] for row in in_force_on(linked.rows, datetime.date(2018, 6, 1))} == {"1985", "2018-05"}
+    assert {row["first_signed"] for row in in_force_on(linked.rows, datetime.date(2018, 5, 15))} == {"1985", "2010-06"}
+    assert {row["first_signed"] for row in in_force_on(linked.rows, datetime.date(2018, 6, 1))} == {"1985", "2010-06", "2018-05"}
 
 
 def test_corpus_tables_are_written_beside_the_rows_with_ids_filled(tmp_path):
@@ -214,7 +217,7 @@ def test_corpus_tables_are_written_beside_the_rows_with_ids_filled(tmp_path):
     pq.write_table(pa.Table.from_pylist(parties, schema=PARTIES), tmp_path / "parties.parquet")
     pq.write_table(pa.Table.from_pylist(agreements, schema=AGREEMENTS), tmp_path / "agreements.parquet")
     counts = write_corpus_tables(tmp_path)
-    assert counts == {"organisations": 2, "instruments": 3}
+    assert counts == {"organisations": 2, "instruments": 5}
     for name, schema in CORPUS_TABLES.items():
         assert pq.read_table(tmp_path / f"{name}.parquet").schema.equals(schema)
     assert None not in pq.read_table(tmp_path / "parties.parquet").column("org_id").to_pylist()

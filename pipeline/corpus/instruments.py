@@ -15,7 +15,7 @@ sides) and compatible titles, and their dates fit one timeline:
   by its own date ("a 2009 agreement");
 - a renewal, extension or reference belongs to the latest instrument signed
   on or before it; an undated one to the latest instrument of its sides;
-- events with no sides link only through an equal title.
+- events with fewer than two sides link across documents only through an equal title.
 """
 
 from __future__ import annotations
@@ -98,8 +98,10 @@ def link_instruments(agreements: Iterable[Row], parties: Iterable[Row], organisa
     for row in agreements:
         sides = tuple(sorted({side(row["doc_id"], named) for named in row["parties"] or []}))
         event = _Event(row, TYPE_FAMILY.get(row["type"], row["type"]), sides, name_key(row["title"]))
-        # Without sides only an equal title says two events are one instrument.
-        key = (event.family, sides) if sides else (event.family, (), event.title or row["agreement_id"])
+        # With fewer than two sides the text (or its reading) left a side out: "an agreement with
+        # Egypt" in two documents may be two agreements. Then only the document, or an equal
+        # title, says two events are one instrument.
+        key = (event.family, sides) if len(sides) > 1 else (event.family, sides, event.title or row["doc_id"])
         groups.setdefault(key, []).append(event)
     names = {row["org_id"]: row["name"] for row in organisations.rows}
     rows, instrument_of, taken = [], {}, set()
