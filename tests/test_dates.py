@@ -237,6 +237,8 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
          [("March and June 2020", "2020-03/2020-06"), ("2 May 2019 and 4 June 2020", "2019-05-02/2020-06-04")]),
         ("Filed 26-Sep-2023 and 3-Mar-19.", [("26-Sep-2023", "2023-09-26"), ("3-Mar-19", "2019-03-03")]),
         ("Ties grew in the ’90s and the '80s, and since the '00s.", [("90s", "199X"), ("80s", "198X"), ("00s", "200X")]),
+        ("Budgets for FY 19/20 and the 2021-22 financial year.",
+         [("FY 19/20", "FY2019/FY2020"), ("2021-22 financial year", "FY2021/FY2022")]),
         # coordinated days share the month (and year) that follows them
         ("The committee met on 16 and 17 February 2019 and on 3, 4 and 5 May.",
          [("16", "2019-02-16"), ("17 February 2019", "2019-02-17"), ("3", "2019-05-03"), ("4", "2019-05-04"),

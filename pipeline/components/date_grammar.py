@@ -25,6 +25,27 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _trie(words) -> str:
+    """An alternation of `words` as a prefix tree: the regex engine tries one branch per character
+    instead of every word at every position where one may start."""
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends else "")
+
+    return pattern(tree)
+
+
 def _case_variants(words) -> list[str]:
     return [v for w in words for v in (w, w[0].upper() + w[1:], w.title(), w.upper())]
 
@@ -110,6 +131,6 @@ class Grammar:
             + data["fiscal_markers"] + references + data["ordinal_days"]
         ) + [m.lower() for m in data["months"] + data["month_abbreviations"]]
         first_chars = re.escape("".join(sorted({w[0] for w in starters})))
-        gate = rf"(?=[\d{first_chars}])\b(?=\d|{_alternation(starters)})"
+        gate = rf"(?=[\d{first_chars}])\b(?=\d|{_trie(starters)})"
         self.regex = re.compile(gate + "(?:" + "|".join(alternatives) + ")")
         self.patterns = patterns
