@@ -239,6 +239,7 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
         ("Ties grew in the ’90s and the '80s, and since the '00s.", [("90s", "199X"), ("80s", "198X"), ("00s", "200X")]),
         ("Budgets for FY 19/20 and the 2021-22 financial year.",
          [("FY 19/20", "FY2019/FY2020"), ("2021-22 financial year", "FY2021/FY2022")]),
+        ("Status: 03/2021. Updated 11.2020 and 07-2019.", [("03/2021", "2021-03"), ("11.2020", "2020-11"), ("07-2019", "2019-07")]),
         # coordinated days share the month (and year) that follows them
         ("The committee met on 16 and 17 February 2019 and on 3, 4 and 5 May.",
          [("16", "2019-02-16"), ("17 February 2019", "2019-02-17"), ("3", "2019-05-03"), ("4", "2019-05-04"),
@@ -292,6 +293,7 @@ def test_ambiguous_numeric_dates_follow_the_document(nlp, text, expected):
         "Tel. +49 30 12.03.2019, fax 030/12/03/2019.",
         "The server 192.168.10.12 and 10.12.2019.1 were down.",
         "The form 13/13/2019 is invalid and so is 31.02.2019.",
+        "Growth was 3/2019 of the total; see section 4.2019 and v02.2019.",
         "Science in the 21st century and 19th-century physics.",
         "Results may 10 times exceed the limit.",
     ],

@@ -47,6 +47,15 @@ def numeric_order(text: str, month_first_written: int, day_first_written: int) -
     return MONTH_FIRST if month_first_written > day_first_written else DAY_FIRST
 
 
+def numeric_stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is not glued to letters, digits or further separators ("v1.12.2019",
+    "192.168.10.12", "10.12.2019.1")."""
+    before, after = text[start - 1 : start] if start else "", text[end : end + 2]
+    if before and (before.isalnum() or before in "_./+-"):
+        return False
+    return not (after[:1].isalnum() or after[:1] == "_" or (after[:1] in "./-" and after[1:2].isdigit()))
+
+
 def read_numeric(first: str, second: str, separator: str, year: int, order: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a numeric date, or None when the numbers make no date."""
     a, b = int(first), int(second)

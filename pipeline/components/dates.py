@@ -54,8 +54,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.date_grammar import Grammar
 from pipeline.components.date_reading import (
-    NUMERIC, OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
-    decade_of, truncate, two_digit_year, year_month,
+    OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
+    decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
 )
 from pipeline.data_files import load_yaml
 
@@ -150,7 +150,7 @@ class DateRecognizer:
                 pattern.needs_cue and self._after_cue(text, match.start(), self.lowercase_month_cues)
             ):
                 continue                # "they may 10 times", "to march", but "in late march"
-            if pattern.kind == "numeric":
+            if pattern.kind in ("numeric", "numeric_month"):
                 if not self._numeric_ok(text, match, fields):
                     continue
                 if context.numeric_order is None:
@@ -158,6 +158,8 @@ class DateRecognizer:
                         text, len(self.written_month_first.findall(text)), len(self.written_day_first.findall(text))
                     )
                 fields["order"] = context.numeric_order
+            if pattern.kind == "numeric_month":
+                pattern = dataclasses.replace(pattern, kind="calendar")     # read as month and year
             fields["raw"] = match.group()
             span = self._align(doc, text, match.start(), match.end())
             if span is None or (spans and span.start < spans[-1].end):
@@ -181,7 +183,7 @@ class DateRecognizer:
 
     def _numeric_ok(self, text: str, match: re.Match, fields: dict[str, str]) -> bool:
         """Whether a numeric date stands alone: not part of a version, phone number, IP address or section."""
-        if not NUMERIC.fullmatch(match.group()) or not NUMERIC.match(text, match.start()):
+        if not numeric_stands_alone(text, match.start(), match.end()):
             return False                # glued to letters, digits or more separators
         if "yy1" in fields and (fields["s1"] == "-" or (fields["s1"] == "." and len(fields["x1"] + fields["x2"]) < 4)):
             return False                # "3-1-15", "2.10.15": scores and section numbers
