@@ -70,7 +70,8 @@ def report(
 ) -> None:
     """Write an HTML report of OUTPUTS to OUTPUTS/report/ (opens from disk)."""
     from pipeline.gold import GoldFormatError
-    from pipeline.report import OutputsMissing, build_report
+    from pipeline.outputs import OutputsMissing
+    from pipeline.report import build_report
 
     if gold is not None and not gold.is_dir():
         console.print(f"[red]No gold annotations folder {gold}")
@@ -89,7 +90,7 @@ def show(
     outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of a run's Parquet tables."),
 ) -> None:
     """Print one document's parties, dates, counts and agreements."""
-    from pipeline.report import OutputsMissing
+    from pipeline.outputs import OutputsMissing
     from pipeline.show import UnknownDocument, show_document
 
     try:
@@ -108,11 +109,13 @@ def instruments(
     from rich.table import Table
 
     from pipeline.corpus.timelines import in_force_table, read_timelines
+    from pipeline.outputs import OutputsMissing
 
-    if not (outputs / "instruments.parquet").exists():
-        console.print(f"[red]No instruments table in {outputs}: run `make run` (or `pipeline run`) first")
-        raise typer.Exit(2)
-    rows = in_force_table(outputs, in_force_on.date()) if in_force_on else list(read_timelines(outputs).values())
+    try:
+        rows = in_force_table(outputs, in_force_on.date()) if in_force_on else list(read_timelines(outputs).values())
+    except OutputsMissing as problem:
+        console.print(f"[red]{escape(str(problem))}")
+        raise typer.Exit(2) from None
     title = f"in force on {in_force_on.date()}" if in_force_on else "all"
     view = Table(title=f"Instruments, {title} ({len(rows)})", title_justify="left")
     columns = ("instrument_id", "type", "side_names", "first_signed", "latest_action", "latest_action_date", "valid_until", "n_documents")
@@ -129,12 +132,14 @@ def evaluate_outputs(
     outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of the run's Parquet tables."),
 ) -> None:
     """Score OUTPUTS against GOLD (SPEC section 4); misses go to OUTPUTS/eval/."""
-    from pipeline.evaluate import evaluate, format_table, write_eval
+    from pipeline.evaluation import evaluate, format_table, write_eval
+    from pipeline.outputs import OutputsMissing
 
-    if not (outputs / "documents.parquet").exists():
-        console.print(f"[red]No outputs in {outputs}: run `make run` (or `pipeline run`) first")
-        raise typer.Exit(2)
-    result = evaluate(gold, outputs)
+    try:
+        result = evaluate(gold, outputs)
+    except OutputsMissing as problem:
+        console.print(f"[red]{problem}")
+        raise typer.Exit(2) from None
     typer.echo(format_table(result))
     for path in write_eval(result, outputs):
         console.print(f"wrote {path}")
@@ -149,7 +154,7 @@ def annotator_agreement(
     """Inter-annotator agreement: OTHER scored against REFERENCE with the evaluation's scorer."""
     import tempfile
 
-    from pipeline.evaluate import evaluate_annotators, format_table
+    from pipeline.evaluation import evaluate_annotators, format_table
 
     with tempfile.TemporaryDirectory() as work:
         typer.echo(format_table(evaluate_annotators(reference, other, corpus, work)))

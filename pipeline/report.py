@@ -1,7 +1,6 @@
 """The analysts' HTML report of a run (`pipeline report`), written to <outputs>/report/.
 
-    build_report(outputs_dir, gold_dir=None) -> Path of index.html
-    read_rows(outputs_dir, table, doc_id=None) -> a table's rows (OutputsMissing if absent)
+    build_report(outputs_dir, gold_dir=None) -> Path of index.html (OutputsMissing if no run is there)
 
 index.html has the rows per table, agreement events by year (timeline.svg and
 .png), the graph of who cooperates with whom (graph.svg and .png, see
@@ -9,7 +8,7 @@ pipeline.graph), every agreement in a sortable table and every document.
 docs/<doc_id with / as __>.html shows a document's text with its party
 mentions, dates and counts marked by displaCy and its agreement evidence
 sentences highlighted in place, then its rows. With gold annotations
-(SPEC section 2) the run is scored by pipeline.evaluate: the index shows the
+(SPEC section 2) the run is scored by pipeline.evaluation: the index shows the
 totals, an annotated document's page marks the misses and false alarms in
 the text and lists every error.
 
@@ -28,20 +27,21 @@ from pathlib import Path
 from urllib.parse import quote
 
 import matplotlib
-import pyarrow.parquet as pq
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from matplotlib.figure import Figure
 from spacy import displacy
 
-from pipeline.evaluate import HEADLINE, METRICS, EvalError, EvalResult, evaluate
 from pipeline.corpus.timelines import timelines
+from pipeline.display import count_detail, number_text
+from pipeline.evaluation import HEADLINE, METRICS, EvalError, EvalResult, evaluate
 from pipeline.graph import draw_graph, edge_rows, party_graph, save_figure
+from pipeline.outputs import RunOutputs
+from pipeline.schemas import SCORED_TABLES
 from pipeline.text import spec_form
-from pipeline.writing import table_path
+from pipeline.vocabulary import AGREEMENT_ACTIONS
 
 Row = dict
 TEMPLATES = Path(__file__).with_name("templates")
-EXTRACTION_TABLES = ("parties", "dates", "counts", "agreements")
 
 # displaCy colours: one per table, a striped variant for a false alarm, one for a miss.
 COLOURS = {"PARTY": "#7aecec", "DATE": "#feca74", "COUNT": "#bfeeb7"}
@@ -54,36 +54,11 @@ DISPLACY_COLOURS = (
     | {MISSED + label: "#ffc4c4" for label in COLOURS}
 )
 _FAMILY = {"parties": "PARTY", "dates": "DATE", "counts": "COUNT"}
-_QUALIFIER_SIGNS = {"exact": "", "approx": "~", "more_than": ">", "at_least": "≥", "less_than": "<", "up_to": "≤"}
-ACTION_ORDER = ("signed", "renewed", "extended", "adopted", "referenced")
 _YEAR = re.compile(r"\d{4}")
-
-
-class OutputsMissing(FileNotFoundError):
-    """The outputs folder lacks a table: the pipeline has not been run into it."""
-
-
-def read_rows(outputs_dir: Path, table: str, doc_id: str | None = None) -> list[Row]:
-    path = table_path(outputs_dir, table)
-    if not path.exists():
-        raise OutputsMissing(
-            f"{path} is missing: run the pipeline first (`make run`, or `pipeline run CORPUS --out {outputs_dir}`)"
-        )
-    filters = [("doc_id", "=", doc_id)] if doc_id is not None else None
-    return pq.read_table(path, filters=filters).to_pylist()
 
 
 def page_name(doc_id: str) -> str:
     return doc_id.replace("/", "__") + ".html"
-
-
-def number_text(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def count_detail(row: Row) -> str:
-    """`>250 joint project`: a count's qualifier, value and unit in brief."""
-    return f"{_QUALIFIER_SIGNS.get(row['qualifier'], row['qualifier'])}{number_text(row['value'])} {row['unit']}"
 
 
 # --- the document text with its extractions marked -------------------------------------
@@ -214,22 +189,12 @@ class DocumentChecks:
         }
 
     def spurious_parties(self) -> set[str]:
-        return {spec_form(error.text) for error in self.errors if error.table == "parties" and error.kind == "spurious"}
+        """party_ids of the predicted parties that are false alarms."""
+        return {error.row_id for error in self.errors if error.table == "parties" and error.kind == "spurious"}
 
     def agreement_errors(self, row: Row) -> list[EvalError]:
-        """The errors about one predicted agreement: a spurious event, or its wrong, missed or spurious slots.
-
-        Errors carry the evidence span, which several events in one sentence
-        share; a spurious event's `found` ("type action [parties] date",
-        pipeline.evaluate) tells them apart.
-        """
-        return [
-            error
-            for error in self.errors
-            if error.table == "agreements"
-            and (error.start_char, error.end_char) == (row["start_char"], row["end_char"])
-            and (error.field != "event" or (error.found or "").startswith(f"{row['type']} {row['action']} ["))
-        ]
+        """The errors about one predicted agreement: a spurious event, or its wrong, missed or spurious slots."""
+        return [error for error in self.errors if error.table == "agreements" and error.row_id == row["agreement_id"]]
 
 
 def _score_rows(tallies: dict) -> list[dict]:
@@ -247,13 +212,15 @@ def _checks_by_document(result: EvalResult) -> dict[str, DocumentChecks]:
 
 
 def _document_marks(text_rows: dict[str, list[Row]], checks: DocumentChecks | None) -> list[Mark]:
+    """The marks of a document's text; its rows already flagged (`_flag_rows`)."""
     spurious = {table: checks.span_errors(table, "spurious") if checks else {} for table in ("dates", "counts")}
     wrong = {table: checks.span_errors(table, "wrong") if checks else {} for table in ("dates", "counts")}
-    spurious_parties = checks.spurious_parties() if checks else set()
+    # A rule ORG mention's canonical is its party's name.
+    false_alarm_names = {spec_form(row["name"]) for row in text_rows["parties"] if row["flag"]}
     marks = []
     for row in text_rows["entities"]:
         if row["source"] == "rules" and row["label"] == "ORG":
-            false_alarm = spec_form(row["canonical"] or row["text"]) in spurious_parties
+            false_alarm = spec_form(row["canonical"] or row["text"]) in false_alarm_names
             label = "PARTY" + (FALSE_ALARM if false_alarm else "")
             marks.append(Mark(row["start_char"], row["end_char"], label, tip=row["canonical"] or ""))
     for table in ("dates", "counts"):
@@ -277,7 +244,7 @@ def _flag_rows(tables: dict[str, list[Row]], checks: DocumentChecks | None) -> N
     """Mark each row a false alarm (`flag`) or not; give agreements an anchor and their slot errors."""
     spurious_parties = checks.spurious_parties() if checks else set()
     for row in tables["parties"]:
-        row["flag"] = "false-alarm" if spec_form(row["name"]) in spurious_parties else ""
+        row["flag"] = "false-alarm" if row["party_id"] in spurious_parties else ""
     for table in ("dates", "counts"):
         spurious = checks.span_errors(table, "spurious") if checks else {}
         for row in tables[table]:
@@ -301,8 +268,7 @@ def _missed_evidence(checks: DocumentChecks | None, taken: list[Evidence]) -> li
             continue
         if any(error.start_char < other.end and other.start < error.end_char for other in taken + missed):
             continue
-        # `expected` reads "type action [parties] date" (pipeline.evaluate); the tag shows type and action.
-        event = (error.expected or "").partition(" [")[0].replace(" ", " · ")
+        event = f"{error.event_type} · {error.event_action}"
         tip = f"in the gold annotations, not extracted: {error.expected}"
         missed.append(Evidence(error.start_char, error.end_char, [Tag(f"MISSED {event}", "#gold", tip)], "missed"))
     return missed
@@ -353,7 +319,7 @@ def draw_timeline(agreements: list[Row], folder: Path) -> dict:
     if by_year:
         years = range(min(year for year, _ in by_year), max(year for year, _ in by_year) + 1)
         present = {action for _, action in by_year}
-        actions = [a for a in ACTION_ORDER if a in present] + sorted(present - set(ACTION_ORDER))
+        actions = [a for a in AGREEMENT_ACTIONS if a in present] + sorted(present - set(AGREEMENT_ACTIONS))
         palette = matplotlib.colormaps["tab10"]
         bottom = [0] * len(years)
         for index, action in enumerate(actions):
@@ -403,8 +369,9 @@ def _environment() -> Environment:
 
 def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) -> Path:
     outputs_dir = Path(outputs_dir)
-    documents = read_rows(outputs_dir, "documents")
-    rows = {table: read_rows(outputs_dir, table) for table in ("entities", *EXTRACTION_TABLES)}
+    outputs = RunOutputs(outputs_dir)
+    documents = outputs.rows("documents")
+    rows = {table: outputs.rows(table) for table in ("entities", *SCORED_TABLES)}
     result = evaluate(gold_dir, outputs_dir) if gold_dir is not None else None
     checks = _checks_by_document(result) if result else {}
 
@@ -427,7 +394,7 @@ def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) ->
             {
                 **doc,
                 "href": "docs/" + quote(page_name(doc_id)),
-                "rows": {table: len(tables[table]) for table in EXTRACTION_TABLES},
+                "rows": {table: len(tables[table]) for table in SCORED_TABLES},
                 "has_gold": doc_id in checks,
             }
         )
@@ -439,8 +406,8 @@ def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) ->
         for doc_id, doc_rows in sorted(grouped["agreements"].items())
         for row in doc_rows
     ]
-    instruments = timelines(read_rows(outputs_dir, "instruments"), agreements)
-    graph = party_graph(rows["agreements"], rows["parties"], read_rows(outputs_dir, "organisations"))
+    instruments = timelines(outputs.rows("instruments"), agreements)
+    graph = party_graph(rows["agreements"], rows["parties"], outputs.rows("organisations"))
     draw_graph(graph, folder)
     index = env.get_template("index.html.j2").render(
         outputs=str(outputs_dir),

@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import pyarrow.parquet as pq
+import pyarrow as pa
 
-from pipeline.nlp import extraction_version, model_id
+from pipeline.nlp import model_id
+from pipeline.outputs import open_outputs
 from pipeline.process import DocumentRows, cached_nlp, extract_batch, extract_rows
 from pipeline.reading import DEFAULT_MAX_FILE_BYTES, SourceDocument, find_inputs, read_document
-from pipeline.schemas import TABLES
+from pipeline.schemas import EXTRACTED_TABLES
 from pipeline.tables import document_row
-from pipeline.writing import TableWriter, table_path
+from pipeline.version import extraction_version
+from pipeline.writing import TableWriter
 
 REUSABLE_STATUSES = ("ok", "empty")
 
@@ -52,31 +54,28 @@ class PreviousRun:
         self.model = model
         self.fingerprints: dict[str, str] = {}
         self.cursors: dict[str, _TableCursor] = {}
-        if not all(table_path(out_dir, name).exists() for name in TABLES):
-            return
-        try:
-            previous = pq.read_table(table_path(out_dir, "documents"), columns=["doc_id", "sha256", "status", "pipeline_version", "model"])
-        except (OSError, ValueError):
+        previous = open_outputs(out_dir)
+        if previous is None:
             return
         version = extraction_version()
-        for row in previous.to_pylist():
+        for row in previous.rows("documents", columns=["doc_id", "sha256", "status", "pipeline_version", "model"]):
             if row["pipeline_version"] == version and row["model"] == model and row["status"] in REUSABLE_STATUSES:
                 self.fingerprints[row["doc_id"]] = row["sha256"]
-        self.cursors = {name: _TableCursor(table_path(out_dir, name)) for name in TABLES if name != "documents"}
+        self.cursors = {name: _TableCursor(previous.batches(name)) for name in EXTRACTED_TABLES}
 
     def has(self, source: SourceDocument) -> bool:
         return source.status in REUSABLE_STATUSES and self.fingerprints.get(source.doc_id) == source.sha256
 
     def rows(self, doc_id: str) -> DocumentRows:
-        """Previous rows of the extraction tables for one document (doc_ids asked in order)."""
+        """Previous rows of the extracted tables for one document (doc_ids asked in order)."""
         return {name: cursor.rows(doc_id) for name, cursor in self.cursors.items()}
 
 
 class _TableCursor:
     """Walks a table written in doc_id order, handing out one document's rows at a time."""
 
-    def __init__(self, path: Path):
-        self.batches = pq.ParquetFile(path).iter_batches(batch_size=2048)
+    def __init__(self, batches: Iterator[pa.RecordBatch]):
+        self.batches = batches
         self.pending: collections.deque[dict] = collections.deque()
 
     def rows(self, doc_id: str) -> list[dict]:

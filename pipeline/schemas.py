@@ -6,6 +6,8 @@ SPEC's are additions (allowed by the contract) and are marked as such.
 
 import pyarrow as pa
 
+from pipeline import vocabulary
+
 _OFFSETS = [
     pa.field("start_char", pa.int64(), nullable=False),
     pa.field("end_char", pa.int64(), nullable=False),
@@ -17,7 +19,7 @@ DOCUMENTS = pa.schema(
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("source_path", pa.string(), nullable=False),
         pa.field("sha256", pa.string(), nullable=False),
-        pa.field("status", pa.string(), nullable=False),  # ok, empty, error
+        pa.field("status", pa.string(), nullable=False),  # CLOSED_COLUMNS
         pa.field("error", pa.string()),
         pa.field("n_chars", pa.int64(), nullable=False),
         pa.field("language", pa.string(), nullable=False),
@@ -34,7 +36,7 @@ ENTITIES = pa.schema(
     + _OFFSETS
     + [
         pa.field("label", pa.string(), nullable=False),
-        pa.field("source", pa.string(), nullable=False),  # model, rules
+        pa.field("source", pa.string(), nullable=False),  # CLOSED_COLUMNS
         pa.field("canonical", pa.string()),
     ]
 )
@@ -107,6 +109,10 @@ TABLES: dict[str, pa.Schema] = {
     "agreements": AGREEMENTS,
     "documents": DOCUMENTS,
 }
+# The tables whose rows come from an analysed Doc (every table but `documents`).
+EXTRACTED_TABLES = tuple(name for name in TABLES if name != "documents")
+# The tables the gold annotations judge (SPEC 4).
+SCORED_TABLES = ("parties", "dates", "counts", "agreements")
 
 # Corpus tables: one row per distinct body and per distinct instrument,
 # derived from the parties and agreements of the whole run (pipeline/corpus/)
@@ -146,6 +152,21 @@ CORPUS_TABLES: dict[str, pa.Schema] = {
     "instruments": INSTRUMENTS,
 }
 
+# Every table a run publishes, as one set: what readers (pipeline.outputs) open.
+PUBLISHED_TABLES: dict[str, pa.Schema] = {**TABLES, **CORPUS_TABLES}
+
+# Columns that take one of the SPEC's closed value lists: table -> column -> values.
+CLOSED_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "documents": {"status": vocabulary.DOCUMENT_STATUSES},
+    "entities": {"source": vocabulary.ENTITY_SOURCES},
+    "parties": {"kind": vocabulary.PARTY_KINDS},
+    "dates": {"granularity": vocabulary.DATE_GRANULARITIES},
+    "counts": {"qualifier": vocabulary.COUNT_QUALIFIERS, "kind": vocabulary.COUNT_KINDS},
+    "agreements": {"type": vocabulary.AGREEMENT_TYPES, "action": vocabulary.AGREEMENT_ACTIONS},
+    "organisations": {"kind": vocabulary.PARTY_KINDS},
+    "instruments": {"type": vocabulary.AGREEMENT_TYPES, "latest_action": vocabulary.AGREEMENT_ACTIONS},
+}
+
 # Evaluation results (`pipeline eval`, SPEC section 4), written to
 # outputs/eval/; not part of a run's TABLES.
 
@@ -167,19 +188,23 @@ EVAL_SCORES = pa.schema(
     ]
 )
 
-# One row per scoring error: a gold item missed, a prediction spurious, or a
-# matched pair with a wrong value, unit or agreement slot.
+# One row per scoring error (pipeline.evaluation.records.EvalError): a gold
+# item missed, a prediction spurious, or a matched pair with a wrong value,
+# unit or agreement slot.
 EVAL_ERRORS = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("subset", pa.string(), nullable=False),
         pa.field("table", pa.string(), nullable=False),  # parties, dates, counts, agreements
-        pa.field("field", pa.string(), nullable=False),  # what was compared: party, text, value, unit, event, action, date, place
+        pa.field("field", pa.string(), nullable=False),  # what was compared: party, text, value, unit, event, type, action, date, place
         pa.field("kind", pa.string(), nullable=False),  # missed, spurious, wrong
         pa.field("text", pa.string(), nullable=False),  # the gold or predicted surface text (evidence for agreements)
         pa.field("expected", pa.string()),  # the gold fill, null when spurious
         pa.field("found", pa.string()),  # the predicted fill, null when missed
         pa.field("start_char", pa.int64()),  # of the prediction, else of the located gold text
         pa.field("end_char", pa.int64()),
+        pa.field("row_id", pa.string()),  # party_id or agreement_id of the predicted row concerned
+        pa.field("event_type", pa.string()),  # agreements: type and action of the event concerned
+        pa.field("event_action", pa.string()),
     ]
 )

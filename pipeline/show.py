@@ -1,6 +1,7 @@
 """One document's extractions in the terminal (`pipeline show DOC_ID`).
 
-    show_document(outputs_dir, doc_id, console)   UnknownDocument if no such doc_id
+    show_document(outputs_dir, doc_id, console)   UnknownDocument if no such doc_id,
+                                                  OutputsMissing if no run was published there
 
 Reads only that document's rows (a Parquet filter on doc_id), and of the
 instruments its agreements belong to, so it stays quick on large outputs.
@@ -17,7 +18,8 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.corpus.timelines import read_timelines
-from pipeline.report import count_detail, read_rows
+from pipeline.display import count_detail
+from pipeline.outputs import RunOutputs
 
 # (title, columns) per table; a column is (header, function of the row).
 _VIEWS = {
@@ -71,9 +73,10 @@ class UnknownDocument(LookupError):
 
 
 def show_document(outputs_dir: Path, doc_id: str, console: Console) -> None:
-    documents = read_rows(outputs_dir, "documents", doc_id)
+    outputs = RunOutputs(outputs_dir)
+    documents = outputs.rows("documents", doc_id)
     if not documents:
-        known = [row["doc_id"] for row in read_rows(outputs_dir, "documents")]
+        known = [row["doc_id"] for row in outputs.rows("documents", columns=["doc_id"])]
         close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.5)
         hint = f" Did you mean: {', '.join(close)}?" if close else f" {len(known)} documents are known (see documents.parquet)."
         raise UnknownDocument(f"No document {doc_id!r} in {outputs_dir}.{hint}")
@@ -82,7 +85,7 @@ def show_document(outputs_dir: Path, doc_id: str, console: Console) -> None:
     if doc["error"]:
         console.print(f"[yellow]{doc['error']}")
     for table, (title, columns) in _VIEWS.items():
-        rows = read_rows(outputs_dir, table, doc_id)
+        rows = outputs.rows(table, doc_id)
         view = Table(title=f"{title} ({len(rows)})", title_justify="left", show_lines=table == "agreements")
         for header, _ in columns:
             view.add_column(header, overflow="fold")

@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp import extraction_version
+from pipeline.version import extraction_version
 from pipeline.reading import SourceDocument
 from pipeline.text import plain_number
 

@@ -18,14 +18,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.corpus import write_corpus_tables
+from pipeline.outputs import table_path
 from pipeline.schemas import TABLES
 from pipeline.tables import Row
 
 STAGING_PREFIX = ".staging-"
-
-
-def table_path(out_dir: Path, table: str) -> Path:
-    return Path(out_dir) / f"{table}.parquet"
 
 
 class TableWriter:

@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.schemas import CORPUS_TABLES, TABLES
+from pipeline.schemas import CLOSED_COLUMNS, CORPUS_TABLES, TABLES
 from pipeline.writing import table_path
 
 from conftest import CORPUS
@@ -42,6 +42,13 @@ def test_one_documents_row_per_input_file(outputs):
     assert len(documents) == len(files)
     assert {row["status"] for row in documents} == {"ok"}
     assert {row["doc_id"] for row in documents} >= {"000_c30f571899e94757", "004_b39f9eb0567df92f"}
+
+
+def test_closed_columns_hold_only_spec_values(outputs):
+    tables, _ = outputs
+    for name, columns in CLOSED_COLUMNS.items():
+        for column, allowed in columns.items():
+            assert set(tables[name].column(column).to_pylist()) - {None} <= set(allowed), (name, column)
 
 
 def test_every_row_gives_back_its_text_from_its_offsets(outputs):

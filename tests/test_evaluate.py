@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.evaluate import METRICS, Tally, evaluate, format_table, write_eval
+from pipeline.evaluation import METRICS, Tally, evaluate, format_table, write_eval
 from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES, TABLES
 
 from conftest import GOLD_PARTIES, write_gold
@@ -448,3 +448,85 @@ def test_micro_average_subsets_and_written_tables(tmp_path):
 def test_table_without_folders_has_no_subset_columns(tmp_path, gold_dir):
     result = evaluate(gold_dir, write_outputs(tmp_path / "out", {"doc": TEXT}, **perfect_rows("doc")))
     assert "F1 seeds" not in format_table(result)
+
+
+# --- inter-annotator agreement ---------------------------------------------------------
+
+
+def test_gold_as_rows_gives_the_rows_a_run_would_write(gold_dir):
+    from pipeline.evaluation import gold_as_rows
+    from pipeline.gold import load_gold_dir
+
+    rows = gold_as_rows(load_gold_dir(gold_dir)["doc"], TEXT)
+    assert rows["parties"] == [
+        {"doc_id": "doc", "party_id": "p1", "name": "Department of Science and Technology", "acronym": "DST",
+         "kind": "government", "country": "India", "n_mentions": 1, "aliases": ["DST", "Department of Science & Technology"]},
+        {"doc_id": "doc", "party_id": "p2", "name": "Japan Society for the Promotion of Science", "acronym": "JSPS",
+         "kind": "agency", "country": "Japan", "n_mentions": 1, "aliases": ["JSPS"]},
+    ]
+    assert [(r["text"], (r["start_char"], r["end_char"]), r["value"], r["granularity"]) for r in rows["dates"]] == [
+        ("30 January 2017", span(TEXT, "30 January 2017"), "2017-01-30", "day"),
+        ("January 2014", span(TEXT, "January 2014"), "2014-01", "month"),
+    ]
+    assert [(r["text"], r["value"], r["qualifier"], r["unit"], r["kind"]) for r in rows["counts"]] == [
+        ("more than 250", 250.0, "more_than", "joint project", "count"),
+        ("40", 40.0, "exact", "scientist", "count"),
+    ]
+    [event] = rows["agreements"]
+    assert (event["start_char"], event["end_char"]) == span(TEXT, EVIDENCE) and event["evidence"] == EVIDENCE
+    assert (event["type"], event["action"], event["parties"], event["date_value"], event["place"]) == (
+        "mou", "signed", ["DST", "JSPS"], "2017-01-30", "Tokyo")
+    for table, table_rows in rows.items():
+        pa.Table.from_pylist(table_rows, schema=TABLES[table])  # fits the table's schema
+
+
+@pytest.fixture
+def two_annotators(tmp_path):
+    """A document, its reference gold, and a second annotator who left out a date and named another unit."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text(TEXT, encoding="utf-8")
+    reference = GOLD.format(doc_id="doc", evidence=EVIDENCE)
+    other = reference.replace("  - text: January 2014\n    value: 2014-01\n", "").replace("unit: scientist", "unit: researcher")
+    assert other.count("\n") == reference.count("\n") - 2
+    write_gold(tmp_path / "reference", "doc", reference)
+    write_gold(tmp_path / "other", "doc", other)
+    return tmp_path / "reference", tmp_path / "other", corpus
+
+
+EXPECTED_AGREEMENT = {
+    "parties": Tally(2, 0, 0),
+    "dates_text": Tally(1, 0, 1),
+    "dates_text_value": Tally(1, 0, 1),
+    "counts_value": Tally(2, 0, 0),
+    "counts_value_unit": Tally(1, 1, 1),
+    "agreements_detection": Tally(1, 0, 0),
+    "agreement_slots": Tally(6, 0, 0),
+}
+
+
+def test_evaluate_annotators_scores_one_annotator_against_the_other(two_annotators, tmp_path):
+    from pipeline.evaluation import evaluate_annotators
+
+    reference, other, corpus = two_annotators
+    result = evaluate_annotators(reference, other, corpus, tmp_path / "work")
+    assert result.totals == EXPECTED_AGREEMENT
+    assert sorted((e.table, e.field, e.kind, e.text, e.expected, e.found) for e in result.errors) == [
+        ("counts", "unit", "wrong", "40", "scientist", "researcher"),
+        ("dates", "text", "missed", "January 2014", "2014-01", None),
+    ]
+
+
+def test_the_agreement_command_prints_the_scores(two_annotators):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    reference, other, corpus = two_annotators
+    result = CliRunner().invoke(app, ["agreement", str(reference), str(other), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = {line[2:24].strip(): line[24:].split() for line in result.output.splitlines()[1:8]}
+    assert lines["dates text+value"] == ["1.000", "0.500", "0.667", "1", "0", "1"]
+    assert lines["counts value+unit"] == ["0.500", "0.500", "0.500", "1", "1", "1"]
+    assert lines["agreement slots"] == ["1.000", "1.000", "1.000", "6", "0", "0"]
+    assert "1 gold documents" in result.output

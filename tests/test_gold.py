@@ -180,7 +180,7 @@ def bad(tmp_path, old, new):
 )
 def test_each_fault_is_reported(tmp_path, old, new, problem):
     problems = bad(tmp_path, old, new)
-    assert len(problems) == 1 and problem in problems[0], problems
+    assert len(problems) == 1 and problem in str(problems[0]), problems
 
 
 def test_countries_and_aliases_are_accepted_as_agreement_parties(tmp_path):

@@ -31,7 +31,7 @@ def test_gold_file_is_valid(path):
     document = read_document(source, gold.doc_id)
     assert document.status == "ok", document.error
     problems = validate_gold(gold, document.text)
-    assert problems == [], "\n".join(problems)
+    assert problems == [], "\n".join(map(str, problems))
 
 
 def test_every_seed_document_has_gold():

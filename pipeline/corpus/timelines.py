@@ -16,10 +16,9 @@ import datetime
 from collections.abc import Iterable
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from pipeline.corpus.instruments import ACTION_RANK, in_force_on
 from pipeline.corpus.periods import period
+from pipeline.outputs import RunOutputs
 
 Row = dict
 
@@ -41,7 +40,7 @@ def timelines(instruments: Iterable[Row], agreements: Iterable[Row]) -> dict[str
 
 def _read(outputs_dir: Path, table: str, instrument_ids: list[str] | None) -> list[Row]:
     filters = [("instrument_id", "in", instrument_ids)] if instrument_ids is not None else None
-    return pq.read_table(Path(outputs_dir) / f"{table}.parquet", filters=filters).to_pylist()
+    return RunOutputs(outputs_dir).rows(table, filters=filters)
 
 
 def read_timelines(outputs_dir: Path, instrument_ids: list[str] | None = None) -> dict[str, Row]:
