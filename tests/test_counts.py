@@ -1,15 +1,18 @@
 """The st_counts component: numbers that quantify something (SPEC 3.3, 3.5 Counts)."""
 
 import math
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from pipeline.gold import load_gold
 from pipeline.nlp import analyse_text
+from pipeline.text import spec_form
+from pipeline.vocabulary import COUNT_KINDS, COUNT_QUALIFIERS, DURATION_UNITS
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-QUALIFIERS = {"exact", "approx", "more_than", "at_least", "less_than", "up_to"}
-KINDS = {"count", "money", "percent", "measure", "duration"}
+GOLD = CORPUS.parent / "annotations"
 
 
 def counts(nlp, text):
@@ -143,7 +146,7 @@ def test_corpus_counts_are_well_formed(nlp, path):
     for span in spans:
         count = span._.count
         assert text[span.start_char : span.end_char] == span.text
-        assert count.qualifier in QUALIFIERS and count.kind in KINDS
+        assert count.qualifier in COUNT_QUALIFIERS and count.kind in COUNT_KINDS
         assert math.isfinite(count.value) and count.value >= 0
         assert span.label_ == count.kind
         assert (span.start_char, span.end_char) not in dates
@@ -152,10 +155,16 @@ def test_corpus_counts_are_well_formed(nlp, path):
         elif count.kind == "percent":
             assert count.unit == "percent"
         elif count.kind == "duration":
-            assert count.unit in {"day", "week", "month", "year", "decade", "hour", "minute"}
+            assert count.unit in DURATION_UNITS
         else:
             assert count.unit == count.unit.lower()
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    # Well-formed is not enough: every count the gold requires is found, value and unit's last word.
+    found = Counter((round(s._.count.value, 6), spec_form(s._.count.unit).split()[-1]) for s in spans)
+    required = Counter(
+        (round(c.value, 6), spec_form(c.unit).split()[-1]) for c in load_gold(GOLD / f"{path.stem}.yaml").counts if not c.optional
+    )
+    assert required - found == Counter(), f"gold counts not found: {required - found}"
 
 
 def test_a_possessive_before_the_number_does_not_glue_words_of_the_unit(nlp):

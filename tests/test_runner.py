@@ -65,22 +65,56 @@ def test_a_failed_run_leaves_the_previous_outputs_untouched(tmp_path, monkeypatc
     assert not list(out.glob(f"{STAGING_PREFIX}*"))
 
 
+# The child run, with a writer that flushes every row at once and stops for good
+# once N documents rows are written: the kill then lands mid-write, deterministically.
+PAUSED_RUN = """
+import sys, time
+from pathlib import Path
+import pipeline.writing as writing
+N, MARKER = int(sys.argv[1]), Path(sys.argv[2])
+init, add = writing.TableWriter.__init__, writing.TableWriter.add
+written = []
+
+def flush_every_row(self, out_dir, **options):
+    init(self, out_dir, **{**options, "rows_per_batch": 1})
+
+def add_then_pause(self, table, rows):
+    add(self, table, rows)
+    written.extend(1 for _ in rows if table == "documents")
+    if len(written) >= N:
+        MARKER.write_text(str(self.staging))
+        time.sleep(600)
+
+writing.TableWriter.__init__, writing.TableWriter.add = flush_every_row, add_then_pause
+from pipeline.cli import main
+sys.argv = ["pipeline", *sys.argv[3:]]
+main()
+"""
+
+
 def test_a_killed_run_leaves_the_previous_outputs_untouched(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
-    for i in range(200):
-        (corpus / f"doc{i:03}.txt").write_text(GOOD_TEXT * 5)
-    out = tmp_path / "out"
+    for i in range(40):
+        (corpus / f"doc{i:03}.txt").write_text(GOOD_TEXT)
+    out, marker = tmp_path / "out", tmp_path / "paused"
     run([corpus / "doc000.txt"], out)
     before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--full"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while not any((p / "documents.parquet").exists() for p in out.glob(f"{STAGING_PREFIX}*")) and time.time() < deadline:
+    arguments = ["20", str(marker), "run", str(corpus), "--out", str(out), "--full"]
+    child = subprocess.Popen([sys.executable, "-c", PAUSED_RUN, *arguments], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 300
+    while not marker.exists() and child.poll() is None and time.time() < deadline:
         time.sleep(0.05)
+    assert marker.exists(), child.stderr.read().decode() if child.poll() is not None else "the run never paused"
+    staging = Path(marker.read_text())
+    # Mid-write: 20 documents rows are in the open staging file, which has no footer yet.
+    assert staging.parent == out and (staging / "documents.parquet").stat().st_size > 1000
     child.send_signal(signal.SIGKILL)
-    child.wait()
+    assert child.wait() == -signal.SIGKILL
     assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
+    run([corpus / "doc000.txt"], out)
+    assert not list(out.glob(f"{STAGING_PREFIX}*"))  # the next run clears what the killed one left
 
 
 def test_incremental_runs_reuse_unchanged_documents_and_equal_a_full_run(tmp_path, monkeypatch):
@@ -120,15 +154,21 @@ def test_long_texts_are_cut_into_pieces_that_join_back_exactly():
     assert "".join(split_text(unbroken, 1000)) == unbroken
 
 
-def test_a_multi_megabyte_document_is_analysed_in_pieces_with_exact_offsets(nlp):
-    sentence = "On 8 May 2019 the JST and the DFG signed a Memorandum of Understanding covering 12 joint projects. "
-    text = (sentence * 20 + "\n\n") * 1500  # about 3 MB
+def test_a_long_document_is_analysed_in_pieces_with_exact_offsets(nlp, monkeypatch):
+    """What a multi-megabyte document goes through, in small: many pieces, one Doc, exact offsets."""
+    monkeypatch.setitem(nlp.meta, "st_chunk_chars", 2000)
+    sentence = "On 8 May 2019 the Japan Science and Technology Agency (JST) and the DFG signed a Memorandum of Understanding covering 12 joint projects. "
+    text = (sentence * 6 + "\n\n") * 30  # about 25,000 characters: 15 pieces or more
+    assert len(split_text(text, 2000)) >= 12
     [(doc, _)] = list(analyse(nlp, [(text, None)]))
     assert doc.text == text
-    assert len(doc.ents) > 1000 and doc.ents[-1].end_char > len(text) - 200
+    assert len(doc.ents) > 300 and doc.ents[-1].end_char > len(text) - 200
     for group in ("dates", "counts", "parties"):
-        for span in list(doc.spans.get(group, []))[-50:]:
-            assert text[span.start_char : span.end_char] == span.text
+        spans = list(doc.spans[group])
+        assert len(spans) >= 180, group  # one or more a sentence, in every piece
+        assert spans[-1].end_char > len(text) - len(sentence), group  # the last piece too
+        assert all(text[span.start_char : span.end_char] == span.text for span in spans), group
+    assert len(doc._.agreements) >= 180
 
 
 def test_a_document_that_breaks_a_component_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
