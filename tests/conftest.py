@@ -1,5 +1,6 @@
 """Shared fixtures: the spaCy pipeline (built once per session), input files and gold files."""
 
+import shutil
 from pathlib import Path
 from textwrap import dedent
 
@@ -7,6 +8,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
+SEEDS = sorted(CORPUS.glob("0*.txt"))  # the five documents the product started from
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +18,16 @@ def nlp():
     from pipeline.process import cached_nlp
 
     return cached_nlp(None)
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path) -> Path:
+    """A folder of the seed documents: a real corpus small enough to run often."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, folder)
+    return folder
 
 
 def minimal_pdf(text: str) -> bytes:

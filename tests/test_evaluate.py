@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.evaluation import METRICS, Tally, evaluate, format_table, write_eval
-from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES, TABLES
+from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES, PUBLISHED_TABLES, TABLES
 
 from conftest import GOLD_PARTIES, write_gold
 
@@ -76,7 +76,7 @@ def agreement(doc_id, type_, action, parties, start, end, date_value=None, place
 
 
 def write_outputs(out: Path, texts: dict[str, str], **rows):
-    """Every table of a run, `rows` by table name, documents made from `texts`."""
+    """Every table a run publishes, `rows` by table name, documents made from `texts`."""
     rows["documents"] = [
         {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "sha256": "0" * 64, "status": "ok", "error": None,
          "n_chars": len(text), "language": "en", "text": text, "pipeline_version": "test", "model": "test",
@@ -84,7 +84,7 @@ def write_outputs(out: Path, texts: dict[str, str], **rows):
         for doc_id, text in texts.items()
     ]
     out.mkdir(parents=True, exist_ok=True)
-    for table, schema in TABLES.items():
+    for table, schema in PUBLISHED_TABLES.items():
         pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), out / f"{table}.parquet")
     return out
 

@@ -7,17 +7,15 @@ from pipeline.runner import run
 from pipeline.schemas import TABLES
 from pipeline.writing import table_path
 
-from conftest import CORPUS
-
 ray = pytest.importorskip("ray", reason="the [ray] extra is part of the dev set-up (make setup)")
 
 
-def test_ray_on_a_local_instance_gives_the_tables_of_the_local_engine(tmp_path):
+def test_ray_on_a_local_instance_gives_the_tables_of_the_local_engine(seed_corpus, tmp_path):
     from pipeline.engines.ray_engine import run_on_ray
 
-    summary = run_on_ray([CORPUS], tmp_path / "ray", actors=2)
-    run([CORPUS], tmp_path / "local", incremental=False)
-    assert summary.n_documents == len([p for p in CORPUS.rglob("*") if p.is_file()])
+    summary = run_on_ray([seed_corpus], tmp_path / "ray", actors=2)
+    run([seed_corpus], tmp_path / "local", incremental=False)
+    assert summary.n_documents == 5
     for name in TABLES:
         on_ray = pq.read_table(table_path(tmp_path / "ray", name))
         local = pq.read_table(table_path(tmp_path / "local", name))

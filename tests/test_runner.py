@@ -1,7 +1,6 @@
 """Whole runs: bad input, atomic outputs, incremental re-runs, long documents."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -117,9 +116,8 @@ def test_a_killed_run_leaves_the_previous_outputs_untouched(tmp_path):
     assert not list(out.glob(f"{STAGING_PREFIX}*"))  # the next run clears what the killed one left
 
 
-def test_incremental_runs_reuse_unchanged_documents_and_equal_a_full_run(tmp_path, monkeypatch):
-    corpus = tmp_path / "in"
-    shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("dev"))
+def test_incremental_runs_reuse_unchanged_documents_and_equal_a_full_run(seed_corpus, tmp_path, monkeypatch):
+    corpus = seed_corpus
     out = tmp_path / "out"
     first = run([corpus], out)
     assert first.n_analysed == first.n_documents and first.n_reused == 0
@@ -195,9 +193,8 @@ def test_a_document_that_breaks_a_component_is_recorded_and_the_others_go_on(tmp
     assert set(tables(tmp_path / "out")["dates"].column("doc_id").to_pylist()) == {"fine"}
 
 
-def test_two_worker_processes_give_the_tables_of_one(tmp_path):
-    corpus = tmp_path / "in"
-    shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("heldout"))
+def test_two_worker_processes_give_the_tables_of_one(seed_corpus, tmp_path):
+    corpus = seed_corpus
     run([corpus], tmp_path / "one", incremental=False)
     run([corpus], tmp_path / "two", workers=2, incremental=False)
     assert all(tables(tmp_path / "one")[name].equals(tables(tmp_path / "two")[name]) for name in TABLES)
