@@ -97,6 +97,16 @@ def test_gazetteer_finds_names_without_a_head_word(nlp):
     assert (vinnova.kind, vinnova.country) == ("agency", "Sweden")
 
 
+def test_the_state_the_sentence_names_beats_the_gazetteers_acronym(nlp):
+    text = (
+        "China and Vietnam took part. Vietnam's Ministry of Science and Technology (MOST) signed the programme. "
+        "MOST will fund ten projects."
+    )
+    assert named(parties(nlp, text), "MOST").country == "Vietnam"
+    chinese = parties(nlp, "China and Vietnam took part. The Chinese MOST will fund ten projects.")
+    assert named(chinese, "MOST").country == "China"
+
+
 def test_gazetteer_acronym_needs_its_state_when_ambiguous(nlp):
     korea = parties(nlp, "Researchers from Korea applied. The NRF reviews every proposal.")
     assert named(korea, "NRF").country == "South Korea"

@@ -387,7 +387,11 @@ class _DocumentParties:
         return self.lexicon.kind_from_phrases(span.text) or self.lexicon.head_kinds.get(head.phrase, "other")
 
     def _country(self, group: list[_Mention], name: Span, entry: GazetteerEntry | None) -> str | None:
-        """The gazetteer's state, else the one the name holds, else an apposition ("..., India")."""
+        """The state the text ties to a mention, else the gazetteer's, else the one the name holds,
+        else an apposition ("..., India")."""
+        stated = self._country_stated(group)
+        if stated is not None:
+            return stated
         if entry is not None and self._trust_country(group, entry):
             return entry.country
         inside = list(dict.fromkeys(c.country for c in self._countries_in(name) if c.country))
@@ -397,6 +401,20 @@ class _DocumentParties:
         if inside and head is not None and head.phrase in self.lexicon.located:
             return inside[0]
         return next((c for c in (self._country_after(m.span.end) for m in group) if c is not None), None)
+
+    def _country_stated(self, group: list[_Mention]) -> str | None:
+        """A state written just before a mention: "Vietnam's Ministry of Science and Technology (MOST)",
+        "the Vietnamese MOST". It beats the gazetteer, whose MOST is China's ministry."""
+        before = {c.end: c for c in self.countries.values() if c.country}
+        for m in group:
+            i = m.span.start
+            possessor = before.get(i - 1) if i >= 1 and self.doc[i - 1].lower_ in ("'s", "’s") else None
+            if possessor is not None and possessor.is_name:
+                return possessor.country
+            adjective = before.get(i)
+            if adjective is not None and not adjective.is_name:
+                return adjective.country
+        return None
 
     def _trust_country(self, group: list[_Mention], entry: GazetteerEntry) -> bool:
         """Whether the gazetteer's state is this body's: "Kyoto University" is Japan's wherever it is
