@@ -133,6 +133,7 @@ def evaluate_outputs(
 ) -> None:
     """Score OUTPUTS against GOLD (SPEC section 4); misses go to OUTPUTS/eval/."""
     from pipeline.evaluation import evaluate, format_table, write_eval
+    from pipeline.evaluation.coverage import format_coverage, party_coverage
     from pipeline.outputs import OutputsMissing
 
     try:
@@ -141,6 +142,7 @@ def evaluate_outputs(
         console.print(f"[red]{problem}")
         raise typer.Exit(2) from None
     typer.echo(format_table(result))
+    typer.echo(format_coverage(party_coverage(gold, outputs)))
     for path in write_eval(result, outputs):
         console.print(f"wrote {path}")
 

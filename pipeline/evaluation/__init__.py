@@ -4,6 +4,7 @@
     write_eval(result, out_dir) -> [scores, errors paths]  reporting: outputs/eval/*.parquet
     format_table(result) -> str                            reporting: the text table of `pipeline eval`
     evaluate_annotators(reference, other, corpus, work)    annotators: inter-annotator agreement
+    party_coverage(gold_dir, outputs_dir)                 coverage: gold parties the model's ORG spans reach vs kept
 
 EvalResult (records) holds `totals` and `subsets` (metric -> Tally,
 micro-averaged), `documents` (one DocumentScores per gold document) and
