@@ -36,20 +36,21 @@ def run(
     if missing:
         console.print(f"[red]No such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
-    if engine == "ray":
-        from pipeline.engines.ray_engine import run_on_ray
-
-        console.print("Ray engine: every document is processed (incremental reuse is the local engine's)")
-        summary = run_on_ray(paths, out, model=model, address=address)
-    elif engine == "local":
-        from pipeline.runner import run as run_local
-
-        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
-            task = progress.add_task("run", total=None)
-            summary = run_local(paths, out, model=model, workers=workers, incremental=not full, max_file_bytes=int(max_file_mb * 1024 * 1024), on_progress=lambda done, total: progress.update(task, advance=done, total=total))
-    else:
-        console.print(f"[red]Unknown engine {engine!r}: use local or ray")
+    if engine not in ("local", "ray"):
+        console.print(f"[red]Unknown engine {escape(repr(engine))}: use local or ray")
         raise typer.Exit(2)
+    from pipeline.run_failures import explain, stopping_cleanly_on_termination
+
+    try:
+        with stopping_cleanly_on_termination():
+            summary = _extract(paths, out, model, workers, engine, address, full, int(max_file_mb * 1024 * 1024))
+    except BaseException as failure:  # noqa: BLE001 - runtime failures end in one line; anything else is a bug
+        explained = explain(failure, out)
+        if explained is None:
+            raise
+        message, status = explained
+        console.print(f"[red]{escape(message)}", soft_wrap=True)
+        raise typer.Exit(status) from None
     console.print(f"{summary.n_documents} documents: {summary.n_analysed} analysed, {summary.n_reused} unchanged since the last run")
     for table, n in summary.rows.items():
         console.print(f"  {table:<13} {n:>7} rows -> {escape(str(out / (table + '.parquet')))}")
@@ -61,6 +62,19 @@ def run(
         console.print(f"{len(summary.failures)} document(s) not analysed (see the documents table, columns status and error)")
     if strict and summary.failures:
         raise typer.Exit(1)
+
+
+def _extract(paths: list[Path], out: Path, model: str | None, workers: int, engine: str, address: str | None, full: bool, max_file_bytes: int):
+    if engine == "ray":
+        from pipeline.engines.ray_engine import run_on_ray
+
+        console.print("Ray engine: every document is processed (incremental reuse is the local engine's)")
+        return run_on_ray(paths, out, model=model, address=address)
+    from pipeline.runner import run as run_local
+
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as progress:
+        task = progress.add_task("run", total=None)
+        return run_local(paths, out, model=model, workers=workers, incremental=not full, max_file_bytes=max_file_bytes, on_progress=lambda done, total: progress.update(task, advance=done, total=total))
 
 
 @app.command()

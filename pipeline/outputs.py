@@ -8,9 +8,9 @@
 The runner (reusing the previous run's rows), evaluation, the report and
 `show` read nothing else. `table_path` says where a table lives; the writer
 publishes there. Opening checks that the folder holds a whole published
-set (every table, with its schema); anything less is OutputsMissing, and no
-command reads a half of one. That check, `_check_published`, is where a
-run-level check (a run id or manifest written with the set) belongs.
+set (every table, with its schema, all of the run its manifest names:
+pipeline.publication); anything less is OutputsMissing, and no command
+reads a half of one, nor the tables of two runs a cut-short publish left.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.publication import MANIFEST, tables_of_another_run
 from pipeline.schemas import PUBLISHED_TABLES
 
 Row = dict
@@ -55,6 +56,11 @@ class RunOutputs:
                 raise OutputsMissing(f"{path} is not a readable Parquet file ({problem}): run the pipeline again") from None
             if not found.equals(schema, check_metadata=False):
                 raise OutputsMissing(f"{path} was written by another version of the pipeline: run it again")
+        mixed = tables_of_another_run(self.out_dir, list(self.schemas))
+        if mixed:
+            raise OutputsMissing(
+                f"{self.out_dir} holds the tables of two runs (a publish was cut short; {', '.join(mixed)} not of the run {MANIFEST} names): run the pipeline again"
+            )
 
     def table(self, table: str, columns: list[str] | None = None, doc_id: str | None = None, filters: list | None = None) -> pa.Table:
         """A table (its `columns`); `doc_id` and `filters` (pyarrow's form) read only matching rows."""

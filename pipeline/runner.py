@@ -25,6 +25,7 @@ from pipeline.reading import DEFAULT_MAX_FILE_BYTES, SourceDocument, find_inputs
 from pipeline.schemas import EXTRACTED_TABLES
 from pipeline.tables import document_row
 from pipeline.version import extraction_version
+from pipeline.workers import worker_pool
 from pipeline.writing import TableWriter
 
 REUSABLE_STATUSES = ("ok", "empty")
@@ -108,13 +109,14 @@ def run(
     files = inputs.files
     on_progress(0, len(files))
     resolved_model = model_id(model)
-    previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
     summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0, skipped=dict(inputs.skipped))
     sources = (read_document(path, doc_id, max_file_bytes) for path, doc_id in files)
-    with TableWriter(out_dir) as writer:
+    # The writer locks the output folder first: the previous tables are read under the lock.
+    with TableWriter(out_dir) as writer, worker_pool(workers) as pool:
+        previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
         # Small batches keep several processes evenly busy; one process pipes larger ones.
         batch_size = batch_size or (16 if workers == 1 else 4)
-        for batch in _extracted(batched(sources, batch_size), previous, model, workers, summary):
+        for batch in _extracted(batched(sources, batch_size), previous, model, resolved_model, pool, workers, summary):
             for source, rows in batch:
                 for table, table_rows in rows.items():
                     writer.add(table, table_rows)
@@ -136,31 +138,34 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _extracted(batches, previous: PreviousRun | None, model: str | None, workers: int, summary: RunSummary) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
+def _extracted(batches, previous: PreviousRun | None, model: str | None, resolved_model: str, pool: concurrent.futures.Executor | None, workers: int, summary: RunSummary) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
     """Each batch's sources with their rows, in input order, reusing what it can."""
-    pool = concurrent.futures.ProcessPoolExecutor(workers) if workers > 1 else None
     in_flight: collections.deque = collections.deque()
-    try:
-        for sources in batches:
-            reusable = [previous is not None and previous.has(s) for s in sources]
-            reused = [s for s, reuse in zip(sources, reusable) if reuse]
-            fresh = [s for s, reuse in zip(sources, reusable) if not reuse]
-            summary.n_reused += len(reused)
-            summary.n_analysed += sum(s.status == "ok" for s in fresh)
-            if pool is not None and fresh:
-                job = pool.submit(extract_batch, fresh, model)
-            else:  # in this process; with nothing new, no model is loaded anywhere
-                job = concurrent.futures.Future()
-                job.set_result(list(extract_rows(cached_nlp(model), fresh)) if fresh else [])
-            in_flight.append((sources, reused, fresh, job))
-            # A bounded window of batches in flight keeps memory flat.
-            while in_flight and (pool is None or len(in_flight) > 2 * workers):
-                yield _merge(*in_flight.popleft(), previous)
-        while in_flight:
+    window = 2 * workers if pool is not None else 0
+    for sources in batches:
+        reusable = [previous is not None and previous.has(s) for s in sources]
+        reused = [s for s, reuse in zip(sources, reusable) if reuse]
+        fresh = [s for s, reuse in zip(sources, reusable) if not reuse]
+        summary.n_reused += len(reused)
+        summary.n_analysed += sum(s.status == "ok" for s in fresh)
+        job = concurrent.futures.Future()
+        if not any(s.status == "ok" for s in fresh):  # nothing to analyse: no model is loaded anywhere
+            job.set_result([_unanalysed_rows(s, resolved_model) for s in fresh])
+        elif pool is not None:
+            job = pool.submit(extract_batch, fresh, model)
+        else:
+            job.set_result(list(extract_rows(cached_nlp(model), fresh)))
+        in_flight.append((sources, reused, fresh, job))
+        # A bounded window of batches in flight keeps memory flat.
+        while in_flight and len(in_flight) > window:
             yield _merge(*in_flight.popleft(), previous)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    while in_flight:
+        yield _merge(*in_flight.popleft(), previous)
+
+
+def _unanalysed_rows(source: SourceDocument, resolved_model: str) -> DocumentRows:
+    """The rows of a document that failed before analysis: its `documents` row alone."""
+    return {**{name: [] for name in EXTRACTED_TABLES}, "documents": [document_row(source, resolved_model)]}
 
 
 def _merge(sources, reused, fresh, job, previous: PreviousRun | None) -> list[tuple[SourceDocument, DocumentRows]]:

@@ -1,15 +1,20 @@
-"""Writing the output tables: streamed in batches, published atomically.
+"""Writing the output tables: streamed in batches, published as one set.
 
 A run writes every table into a staging folder inside the output folder,
 derives the corpus tables from them there (pipeline.corpus), and moves the
-finished files over the old ones only when the whole run has succeeded. A run that fails or is killed leaves the previous outputs as they
-were (and a stale staging folder, removed by the next run).
+finished files over the old ones only when the whole run has succeeded.
+Every table carries the run's id and `manifest.json` goes last
+(pipeline.publication), so a publish cut short between two renames is
+detected rather than read as a set. The output folder is locked for the
+whole run (pipeline.output_lock). A run that fails or is interrupted
+removes its staging folder and leaves the previous outputs as they were.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,10 +24,14 @@ import pyarrow.parquet as pq
 
 from pipeline.corpus import write_corpus_tables
 from pipeline.outputs import table_path
+from pipeline.output_lock import OutputLock
+from pipeline.publication import MANIFEST, stamp_file, stamped, write_manifest
 from pipeline.schemas import TABLES
 from pipeline.tables import Row
 
 STAGING_PREFIX = ".staging-"
+# Signals that would otherwise cut the renames of a publish in two.
+_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class TableWriter:
@@ -31,15 +40,25 @@ class TableWriter:
     def __init__(self, out_dir: Path, tables: dict[str, pa.Schema] = TABLES, rows_per_batch: int = 5000):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        for stale in self.out_dir.glob(f"{STAGING_PREFIX}*"):
-            shutil.rmtree(stale, ignore_errors=True)
-        self.staging = self.out_dir / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
-        self.staging.mkdir()
-        self.schemas = tables
-        self.rows_per_batch = rows_per_batch
-        self.pending: dict[str, list[Row]] = {name: [] for name in tables}
-        self.counts: dict[str, int] = {name: 0 for name in tables}
-        self.writers = {name: pq.ParquetWriter(self.staging / f"{name}.parquet", schema) for name, schema in tables.items()}
+        self.lock = OutputLock(self.out_dir)
+        self.lock.acquire()
+        self.staging: Path | None = None
+        self.writers: dict[str, pq.ParquetWriter] = {}
+        try:
+            for stale in self.out_dir.glob(f"{STAGING_PREFIX}*"):  # of a run that died: we hold the lock
+                shutil.rmtree(stale, ignore_errors=True)
+            self.run_id = uuid.uuid4().hex[:16]
+            self.staging = self.out_dir / f"{STAGING_PREFIX}{self.run_id}"
+            self.staging.mkdir()
+            self.schemas = {name: stamped(schema, self.run_id) for name, schema in tables.items()}
+            self.rows_per_batch = rows_per_batch
+            self.pending: dict[str, list[Row]] = {name: [] for name in tables}
+            self.counts: dict[str, int] = {name: 0 for name in tables}
+            for name, schema in self.schemas.items():
+                self.writers[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
+        except BaseException:
+            self.abort()
+            raise
 
     def add(self, table: str, rows: Iterable[Row]) -> None:
         pending = self.pending[table]
@@ -59,12 +78,21 @@ class TableWriter:
         for name, writer in self.writers.items():
             self._flush(name)
             writer.close()
-        corpus_counts = write_corpus_tables(self.staging)
-        # `documents` goes last (TABLES order): it is what says a document is done.
-        for name in [*corpus_counts, *self.schemas]:
-            os.replace(self.staging / f"{name}.parquet", table_path(self.out_dir, name))
-        shutil.rmtree(self.staging, ignore_errors=True)
-        return {**self.counts, **corpus_counts}
+        counts = {**self.counts, **write_corpus_tables(self.staging)}
+        for name in counts:  # the corpus step writes its tables without the run id
+            stamp_file(self.staging / f"{name}.parquet", self.run_id)
+        write_manifest(self.staging, self.run_id, counts)
+        # From here to the manifest's rename nothing may stop half-way but a SIGKILL or a crash;
+        # those leave a set the readers reject (see pipeline.publication).
+        deferred = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+        try:
+            for name in counts:
+                os.replace(self.staging / f"{name}.parquet", table_path(self.out_dir, name))
+            os.replace(self.staging / MANIFEST, self.out_dir / MANIFEST)
+            self._finish()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, deferred)
+        return counts
 
     def abort(self) -> None:
         for writer in self.writers.values():
@@ -72,7 +100,12 @@ class TableWriter:
                 writer.close()
             except Exception:  # noqa: BLE001 - already failing; the staging folder goes anyway
                 pass
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self._finish()
+
+    def _finish(self) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        self.lock.release()
 
     def __enter__(self) -> TableWriter:
         return self
