@@ -74,6 +74,8 @@ Span.set_extension("date", default=None, force=True)        # on doc.spans["date
 UNITS = ("day", "month", "year")        # finest first
 _LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
 _YEAR_MONTH = re.compile(r"\d{4}[-/]\d\d")
+_ONE_FISCAL_YEAR = re.compile(r"\d\d\s?/\s?(?:J?FY\s?)?\d\d\b")
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<!\w)\d+[ \t]\Z")      # "+84 24 3823 1888"
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 
 
@@ -119,6 +121,7 @@ class DateRecognizer:
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
         self.lowercase_month_cues = set(data["lowercase_month_cues"])
+        self.deictic_year_after = re.compile(rf"\s+(?:{'|'.join(data['deictic_years_after'])})\b", re.IGNORECASE)
         self.numeric_label_words = self.label_words | set(data["numeric_label_words"])
         calendar_words = (
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
@@ -173,6 +176,8 @@ class DateRecognizer:
             if read is None:
                 continue
             value, year = read
+            if value.from_context and self.deictic_year_after.match(text, match.end()):
+                continue                # "Oct. 3 next year"
             span._.date = value
             spans.append(span)
             context.last = value
@@ -185,10 +190,11 @@ class DateRecognizer:
         """Whether a numeric date stands alone: not part of a version, phone number, IP address or section."""
         if not numeric_stands_alone(text, match.start(), match.end()):
             return False                # glued to letters, digits or more separators
-        if "yy1" in fields and (fields["s1"] == "-" or (fields["s1"] == "." and len(fields["x1"] + fields["x2"]) < 4)):
+        separator = fields.get("s1", ".")
+        if "yy1" in fields and (separator == "-" or (separator == "." and len(fields["x1"] + fields["x2"]) < 4)):
             return False                # "3-1-15", "2.10.15": scores and section numbers
         before = text[max(0, match.start() - 24) : match.start()]
-        if re.search(r"\d\s*\Z", before):
+        if _DIGIT_GROUP_BEFORE.search(before):
             return False                # "+49 30 12.03.2019"
         label = _LABEL_BEFORE.search(before)
         return label is None or label.group(1).lower() not in self.numeric_label_words
@@ -215,6 +221,8 @@ class DateRecognizer:
         after = text[end : end + 2]
         if before and (before.isalnum() or before in self.currency_symbols or before in "#/.:,"):
             return False
+        if _DIGIT_GROUP_BEFORE.search(text, max(0, start - 8), start):
+            return False                # a group of a phone number
         if before == "-":
             word = _WORD_BEFORE.search(text, max(0, start - 24), start)
             if word is None or word.group(1).lower() not in self.glued_modifiers:
@@ -270,7 +278,7 @@ class DateRecognizer:
         if "yy1" in fields:
             year1 = two_digit_year(fields["yy1"])
         if kind == "numeric":
-            read = read_numeric(fields["x1"], fields["x2"], fields["s1"], year1, fields["order"])
+            read = read_numeric(fields["x1"], fields["x2"], fields.get("s1", "."), year1, fields["order"])
             if read is None or not self._plausible(year1):
                 return None
             value = _unit_value("day", dt.date(*read), False)
@@ -282,6 +290,8 @@ class DateRecognizer:
                     return self._combine(self._calendar(None, str(month), year1, False), None, False)
             year2 = complete_year(year1, int(fields["yy2"]))
         if kind == "fiscal":
+            if year2 == (year1 or 0) + 1 and _ONE_FISCAL_YEAR.search(fields["raw"]):
+                year2 = None            # "FY 2022/23", "the 2019/20 financial year": one fiscal year
             start = self._fiscal(year1)
             end = None if year2 is None else self._fiscal(year2)
             return self._combine(start, end, from_context=False)
