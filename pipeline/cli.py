@@ -145,14 +145,15 @@ def evaluate_outputs(
     gold: Path = typer.Option(Path("annotations"), "--gold", help="Folder of gold YAML files (annotations/<doc_id>.yaml)."),
     outputs: Path = typer.Option(Path("outputs"), "--outputs", help="Folder of the run's Parquet tables."),
 ) -> None:
-    """Score OUTPUTS against GOLD (SPEC section 4); misses go to OUTPUTS/eval/."""
+    """Score OUTPUTS against GOLD (SPEC section 4), and corpus identity against GOLD/identity.yaml; misses go to OUTPUTS/eval/."""
     from pipeline.evaluation import evaluate, format_table, write_eval
     from pipeline.evaluation.coverage import format_coverage, party_coverage
+    from pipeline.gold.identity import IdentityFormatError
     from pipeline.outputs import OutputsMissing
 
     try:
         result = evaluate(gold, outputs)
-    except OutputsMissing as problem:
+    except (OutputsMissing, IdentityFormatError) as problem:
         console.print(f"[red]{problem}")
         raise typer.Exit(2) from None
     typer.echo(format_table(result))

@@ -530,3 +530,29 @@ def test_the_agreement_command_prints_the_scores(two_annotators):
     assert lines["counts value+unit"] == ["0.500", "0.500", "0.500", "1", "1", "1"]
     assert lines["agreement slots"] == ["1.000", "1.000", "1.000", "6", "0", "0"]
     assert "1 gold documents" in result.output
+
+
+def test_identity_scores_pairs_of_gold_items_through_the_documents_matching(tmp_path):
+    gold_dir = tmp_path / "annotations"
+    for doc_id in ("a", "b"):
+        write_gold(gold_dir, doc_id, GOLD.format(doc_id=doc_id, evidence=EVIDENCE))
+    (gold_dir / "identity.yaml").write_text(
+        "organisations:\n"
+        "  - {name: DST, parties: [{a: DST}, {b: Department of Science and Technology}]}\n"
+        "  - {name: JSPS, parties: [{a: JSPS}, {b: JSPS}]}\n"
+        "instruments:\n"
+        f"  - {{title: DST-JSPS MoU, events: [{{a: {EVIDENCE}}}, {{b: {EVIDENCE}}}]}}\n",
+        encoding="utf-8",
+    )
+    rows = {table: perfect_rows("a")[table] + perfect_rows("b")[table] for table in perfect_rows("a")}
+    for row in rows["parties"]:  # DST is one body; JSPS is split in two
+        row["org_id"] = "org-dst" if row["acronym"] == "DST" else f"org-jsps-{row['doc_id']}"
+    for row in rows["agreements"]:
+        row["instrument_id"] = "ins-mou"
+    result = evaluate(gold_dir, write_outputs(tmp_path / "out", {"a": TEXT, "b": TEXT}, **rows))
+    clustering, linking = result.identity["organisation_clustering"], result.identity["instrument_linking"]
+    assert (clustering.tally, clustering.n_items, clustering.n_scored) == (Tally(1, 0, 1), 4, 4)
+    assert linking.tally == Tally(1, 0, 0)
+    assert "organisation clusters   1.000  0.500  0.667" in format_table(result)
+    scores = pq.read_table(write_eval(result, tmp_path / "out")[0]).to_pylist()
+    assert {row["metric"] for row in scores if row["level"] == "total"} >= {"organisation_clustering", "instrument_linking"}

@@ -3,8 +3,8 @@
 import pytest
 
 from pipeline.gold import load_gold_dir
-from pipeline.identity_gold import IdentityFormatError, identity_problems, load_identity, resolve_identity
-from pipeline.identity_scoring import pairwise
+from pipeline.evaluation.identity import pairwise
+from pipeline.gold.identity import IdentityFormatError, identity_problems, load_identity, resolve_identity
 
 from conftest import write_gold
 
@@ -72,7 +72,7 @@ def test_problems_name_the_group_and_the_member(gold_dir):
     )
     problems = identity_problems(load_identity(gold_dir / "identity.yaml"), load_gold_dir(gold_dir))
     assert any("dev/c" in p and "no gold file" in p for p in problems)
-    assert any("DFG and CNRS" in p and "names 0 gold events" in p for p in problems)
+    assert any("DFG and CNRS" in p and "names 0 of the document's gold events" in p for p in problems)
     assert any("'lonely'" in p and "fewer than two" in p for p in problems)
     with pytest.raises(IdentityFormatError):
         resolve_identity(load_identity(gold_dir / "identity.yaml"), load_gold_dir(gold_dir))
@@ -88,8 +88,8 @@ def test_pairwise_counts_pairs_of_paired_items_only():
     gold = [{"a1", "b1", "c1"}, {"a2", "b2"}]
     items = ["a1", "b1", "c1", "a2", "b2", "d1"]
     predicted = {"a1": "x", "b1": "x", "c1": "y", "a2": "z", "b2": "z", "d1": "z"}
-    counts = pairwise(gold, items, predicted)
+    score = pairwise(gold, items, predicted)
     # Gold pairs: a1-b1, a1-c1, b1-c1, a2-b2. Predicted: a1-b1, a2-b2, a2-d1, b2-d1.
-    assert (counts.tp, counts.fp, counts.fn) == (2, 2, 2)
+    assert (score.tally.tp, score.tally.fp, score.tally.fn) == (2, 2, 2)
     missed = pairwise(gold, items, {k: v for k, v in predicted.items() if k != "c1"})
-    assert (missed.tp, missed.fp, missed.fn, missed.n_items, missed.n_scored) == (2, 2, 0, 6, 5)
+    assert (missed.tally.tp, missed.tally.fp, missed.tally.fn, missed.n_items, missed.n_scored) == (2, 2, 0, 6, 5)

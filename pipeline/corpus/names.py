@@ -11,6 +11,8 @@
     is_generic(key) -> bool        a name many states give a body ("ministry of science and
                                    technology"): it starts with a head or general word
     acronym_signature(acronym) -> str        "MoST" = "MOST", "IITs" = "IIT"
+    singular_words(key) -> str     "indian institutes of technologies" -> "indian institute of technology"
+    word_overlap(a, b) -> float    shared words over all words of two keys
 
 Reads the project's data files (the spelling variants of org_kinds.yaml and
 the country list) without spaCy, so corpus tables are built without a model.
@@ -88,6 +90,27 @@ def is_generic(key: str) -> bool:
 def acronym_signature(acronym: str) -> str:
     upper = acronym.upper()
     return upper[:-1] if acronym.endswith("s") and len(upper) > 3 else upper
+
+
+_PLURAL = re.compile(r"\b(\w{3,}?)(ies|s)\b")
+
+
+def singular_words(key: str) -> str:
+    """Every word of a key without a plural ending, so that a name's number does not part two
+    spellings ("Institutes"/"Institute", "Technologies"/"Technology"); "ss", "us", "is" stay."""
+
+    def singular(match: re.Match) -> str:
+        stem, ending = match.groups()
+        if ending == "ies":
+            return stem + "y"
+        return match.group(0) if stem.endswith(("s", "u", "i")) else stem
+
+    return _PLURAL.sub(singular, key)
+
+
+def word_overlap(a: str, b: str) -> float:
+    first, second = set(a.split()), set(b.split())
+    return len(first & second) / len(first | second) if first | second else 0.0
 
 
 def is_acronym(form: str) -> bool:

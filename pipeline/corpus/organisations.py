@@ -32,7 +32,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.corpus.names import acronym_signature, is_acronym, is_generic, name_key, without_state
+from pipeline.corpus.names import (
+    acronym_signature,
+    is_acronym,
+    is_generic,
+    name_key,
+    singular_words,
+    without_state,
+    word_overlap,
+)
 from pipeline.data_files import data_path
 
 Row = dict
@@ -84,15 +92,16 @@ class _GazetteerIndex:
                     self.by_acronym.setdefault(form, []).append(index)
                     continue
                 key = name_key(form)
-                self.by_name.setdefault(key, []).append(index)
+                self.by_name.setdefault(singular_words(key), []).append(index)
                 for stripped, country in without_state(key):
                     if country == entry.country:
-                        self.by_stripped_name.setdefault((stripped, country), []).append(index)
+                        self.by_stripped_name.setdefault((singular_words(stripped), country), []).append(index)
 
     def find(self, long_keys: list[str], acronyms: list[str], country: str | None, signature: str | None) -> int | None:
         """The entry a row names: by a long name in a compatible country and with a compatible
-        acronym; by acronym only for a row that has no long name (an acronym alone says too
-        little against the row's own name)."""
+        acronym; by acronym and country when the row's long name is mostly the entry's ("Japan
+        Science and Technology (JST)"); by acronym alone only for a row that has no long name
+        (an acronym alone says too little against the row's own name)."""
 
         def compatible(indices: list[int]) -> list[int]:
             fits = [
@@ -108,6 +117,17 @@ class _GazetteerIndex:
                 found = compatible(self.by_stripped_name.get((key, country), []))
             if found:
                 return found[0]
+        if country is not None and long_keys:
+            for acronym in acronyms:
+                found = [
+                    i for i in self.by_acronym.get(acronym, [])
+                    if self.entries[i].country == country and any(
+                        word_overlap(key, singular_words(name_key(form))) >= 0.5
+                        for key in long_keys for form in (self.entries[i].name, *self.entries[i].aliases)
+                    )
+                ]
+                if len(found) == 1:
+                    return found[0]
         if not long_keys:
             for acronym in acronyms:
                 found = compatible(self.by_acronym.get(acronym, []))
@@ -164,7 +184,7 @@ def _party(row: Row, gazetteer: _GazetteerIndex) -> _Party:
     party = _Party((row["doc_id"], row["party_id"]), row, long_forms, acronyms, row.get("country"))
     party.signature = acronym_signature(row["acronym"]) if row.get("acronym") else None
     keys = [name_key(f) for f in long_forms]
-    party.entry = gazetteer.find(keys, acronyms, party.country, party.signature)
+    party.entry = gazetteer.find([singular_words(k) for k in keys], acronyms, party.country, party.signature)
     if party.country is None and party.entry is not None:
         party.country = gazetteer.entries[party.entry].country
     for key in list(keys):
@@ -173,7 +193,7 @@ def _party(row: Row, gazetteer: _GazetteerIndex) -> _Party:
                 party.country = country
             if country == party.country:
                 keys.append(stripped)
-    party.keys = list(dict.fromkeys(keys))
+    party.keys = list(dict.fromkeys(singular_words(k) for k in keys))
     return party
 
 

@@ -100,6 +100,7 @@ def score(scoring: DocumentScoring) -> None:
         if agreement.type == row["type"] and overlaps(spans[i], span_of(row))
     }
     pairs = greedy([((-outcome.correct, golds[i].optional), i, j) for (i, j), outcome in outcomes.items()])
+    scoring.paired["agreements"] = {index: predicted[j] for index, j in pairs.items()}
     for index, agreement in enumerate(golds):
         if agreement.optional:
             continue

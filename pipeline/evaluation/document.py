@@ -33,6 +33,7 @@ class DocumentScoring:
         self.subset = subset_of(gold.doc_id)
         self.tallies = dict.fromkeys(METRICS, Tally())
         self.errors: list[EvalError] = []
+        self.paired: dict[str, dict[int, Row]] = {}
 
     def count(self, metric: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
         self.tallies[metric] += Tally(tp, fp, fn)
@@ -43,7 +44,7 @@ class DocumentScoring:
         self.errors.append(EvalError(self.gold.doc_id, self.subset, table, field, kind, text, start_char=start, end_char=end, **details))
 
     def scores(self) -> DocumentScores:
-        return DocumentScores(self.gold.doc_id, self.subset, self.has_outputs, self.tallies)
+        return DocumentScores(self.gold.doc_id, self.subset, self.has_outputs, self.tallies, self.paired)
 
 
 TABLE_SCORERS: dict[str, Callable[[DocumentScoring], None]] = {

@@ -20,6 +20,7 @@ def score(scoring: DocumentScoring) -> None:
         for index, party in enumerate(golds)
     }
     pairs = max_matching(required_first(golds), edges)
+    scoring.paired["parties"] = {index: predicted[j] for index, j in pairs.items()}
     for index, party in enumerate(golds):
         if party.optional:
             continue

@@ -81,14 +81,18 @@ class DocumentScores:
     subset: str
     has_outputs: bool
     tallies: dict[str, Tally]
+    # table -> gold item index -> the predicted row paired with it (parties, agreements), for identity scoring
+    paired: dict[str, dict[int, dict]] = field(default_factory=dict)
 
 
 @dataclass
 class EvalResult:
-    """`totals` and `subsets` are micro-averaged: TP/FP/FN summed over documents."""
+    """`totals` and `subsets` are micro-averaged: TP/FP/FN summed over documents.
+    `identity`: pairwise scores of corpus identity (pipeline.evaluation.identity), when the gold has them."""
 
     documents: list[DocumentScores]
     errors: list[EvalError]
+    identity: dict = field(default_factory=dict)
     totals: dict[str, Tally] = field(init=False)
     subsets: dict[str, dict[str, Tally]] = field(init=False)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.evaluation.identity import IDENTITY_LABELS
 from pipeline.evaluation.records import HEADLINE, METRICS, EvalResult, Tally
 from pipeline.schemas import EVAL_ERRORS, EVAL_SCORES
 
@@ -32,6 +33,7 @@ def write_eval(result: EvalResult, out_dir: str | Path) -> list[Path]:
             _score_row("document", document.subset, document.doc_id, metric, tally)
             for metric, tally in document.tallies.items()
         ]
+    scores += [_score_row("total", None, None, metric, score.tally) for metric, score in result.identity.items()]
     paths = [eval_dir / "scores.parquet", eval_dir / "errors.parquet"]
     pq.write_table(pa.Table.from_pylist(scores, schema=EVAL_SCORES), paths[0])
     pq.write_table(pa.Table.from_pylist([asdict(error) for error in result.errors], schema=EVAL_ERRORS), paths[1])
@@ -62,4 +64,8 @@ def format_table(result: EvalResult) -> str:
     if missing:
         summary += f"; without outputs (all gold missed): {', '.join(missing)}"
     lines.append(summary)
+    for metric, score in result.identity.items():
+        tally = score.tally
+        line = f"  {IDENTITY_LABELS[metric]:22}{tally.precision:7.3f}{tally.recall:7.3f}{tally.f1:7.3f}"
+        lines.append(line + f"{tally.tp:6d}{tally.fp:6d}{tally.fn:6d}  pairs of the {score.n_scored} of {score.n_items} gold items found")
     return "\n".join(lines)

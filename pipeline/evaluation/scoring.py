@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.evaluation.document import score_document
+from pipeline.evaluation.identity import score_identity
 from pipeline.evaluation.records import EvalResult
 from pipeline.gold import load_gold_dir
 from pipeline.outputs import RunOutputs
@@ -13,7 +14,8 @@ from pipeline.schemas import SCORED_TABLES
 
 def evaluate(gold_dir: str | Path, outputs_dir: str | Path) -> EvalResult:
     """Score every gold file below `gold_dir` against the tables in `outputs_dir`
-    (OutputsMissing when no run was published there)."""
+    (OutputsMissing when no run was published there), and corpus identity
+    when `gold_dir` holds an identity.yaml."""
     outputs = RunOutputs(outputs_dir)
     golds = load_gold_dir(gold_dir)
     texts = {row["doc_id"]: row["text"] for row in outputs.rows("documents", columns=["doc_id", "text"])}
@@ -25,4 +27,4 @@ def evaluate(gold_dir: str | Path, outputs_dir: str | Path) -> EvalResult:
         scoring = score_document(gold, texts.get(doc_id), predictions)
         documents.append(scoring.scores())
         errors += scoring.errors
-    return EvalResult(documents, errors)
+    return EvalResult(documents, errors, score_identity(gold_dir, golds, documents))

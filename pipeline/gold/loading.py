@@ -141,7 +141,7 @@ def load_gold(path: str | Path) -> Gold:
     return Gold(top.text("doc_id"), parties, dates, counts, agreements, path)
 
 
-# annotations/identity.yaml says which gold items of different documents are one body or instrument (pipeline.identity_gold).
+# annotations/identity.yaml says which gold items of different documents are one body or instrument (pipeline.gold.identity).
 NOT_DOCUMENT_GOLD = ("identity.yaml",)
 
 

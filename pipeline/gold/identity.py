@@ -5,7 +5,7 @@ guide: annotations/IDENTITY_GUIDE.md).
     identity_problems(identity, golds) -> list[str]      empty when the file is sound
     resolve_identity(identity, golds) -> ResolvedIdentity
         gold clusters of items: (doc_id, index into that gold file's `parties` or
-        `agreements`), for the identity scorer (pipeline.identity_scoring)
+        `agreements`), for the identity scorer (pipeline.evaluation.identity)
 
 The file lists only bodies named in two or more documents and instruments
 with two or more events; every gold party or event it does not list is a body
@@ -21,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.gold import Gold, collapse
+from pipeline.gold.locating import collapse
+from pipeline.gold.records import Gold
 from pipeline.text import spec_form
 
 IDENTITY_FILE = "identity.yaml"
@@ -102,7 +103,7 @@ def _event_indices(gold: Gold, reference: str) -> list[int]:
     return [i for i, event in enumerate(gold.agreements) if collapse(event.evidence) == snippet]
 
 
-_FINDERS = {"organisations": ("party", _party_indices), "instruments": ("event", _event_indices)}
+_FINDERS = {"organisations": ("parties", _party_indices), "instruments": ("events", _event_indices)}
 
 
 def _resolve(identity: IdentityGold, golds: dict[str, Gold]) -> tuple[ResolvedIdentity, list[str]]:
@@ -120,7 +121,7 @@ def _resolve(identity: IdentityGold, golds: dict[str, Gold]) -> tuple[ResolvedId
                     continue
                 found = find(golds[member.doc_id], member.reference)
                 if len(found) != 1:
-                    problems.append(f"{where}: names {len(found)} gold {what}s of the document, not one")
+                    problems.append(f"{where}: names {len(found)} of the document's gold {what}, not one")
                     continue
                 item = (member.doc_id, found[0])
                 if item in owner:

@@ -1,0 +1,77 @@
+"""Scoring corpus identity against annotations/identity.yaml (pipeline.gold.identity):
+pairwise precision, recall and F1 of organisation clustering and of instrument linking.
+
+    score_identity(gold_dir, golds, documents) -> {metric: IdentityScore}   {} without an identity file
+    pairwise(gold_clusters, items, predicted) -> IdentityScore
+
+Each gold party and event takes the id (`org_id`, `instrument_id`) of the
+prediction the per-document scorer paired it with (DocumentScores.paired:
+the SPEC 4 matching, nothing of its own). Over all pairs of such items: TP =
+same gold group and same id; FP = same id, different groups; FN = same
+group, different ids. An item without a paired prediction is a miss of the
+per-document scores and has no identity to judge: it is left out, and
+`n_scored` of `n_items` says how many took part. Optional gold items are left
+out too. An item the identity file does not list is a group of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.evaluation.records import DocumentScores, Tally
+from pipeline.gold import Gold
+from pipeline.gold.identity import IDENTITY_FILE, ItemKey, load_identity, resolve_identity
+
+# metric -> (gold and predicted table, id column, the identity file's section), in the order shown.
+IDENTITY_METRICS = {
+    "organisation_clustering": ("parties", "org_id", "organisations"),
+    "instrument_linking": ("agreements", "instrument_id", "instruments"),
+}
+IDENTITY_LABELS = {"organisation_clustering": "organisation clusters", "instrument_linking": "instrument linking"}
+
+
+@dataclass(frozen=True)
+class IdentityScore:
+    tally: Tally
+    n_items: int
+    n_scored: int
+
+
+def _pairs(sizes: Iterable[int]) -> int:
+    return sum(n * (n - 1) // 2 for n in sizes)
+
+
+def pairwise(gold_clusters: list[set[ItemKey]], items: Iterable[ItemKey], predicted: dict[ItemKey, str]) -> IdentityScore:
+    items = list(items)
+    cluster_of = {item: number for number, cluster in enumerate(gold_clusters) for item in cluster}
+    scored = [item for item in items if item in predicted]
+    gold_label = {item: cluster_of.get(item, ("alone", item)) for item in scored}
+    both = _pairs(Counter((gold_label[item], predicted[item]) for item in scored).values())
+    gold_pairs = _pairs(Counter(gold_label.values()).values())
+    predicted_pairs = _pairs(Counter(predicted[item] for item in scored).values())
+    return IdentityScore(Tally(both, predicted_pairs - both, gold_pairs - both), len(items), len(scored))
+
+
+def score_identity(gold_dir: str | Path, golds: dict[str, Gold], documents: list[DocumentScores]) -> dict[str, IdentityScore]:
+    path = Path(gold_dir) / IDENTITY_FILE
+    if not path.exists():
+        return {}
+    resolved = resolve_identity(load_identity(path), golds)
+    scores = {}
+    for metric, (table, column, section) in IDENTITY_METRICS.items():
+        items = [
+            (doc_id, index)
+            for doc_id, gold in golds.items()
+            for index, item in enumerate(getattr(gold, table))
+            if not item.optional
+        ]
+        predicted = {
+            (document.doc_id, index): row[column]
+            for document in documents
+            for index, row in document.paired.get(table, {}).items()
+        }
+        scores[metric] = pairwise(getattr(resolved, section), items, predicted)
+    return scores
