@@ -88,14 +88,14 @@ def report(
     from pipeline.report import build_report
 
     if gold is not None and not gold.is_dir():
-        console.print(f"[red]No gold annotations folder {gold}")
+        console.print(f"[red]No gold annotations folder {escape(str(gold))}")
         raise typer.Exit(2)
     try:
         index = build_report(outputs, gold)
     except (OutputsMissing, GoldFormatError) as problem:
-        console.print(f"[red]{problem}")
+        console.print(f"[red]{escape(str(problem))}")
         raise typer.Exit(2) from None
-    console.print(f"Report written: {index}")
+    console.print(f"Report written: {escape(str(index))}")
 
 
 @app.command()
@@ -110,7 +110,7 @@ def show(
     try:
         show_document(outputs, doc_id, Console())
     except (OutputsMissing, UnknownDocument) as problem:
-        console.print(f"[red]{problem}")
+        console.print(f"[red]{escape(str(problem))}")
         raise typer.Exit(2) from None
 
 
@@ -121,6 +121,7 @@ def instruments(
 ) -> None:
     """List the corpus's instruments (one row per agreement, however many documents name it)."""
     from rich.table import Table
+    from rich.text import Text
 
     from pipeline.corpus.timelines import in_force_table, read_timelines
     from pipeline.outputs import OutputsMissing
@@ -136,7 +137,7 @@ def instruments(
     for column in columns:
         view.add_column(column.replace("_", " "), overflow="fold")
     for row in rows:
-        view.add_row(*("; ".join(row[c]) if isinstance(row[c], list) else str(row[c] if row[c] is not None else "") for c in columns))
+        view.add_row(*(Text("; ".join(row[c]) if isinstance(row[c], list) else str(row[c] if row[c] is not None else "")) for c in columns))
     Console().print(view)
 
 
@@ -148,18 +149,19 @@ def evaluate_outputs(
     """Score OUTPUTS against GOLD (SPEC section 4), and corpus identity against GOLD/identity.yaml; misses go to OUTPUTS/eval/."""
     from pipeline.evaluation import evaluate, format_table, write_eval
     from pipeline.evaluation.coverage import format_coverage, party_coverage
+    from pipeline.gold import GoldFormatError
     from pipeline.gold.identity import IdentityFormatError
     from pipeline.outputs import OutputsMissing
 
     try:
         result = evaluate(gold, outputs)
-    except (OutputsMissing, IdentityFormatError) as problem:
-        console.print(f"[red]{problem}")
+    except (OutputsMissing, GoldFormatError, IdentityFormatError) as problem:
+        console.print(f"[red]{escape(str(problem))}")
         raise typer.Exit(2) from None
     typer.echo(format_table(result))
     typer.echo(format_coverage(party_coverage(gold, outputs)))
     for path in write_eval(result, outputs):
-        console.print(f"wrote {path}")
+        console.print(f"wrote {escape(str(path))}")
 
 
 @app.command("agreement")

@@ -5,7 +5,7 @@
 index.html has the rows per table, agreement events by year (timeline.svg and
 .png), the graph of who cooperates with whom (graph.svg and .png, see
 pipeline.graph), every agreement in a sortable table and every document.
-docs/<doc_id with / as __>.html shows a document's text with its party
+docs/<page_name(doc_id)> shows a document's text with its party
 mentions, dates and counts marked by displaCy and its agreement evidence
 sentences highlighted in place, then its rows. With gold annotations
 (SPEC section 2) the run is scored by pipeline.evaluation: the index shows the
@@ -18,6 +18,7 @@ table-sorting script are inline, the charts are files beside index.html.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import shutil
@@ -55,10 +56,24 @@ DISPLACY_COLOURS = (
 )
 _FAMILY = {"parties": "PARTY", "dates": "DATE", "counts": "COUNT"}
 _YEAR = re.compile(r"\d{4}")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9._-]+")
+# File names may have 255 bytes; a page name stays far below.
+_LONGEST_PLAIN_NAME = 100
 
 
 def page_name(doc_id: str) -> str:
-    return doc_id.replace("/", "__") + ".html"
+    """A file name for the document's page, unique per doc_id and short on any file system.
+
+    A doc_id of plain characters is its own name; any other (a folder in it,
+    spaces, other scripts, a long one) is shortened to plain characters plus
+    a digest after "~", a character plain names never hold, so `a/b` and
+    `a__b` never share a page.
+    """
+    if _PLAIN_NAME.fullmatch(doc_id) and len(doc_id) <= _LONGEST_PLAIN_NAME:
+        return doc_id + ".html"
+    digest = hashlib.sha256(doc_id.encode("utf-8", errors="surrogateescape")).hexdigest()[:12]
+    return _NOT_PLAIN.sub("_", doc_id)[:_LONGEST_PLAIN_NAME] + "~" + digest + ".html"
 
 
 # --- the document text with its extractions marked -------------------------------------

@@ -15,7 +15,9 @@ import difflib
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.corpus.timelines import read_timelines
 from pipeline.display import count_detail
@@ -81,16 +83,16 @@ def show_document(outputs_dir: Path, doc_id: str, console: Console) -> None:
         hint = f" Did you mean: {', '.join(close)}?" if close else f" {len(known)} documents are known (see documents.parquet)."
         raise UnknownDocument(f"No document {doc_id!r} in {outputs_dir}.{hint}")
     doc = documents[0]
-    console.print(f"[bold]{doc_id}[/bold]  {doc['source_path']}  {doc['n_chars']} characters  status {doc['status']}")
+    console.print(f"[bold]{escape(doc_id)}[/bold]  {escape(doc['source_path'])}  {doc['n_chars']} characters  status {doc['status']}")
     if doc["error"]:
-        console.print(f"[yellow]{doc['error']}")
+        console.print(f"[yellow]{escape(doc['error'])}")
     for table, (title, columns) in _VIEWS.items():
         rows = outputs.rows(table, doc_id)
         view = Table(title=f"{title} ({len(rows)})", title_justify="left", show_lines=table == "agreements")
         for header, _ in columns:
             view.add_column(header, overflow="fold")
         for row in rows:
-            view.add_row(*(value(row) or "" for _, value in columns))
+            view.add_row(*(Text(str(value(row) or "")) for _, value in columns))  # data, never markup
         console.print(view)
         if table == "agreements":
             _print_timelines(outputs_dir, doc_id, sorted({row["instrument_id"] for row in rows}), console)
@@ -101,13 +103,15 @@ def _print_timelines(outputs_dir: Path, doc_id: str, instrument_ids: list[str], 
     for instrument_id, timeline in sorted(read_timelines(outputs_dir, instrument_ids).items()):
         title = f" \"{timeline['title']}\"" if timeline["title"] else ""
         view = Table(
-            title=f"{instrument_id}: {timeline['type']}{title} between {' and '.join(timeline['side_names']) or 'unnamed sides'}"
-            + (f", valid until {timeline['valid_until']}" if timeline["valid_until"] else ""),
+            title=escape(
+                f"{instrument_id}: {timeline['type']}{title} between {' and '.join(timeline['side_names']) or 'unnamed sides'}"
+                + (f", valid until {timeline['valid_until']}" if timeline["valid_until"] else "")
+            ),
             title_justify="left",
         )
         for header in ("date", "action", "document"):
             view.add_column(header, overflow="fold")
         for event in timeline["events"]:
             here = " (this document)" if event["doc_id"] == doc_id else ""
-            view.add_row(event["date_value"] or "", event["action"], event["doc_id"] + here)
+            view.add_row(Text(event["date_value"] or ""), Text(event["action"]), Text(event["doc_id"] + here))
         console.print(view)

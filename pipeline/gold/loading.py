@@ -80,8 +80,15 @@ def _number(text: str) -> float | None:
 
 def load_gold(path: str | Path) -> Gold:
     path = Path(path)
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=_GoldLoader)  # noqa: S506  (a safe loader)
+    try:
+        with path.open(encoding="utf-8") as stream:
+            data = yaml.load(stream, Loader=_GoldLoader)  # noqa: S506  (a safe loader)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        where = f"{path}, line {mark.line + 1}" if mark is not None else str(path)
+        raise GoldFormatError(f"{where}: not valid YAML ({getattr(problem, 'problem', None) or problem})") from None
+    except UnicodeDecodeError as problem:
+        raise GoldFormatError(f"{path}: not UTF-8 (byte {problem.start})") from None
     top = _Item(data, str(path), {"doc_id", "parties", "dates", "counts", "agreements"})
 
     def each(key: str, allowed: set[str]) -> Iterator[_Item]:
@@ -155,9 +162,17 @@ def doc_id_of(path: Path, gold_dir: str | Path) -> str:
 
 
 def load_gold_dir(gold_dir: str | Path) -> dict[str, Gold]:
-    """Every gold file below `gold_dir`, by doc_id; its `doc_id` must match its path."""
+    """Every gold file below `gold_dir`, by doc_id; its `doc_id` must match its path.
+
+    A missing folder, or one without gold files, is an error: scoring against
+    no gold would report perfect scores."""
+    if not Path(gold_dir).is_dir():
+        raise GoldFormatError(f"{gold_dir}: no such gold annotations folder")
+    paths = gold_files(gold_dir)
+    if not paths:
+        raise GoldFormatError(f"{gold_dir}: no gold files (<doc_id>.yaml) in this folder")
     golds = {}
-    for path in gold_files(gold_dir):
+    for path in paths:
         gold = load_gold(path)
         if gold.doc_id != doc_id_of(path, gold_dir):
             raise GoldFormatError(f"{path}: doc_id {gold.doc_id!r} does not match the file's place")
