@@ -4,6 +4,7 @@ Importing this package registers the factories; `pipeline.nlp` adds them to
 the pipeline with the settings in `pipeline/pipeline.cfg`. They run in this
 order, each reading what the earlier ones left on the Doc:
 
+    st_paragraphs  sentence starts at blank lines (runs before the model's parser)
     st_parties     doc._.parties, doc.spans["parties"]  (Span._.party_id)
                    doc._.country_matches (the country pass st_agreements reuses)
     st_dates       doc.spans["dates"]                   (Span._.date)
@@ -14,4 +15,4 @@ Shared rooms: layout.py (lines, rows and column headers of plain-text tables),
 org_lexicon.py (organisation words, the country list and its per-document pass).
 """
 
-from pipeline.components import agreements, counts, dates, parties  # noqa: F401
+from pipeline.components import agreements, counts, dates, paragraphs, parties  # noqa: F401
