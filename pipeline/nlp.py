@@ -59,8 +59,8 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
     settings = config["pipeline"]
     infixes = list(nlp.Defaults.infixes) + list(settings["extra_infixes"])
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    # a headline or dateline line is a sentence of its own, not the subject's head
-    nlp.add_pipe("st_paragraphs", before="parser")
+    if "parser" in nlp.pipe_names:   # a headline or dateline line is a sentence of its own
+        nlp.add_pipe("st_paragraphs", before="parser")
     for name in settings["components"]:
         nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     nlp.max_length = max(nlp.max_length, settings["chunk_chars"] * 2)
