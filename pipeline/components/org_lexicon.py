@@ -50,6 +50,14 @@ class OrgLexicon:
     stop_words: frozenset[str]
     ordinals: frozenset[str]
     plural_heads: frozenset[str]
+    head_first: frozenset[str]
+    prepositions: frozenset[str]        # join a name's complements ("of", "de", "für")
+    articles: frozenset[str]            # may follow them ("the", "la")
+    conjunctions: frozenset[str]        # join a list inside a name ("and", "y", "e")
+    located_prepositions: frozenset[str]
+    field_words: frozenset[str]         # a span made only of these names a field, not a body
+    not_org_words: frozenset[str]       # page furniture and common words the model tags ORG on their own
+    honorifics: frozenset[str]          # open a person's name wherever they stand ("Mr", "Dr")
 
     @classmethod
     def load(cls, kinds_file: str | Path, non_parties_file: str | Path) -> OrgLexicon:
@@ -76,6 +84,14 @@ class OrgLexicon:
             stop_words=_words(non["stop_words"]),
             ordinals=_words(non["ordinals"]),
             plural_heads=_words(kinds["plural_heads"]),
+            head_first=_words(kinds["head_first"]),
+            prepositions=_words(kinds["name_prepositions"]),
+            articles=_words(kinds["name_articles"]),
+            conjunctions=_words(kinds["name_conjunctions"]),
+            located_prepositions=_words(kinds["located_prepositions"]),
+            field_words=_words(non["field_words"]),
+            not_org_words=_words(non["not_org_words"]),
+            honorifics=_words(non["honorifics"]),
         )
 
     def normalise(self, form: str) -> str:

@@ -34,8 +34,6 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.org_lexicon import CountryMention, OrgLexicon
 
-PREPOSITIONS = frozenset({"of", "for", "on", "in"})
-CONJUNCTIONS = frozenset({"and", "&"})
 HYPHENS = frozenset({"-", "‐", "‑"})
 DASHES = frozenset({"-", "–", "—"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
@@ -108,7 +106,7 @@ class DocNames:
 
     def head_of(self, span: Span) -> Head | None:
         """The head word of a name: the last word before its first preposition."""
-        end = next((t.i for t in span[1:] if t.lower_ in PREPOSITIONS), span.end)
+        end = next((t.i for t in span[1:] if t.lower_ in self.lexicon.prepositions), span.end)
         while end - 1 > span.start and self.doc[end - 1].is_punct:     # "Govt. of India"
             end -= 1
         return self.head_ending.get(end)
@@ -132,7 +130,8 @@ class DocNames:
     def _grow(self, first_head: Head, floor: int) -> Name | None:
         head = self._last_head(first_head)
         start = self._grow_left(first_head, floor)
-        end, complements = self._complements(head)
+        after_head = self._post_modifiers(head)
+        end, complements = self._complements(head, after_head)
         if end == head.end and start == first_head.start and head is first_head:
             return None
         if head.phrase in self.lexicon.needs_complement and not complements:
@@ -149,7 +148,7 @@ class DocNames:
             and not (complements and span[-1].lower_ in self.lexicon.complement_final)
             and not (place is not None and place.end == end)
         )
-        modifiers = [t for t in self.doc[start : first_head.start] if t.is_alpha]
+        modifiers = [t for t in [*self.doc[start : first_head.start], *self.doc[head.end : after_head]] if t.is_alpha]
         generic = not complements and head is first_head and all(t.lower_ in self.lexicon.generic for t in modifiers)
         return Name(span, head, is_party, generic)
 
@@ -180,7 +179,7 @@ class DocNames:
                 start = i - 1
             elif self._between_countries(i):
                 start = i - 1
-            elif token.lower_ in CONJUNCTIONS and self._coordinated_modifier(i, floor, head):
+            elif token.lower_ in self.lexicon.conjunctions and self._coordinated_modifier(i, floor, head):
                 closed_by_and = True
                 start = i - 1
             elif token.text == "," and i - 1 >= floor and self._modifier(doc[i - 1]) and (
@@ -213,31 +212,43 @@ class DocNames:
             and (i + 1) in self.countries
         )
 
-    def _complements(self, head: Head) -> tuple[int, int]:
-        """Where the name ends after its head, and how many complements it has."""
-        doc, end, count = self.doc, head.end, 0
+    def _post_modifiers(self, head: Head) -> int:
+        """Where the capitalised words after a head-first head end ("Agencia Estatal", "Universiti Teknologi Malaysia")."""
+        if head.phrase not in self.lexicon.head_first or head.end >= len(self.doc) or head.end in self.known:
+            return head.end
+        end = self._item_list(head.end)
+        return head.end if end is None or any(i in self.org_head_tokens for i in range(head.end, end)) else end
+
+    def _complements(self, head: Head, after_head: int) -> tuple[int, int]:
+        """Where the name ends after its head (and its modifiers), and how many complements it has."""
+        lexicon = self.lexicon
+        doc, end, count = self.doc, after_head, 0
         # "Govt. of India": an abbreviated head keeps its full stop.
         if end + 1 < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ and doc[end + 1].lower_ == "of":
             end += 1
-        located = head.phrase in self.lexicon.located
+        located = head.phrase in lexicon.located
         after_state = False
-        while end < len(doc) and doc[end].lower_ in PREPOSITIONS | {"between"}:
+        while end < len(doc):
             preposition = doc[end].lower_
             if preposition == "between":
                 end = self._between_states(head, end) or end
                 break
-            # Only a body that sits somewhere goes on with "in <place>"; after a state only such a body goes on.
-            if (preposition == "in" and not count) or (after_state and not (located and preposition == "in")):
+            locative = preposition in lexicon.located_prepositions
+            if not (preposition in lexicon.prepositions or (located and locative)):
+                break
+            # Only a body that sits somewhere goes on with "in <place>" ("Royal Norwegian Embassy in Tokyo",
+            # "Permanent Mission of X to the United Nations"); after a state only such a body goes on.
+            if (locative and not count and not located) or (after_state and not (located and locative)):
                 break
             # A name never ends on its preposition: go on across a line break ("... Promotion of\n\nScience").
             start = skip_spaces(doc, end + 1)
-            if start < len(doc) and doc[start].lower_ == "the":
+            if start < len(doc) and doc[start].lower_ in lexicon.articles:
                 start = skip_spaces(doc, start + 1)
             item_end = self._item_list(start)
             if item_end is None or any(i in self.org_head_tokens for i in range(start, item_end)):
                 break
             is_state = self._is_state(start, item_end)
-            if preposition == "in" and not located and self._is_place(start, item_end):
+            if locative and not located and self._is_place(start, item_end):
                 break
             # "Department of Science and Technology of India": the state is said of the department, not named in it.
             if preposition == "of" and count and is_state and self.lexicon.head_kinds.get(head.phrase) == "government":
@@ -250,7 +261,7 @@ class DocNames:
         if head.phrase not in self.lexicon.joint_heads:
             return None
         first = self.countries.get(between + 1)
-        if first is None or first.end >= len(self.doc) or self.doc[first.end].lower_ not in CONJUNCTIONS:
+        if first is None or first.end >= len(self.doc) or self.doc[first.end].lower_ not in self.lexicon.conjunctions:
             return None
         second_start = skip_words(self.doc, first.end + 1, ("the",))
         second = self.countries.get(second_start)
@@ -270,14 +281,14 @@ class DocNames:
         while i < len(doc):
             if doc[i].text == ",":
                 nxt = i + 1
-                closing = nxt < len(doc) and doc[nxt].lower_ in CONJUNCTIONS
+                closing = nxt < len(doc) and doc[nxt].lower_ in self.lexicon.conjunctions
                 item_end = self._list_item(nxt + closing)
                 if item_end is None:
                     break
                 if closing:
                     return item_end
                 i = item_end
-            elif doc[i].lower_ in CONJUNCTIONS:
+            elif doc[i].lower_ in self.lexicon.conjunctions:
                 item_end = self._list_item(i + 1)
                 return item_end if item_end is not None else last
             else:
@@ -285,7 +296,10 @@ class DocNames:
         return last
 
     def _list_item(self, start: int) -> int | None:
-        """A further item of a list: not another body, not a state ("Biotechnology, Ministry of ...", ", India", "and USP")."""
+        """A further item of a list: not another body, not a state ("Biotechnology, Ministry of ...", ", India", "and USP");
+        it may open with an article ("..., el Desarrollo Tecnológico y la Innovación")."""
+        if start < len(self.doc) and self.doc[start].lower_ in self.lexicon.articles and self.doc[start].lower_ != "the":
+            start += 1
         end = self._item(start)
         if end is None or start in self.known or any(i in self.org_head_tokens for i in range(start, end)):
             return None

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.acronyms import ACRONYM_PATTERN, Definition, find_definitions
+from pipeline.components.model_orgs import ModelOrgs
 from pipeline.components.org_lexicon import Countries, Gazetteer, GazetteerEntry, OrgLexicon
 from pipeline.components.org_names import HYPHENS, DocNames, NameGrammar, skip_spaces, skip_words
 from pipeline.text import spec_form
@@ -111,6 +112,7 @@ class PartyExtractor:
         self.countries = Countries(nlp, countries)
         self.gazetteer = Gazetteer(nlp, gazetteers, is_acronym)
         self.grammar = NameGrammar(nlp, self.lexicon)
+        self.model_orgs = ModelOrgs(self.lexicon, is_acronym, self.countries.is_place)
         self.min_undefined_acronym_uses = min_undefined_acronym_uses
         # Known names read as the mentions are merged, for names split by a line break or spelled another way.
         self.entries_by_key: dict[str, list[GazetteerEntry]] = {}
@@ -159,6 +161,7 @@ class _DocumentParties:
                 self.gazetteer_names[(start, end)] = entries
         self.names: DocNames = extractor.grammar.analyse(doc, self.countries, set(self.gazetteer_acronyms))
         self.grown = {(n.span.start, n.span.end): n for n in self.names.names}
+        self.model_names = extractor.model_orgs.find(doc, self.names, self.countries)
         # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
         orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
         self.acronym_tokens = [i for i, orth in enumerate(orths) if is_acronym(strings[orth])]
@@ -232,6 +235,9 @@ class _DocumentParties:
         head = self.names.head_of(long)
         if head is not None:
             return head.is_party
+        # A name the model tags ORG and the text defines an acronym for ("Taighde Éireann (TE)").
+        if any(m.span.end == long.end and m.span.start >= long.start for m in self.model_names):
+            return True
         return acronym.start in self.gazetteer_acronyms
 
     def _add_names(self) -> None:
@@ -245,6 +251,10 @@ class _DocumentParties:
             entry = self._choose(entries)
             if entry is not None:
                 self.candidates.append(self._mention(self.doc[start:end], strong=True, entry=entry))
+        # The model's names fill what the grammar, acronyms and gazetteer left: they come last in `_select`.
+        for name in self.model_names:
+            if not any(i in self.blocked for i in range(name.span.start, name.span.end)):
+                self.candidates.append(self._mention(name.span, strong=name.strong, priority=2))
 
     def _select(self, candidates: list[_Mention]) -> list[_Mention]:
         """Non-overlapping mentions: definitions first, then the longest."""
@@ -336,6 +346,12 @@ class _DocumentParties:
             for variant in self.extractor.countries.without_country(m.key):
                 if variant in keys:
                     union(m.key, variant)
+        # A one-word short form ("Wageningen") joins the one body whose name starts with it.
+        for m in mentions:
+            if not m.strong and not m.acronym and " " not in m.key:
+                roots = {find(k) for k in keys if k.startswith(m.key + " ")}
+                if len(roots) == 1:
+                    union(m.key, roots.pop())
         groups: dict[str, list[_Mention]] = {}
         for m in mentions:
             groups.setdefault(find(m.key), []).append(m)
