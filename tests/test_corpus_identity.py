@@ -43,8 +43,8 @@ def test_names_fold_spelling_case_articles_and_country_names():
     assert name_key("The Indian Space Research Organization") == name_key("Indian Space Research Organisation")
     assert name_key("UK Space Agency") == name_key("United Kingdom Space Agency")
     assert name_key("Department of Science & Technology") == name_key("department of science and technology")
-    assert without_state(name_key("Cabinet Office of Japan")) == [("cabinet office", "Japan")]
-    assert without_state(name_key("Japan-UK Joint Committee on Science")) == []
+    assert without_state(name_key("Cabinet Office of Japan")) == (("cabinet office", "Japan"),)
+    assert without_state(name_key("Japan-UK Joint Committee on Science")) == ()
 
 
 def test_one_body_split_across_names_gets_one_id():

@@ -4,7 +4,7 @@
                                    ("Organization"/"Organisation"), country names
                                    spelled the canonical way ("UK" = "United Kingdom")
     is_acronym(form) -> bool       "DFG", "CiRA", "SISTERs"; not "RIKEN Institute"
-    without_state(key) -> [(key, country)]   the key with a state named at its start
+    without_state(key) -> ((key, country), ...)  the key with a state named at its start
                                    or end taken off ("cabinet office of japan" ->
                                    ("cabinet office", "Japan"))
     country_of_name(text) -> str | None      "India", "Republic of India" -> "India"
@@ -67,6 +67,8 @@ def _state_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+# Cached: a corpus repeats the same few thousand names in every document.
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(form: str | None) -> str:
     key = spec_form(form)
     pattern, variants = _spelling()
@@ -95,6 +97,7 @@ def acronym_signature(acronym: str) -> str:
 _PLURAL = re.compile(r"\b(\w{3,}?)(ies|s)\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def singular_words(key: str) -> str:
     """Every word of a key without a plural ending, so that a name's number does not part two
     spellings ("Institutes"/"Institute", "Technologies"/"Technology"); "ss", "us", "is" stay."""
@@ -113,13 +116,15 @@ def word_overlap(a: str, b: str) -> float:
     return len(first & second) / len(first | second) if first | second else 0.0
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return " " not in form.strip() and capitals >= 2 and capitals * 2 >= len(letters)
 
 
-def without_state(key: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 16)
+def without_state(key: str) -> tuple[tuple[str, str], ...]:
     """`key` (a name_key) without a state at its start or end, with that state; two words must
     remain, and no other state ("japan united kingdom joint committee" belongs to neither)."""
     _, country_of = _country_forms()
@@ -129,7 +134,7 @@ def without_state(key: str) -> list[tuple[str, str]]:
         match = pattern.fullmatch(key)
         if match and " " in match["rest"] and not any_state.search(match["rest"]):
             found.append((match["rest"], country_of[match["state"]]))
-    return found
+    return tuple(found)
 
 
 def country_of_name(text: str | None) -> str | None:

@@ -25,7 +25,6 @@ India has one in every capital.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -243,7 +242,6 @@ def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
             doc_countries.setdefault(p.ref[0], set()).add(p.country)
             for key in p.keys:
                 placed_by_key.setdefault(key, {})[sets.find(p.ref)] = p.country
-    unplaced: dict[str, list[_Party]] = {}
     for p in members:
         if p.country is not None or p.scope:
             continue
@@ -254,12 +252,9 @@ def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
                 sets.union(p.ref, bodies.pop())
             elif not is_generic(key):
                 sets.union(p.ref, ("unplaced name", key))
-            else:
-                unplaced.setdefault(key, []).append(p)
-    for same_name in unplaced.values():
-        for p, q in itertools.combinations(same_name, 2):
-            if doc_countries.get(p.ref[0], set()) & doc_countries.get(q.ref[0], set()):
-                sets.union(p.ref, q.ref)
+            else:  # one node per country: rows whose documents share one meet there, in linear time
+                for country in here:
+                    sets.union(p.ref, ("unplaced name", key, country))
 
 
 def _place_bare_acronyms(members: list[_Party], sets: _UnionFind) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 
 Period = tuple[datetime.date, datetime.date]
@@ -40,6 +41,7 @@ def _point(value: str) -> Period | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def period(value: str | None) -> Period | None:
     if not value:
         return None
