@@ -179,5 +179,25 @@ def annotator_agreement(
         typer.echo(format_table(evaluate_annotators(reference, other, corpus, work)))
 
 
+@app.command("identity-agreement")
+def identity_agreement(
+    reference: Path = typer.Argument(..., help="An identity file taken as the truth (annotations/identity.yaml format)."),
+    other: Path = typer.Argument(..., help="Another annotator's identity file over the same gold files."),
+    gold: Path = typer.Option(Path("annotations"), "--gold", help="The gold folder both identity files refer to."),
+) -> None:
+    """Inter-annotator agreement on corpus identity: OTHER's groups scored pairwise against REFERENCE's."""
+    from pipeline.evaluation.identity import IDENTITY_LABELS, identity_agreement as agreement
+    from pipeline.gold.identity import IdentityFormatError
+
+    try:
+        scores = agreement(gold, reference, other)
+    except IdentityFormatError as problem:
+        console.print(f"[red]{problem}")
+        raise typer.Exit(2) from None
+    for metric, score in scores.items():
+        tally = score.tally
+        typer.echo(f"{IDENTITY_LABELS[metric]:22}  P {tally.precision:.3f}  R {tally.recall:.3f}  F1 {tally.f1:.3f}  ({tally.tp + tally.fn} pairs in the reference)")
+
+
 def main() -> None:
     app()

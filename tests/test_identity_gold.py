@@ -1,9 +1,11 @@
 """annotations/identity.yaml: loading, checking against the gold files, pairwise scoring."""
 
 import pytest
+from typer.testing import CliRunner
 
-from pipeline.gold import load_gold_dir
+from pipeline.cli import app
 from pipeline.evaluation.identity import pairwise
+from pipeline.gold import load_gold_dir
 from pipeline.gold.identity import IdentityFormatError, identity_problems, load_identity, resolve_identity
 
 from conftest import write_gold
@@ -93,3 +95,13 @@ def test_pairwise_counts_pairs_of_paired_items_only():
     assert (score.tally.tp, score.tally.fp, score.tally.fn) == (2, 2, 2)
     missed = pairwise(gold, items, {k: v for k, v in predicted.items() if k != "c1"})
     assert (missed.tally.tp, missed.tally.fp, missed.tally.fn, missed.n_items, missed.n_scored) == (2, 2, 0, 6, 5)
+
+
+def test_two_annotators_identity_files_are_compared_pairwise(gold_dir, tmp_path_factory):
+    other = tmp_path_factory.mktemp("annotator_b") / "identity.yaml"
+    # The other annotator leaves JST's group out: one pair of the reference's three organisation pairs is missed.
+    other.write_text(IDENTITY.split("  - name: Japan Science")[0] + "instruments:" + IDENTITY.split("instruments:")[1], encoding="utf-8")
+    result = CliRunner().invoke(app, ["identity-agreement", str(gold_dir / "identity.yaml"), str(other), "--gold", str(gold_dir)])
+    assert result.exit_code == 0, result.output
+    assert "organisation clusters   P 1.000  R 0.500  F1 0.667  (2 pairs in the reference)" in result.output
+    assert "instrument linking      P 1.000  R 1.000  F1 1.000" in result.output

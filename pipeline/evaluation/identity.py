@@ -2,6 +2,8 @@
 pairwise precision, recall and F1 of organisation clustering and of instrument linking.
 
     score_identity(gold_dir, golds, documents) -> {metric: IdentityScore}   {} without an identity file
+    identity_agreement(gold_dir, reference, other) -> {metric: IdentityScore}
+        two annotators' identity files over the same gold files: `other` scored against `reference`
     pairwise(gold_clusters, items, predicted) -> IdentityScore
 
 Each gold party and event takes the id (`org_id`, `instrument_id`) of the
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.evaluation.records import DocumentScores, Tally
-from pipeline.gold import Gold
+from pipeline.gold import Gold, load_gold_dir
 from pipeline.gold.identity import IDENTITY_FILE, ItemKey, load_identity, resolve_identity
 
 # metric -> (gold and predicted table, id column, the identity file's section), in the order shown.
@@ -44,7 +46,7 @@ def _pairs(sizes: Iterable[int]) -> int:
     return sum(n * (n - 1) // 2 for n in sizes)
 
 
-def pairwise(gold_clusters: list[set[ItemKey]], items: Iterable[ItemKey], predicted: dict[ItemKey, str]) -> IdentityScore:
+def pairwise(gold_clusters: list[set[ItemKey]], items: Iterable[ItemKey], predicted: dict[ItemKey, object]) -> IdentityScore:
     items = list(items)
     cluster_of = {item: number for number, cluster in enumerate(gold_clusters) for item in cluster}
     scored = [item for item in items if item in predicted]
@@ -55,6 +57,22 @@ def pairwise(gold_clusters: list[set[ItemKey]], items: Iterable[ItemKey], predic
     return IdentityScore(Tally(both, predicted_pairs - both, gold_pairs - both), len(items), len(scored))
 
 
+def _scored_items(golds: dict[str, Gold], table: str) -> list[ItemKey]:
+    return [(doc_id, index) for doc_id, gold in golds.items() for index, item in enumerate(getattr(gold, table)) if not item.optional]
+
+
+def identity_agreement(gold_dir: str | Path, reference: str | Path, other: str | Path) -> dict[str, IdentityScore]:
+    golds = load_gold_dir(gold_dir)
+    expected, found = (resolve_identity(load_identity(path), golds) for path in (reference, other))
+    scores = {}
+    for metric, (table, _, section) in IDENTITY_METRICS.items():
+        items = _scored_items(golds, table)
+        # Every item has an identity in the other file too: its group's number, or itself alone.
+        group_of = {item: number for number, group in enumerate(getattr(found, section)) for item in group}
+        scores[metric] = pairwise(getattr(expected, section), items, {item: group_of.get(item, item) for item in items})
+    return scores
+
+
 def score_identity(gold_dir: str | Path, golds: dict[str, Gold], documents: list[DocumentScores]) -> dict[str, IdentityScore]:
     path = Path(gold_dir) / IDENTITY_FILE
     if not path.exists():
@@ -62,12 +80,7 @@ def score_identity(gold_dir: str | Path, golds: dict[str, Gold], documents: list
     resolved = resolve_identity(load_identity(path), golds)
     scores = {}
     for metric, (table, column, section) in IDENTITY_METRICS.items():
-        items = [
-            (doc_id, index)
-            for doc_id, gold in golds.items()
-            for index, item in enumerate(getattr(gold, table))
-            if not item.optional
-        ]
+        items = _scored_items(golds, table)
         predicted = {
             (document.doc_id, index): row[column]
             for document in documents
