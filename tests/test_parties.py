@@ -139,7 +139,6 @@ def test_user_gazetteer_from_the_config(nlp, tmp_path):
         "The Asia Pacific Regional Space Agency Forum met in Bengaluru.",
         "India and Japan agreed to expand cooperation in Asia.",
         "Dr Takahiro Ueyama and Sir Patrick Vallance opened the session.",
-        "The Joint Committee praised the progress.",
         "An MoU and an LoI were signed; the IA follows.",
         "The Science and Technology Research Partnership for Sustainable Development (SATREPS) grew. SATREPS now covers 50 countries.",
         "The East Asia Summit (EAS) discussed it, and EAS leaders agreed.",
@@ -275,3 +274,127 @@ def test_corpus_parties_are_distinct_and_offsets_exact(nlp, path):
         assert before.end <= after.start
     again = analyse_text(nlp, text)._.parties
     assert [(p.party_id, p.name, p.acronym, p.aliases) for p in again] == [(p.party_id, p.name, p.acronym, p.aliases) for p in found]
+
+
+# --- the model's ORG spans as mentions (model_orgs.py): rule-only repairs -----------------
+
+
+@pytest.fixture(scope="module")
+def model_orgs():
+    """ModelOrgs on a blank English pipeline: the repairs need only tokens and ents."""
+    import spacy
+
+    from pipeline.components.model_orgs import ModelOrgs
+    from pipeline.components.org_lexicon import OrgLexicon
+
+    config = load_config()["components"]["st_parties"]
+    lexicon = OrgLexicon.load(config["kinds"], config["non_parties"])
+    return spacy.blank("en"), ModelOrgs(lexicon, lambda text: text.isupper() and len(text) > 1, lambda text: text == "Kenya")
+
+
+def _repaired(model_orgs, text, org):
+    from spacy.tokens import Span
+
+    blank, orgs = model_orgs
+    doc = blank(text)
+    start = text.index(org)
+    doc.ents = [Span(doc, doc.char_span(start, start + len(org), alignment_mode="expand").start,
+                     doc.char_span(start, start + len(org), alignment_mode="expand").end, label="ORG")]
+    country_tokens = {t.i for t in doc if t.text == "Kenya"}
+    return [r.text for piece in orgs._pieces(doc.ents[0]) if (r := orgs._repair(piece, country_tokens)) is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        # a leading article and a possessor go; trailing punctuation goes
+        ("We thank the Agencia Estatal de Investigación.", "the Agencia Estatal de Investigación.", ["Agencia Estatal de Investigación"]),
+        ("It is the ministry's Cultural Affairs Sector.", "ministry's Cultural Affairs Sector", ["Cultural Affairs Sector"]),
+        # a bracket and a line break end a name
+        ("the Servicio Geológico Nacional (SGN) said", "Servicio Geológico Nacional (SGN", ["Servicio Geológico Nacional", "SGN"]),
+        ("Contact\n\nOficina Regional de Ciencia", "Contact\n\nOficina Regional de Ciencia", ["Contact", "Oficina Regional de Ciencia"]),
+        # a person glued to the name
+        ("the University of Ghana and Dr. Kwame Mensah spoke", "University of Ghana and Dr. Kwame Mensah", ["University of Ghana"]),
+        # a place run on after a complement is where the body sits
+        ("at the University of Eldoret Kenya campus", "University of Eldoret Kenya", ["University of Eldoret"]),
+        # a title opens an office held by a person, not a body
+        ("The President of Ghana Airways spoke", "President of Ghana Airways", []),
+    ],
+)
+def test_model_spans_are_repaired_at_their_edges(model_orgs, text, org, expected):
+    assert _repaired(model_orgs, text, org) == expected
+
+
+# --- the model's ORG spans as mentions: whole sentences --------------------------------------
+
+
+def test_a_non_english_name_is_a_party(nlp):
+    found = parties(nlp, "The call is funded by the Agencia Estatal de Investigación (AEI) and the Consejo Superior de Estudios Marinos.")
+    assert named(found, "Agencia Estatal de Investigación").acronym == "AEI"
+    assert named(found, "Consejo Superior de Estudios Marinos") is not None
+
+
+def test_non_english_list_inside_a_name(nlp):
+    found = parties(nlp, "Delegates of the Ministerio de Agricultura, Pesca y Alimentación visited Lisbon in May.")
+    assert named(found, "Ministerio de Agricultura, Pesca y Alimentación") is not None
+
+
+def test_head_first_name_with_a_state_in_it(nlp):
+    found = parties(nlp, "Students from Universiti Sains Malaysia joined the summer course in Penang.")
+    assert named(found, "Universiti Sains Malaysia").kind == "university"
+
+
+def test_embassies_and_missions_keep_where_they_sit(nlp):
+    text = (
+        "The Royal Danish Embassy in Nairobi and the Permanent Mission of the Republic of Kenya to the United Nations "
+        "Office at Geneva co-hosted the reception."
+    )
+    found = parties(nlp, text)
+    assert named(found, "Royal Danish Embassy in Nairobi") is not None
+    assert named(found, "Permanent Mission of the Republic of Kenya to the United Nations Office at Geneva") is not None
+
+
+def test_embassy_without_its_city_joins_the_embassy_with_it(nlp):
+    text = "The Embassy of Norway in Hanoi opened the fair. Visitors were welcomed by the Embassy of Norway's staff."
+    found = [p for p in parties(nlp, text) if "Embassy" in p.name]
+    assert [p.name for p in found] == ["Embassy of Norway in Hanoi"]
+
+
+def test_government_of_a_formal_state_name_is_whole(nlp):
+    found = parties(nlp, "The Government of the Republic of Ghana signed the arrangement.")
+    assert named(found, "Government of the Republic of Ghana") is not None
+
+
+def test_sub_units_are_parties(nlp):
+    text = "The International Relations Division of the Ministry of Higher Education prepared the draft with the Research Grants Section."
+    found = parties(nlp, text)
+    assert named(found, "International Relations Division") is not None
+    assert named(found, "Ministry of Higher Education") is not None
+
+
+def test_the_joint_committee_named_only_so_is_a_party(nlp):
+    found = parties(nlp, "Peru and Norway convened the Joint Committee in Lima. The Joint Committee adopted a work plan.")
+    assert named(found, "Joint Committee").kind == "committee"
+
+
+def test_the_joint_committee_of_a_named_committee_is_no_second_party(nlp):
+    text = "The Peru-Norway Joint Committee on Research met in Lima. The Joint Committee adopted a work plan."
+    assert [p.name for p in parties(nlp, text) if "Committee" in p.name] == ["Peru-Norway Joint Committee on Research"]
+
+
+def test_headless_name_with_an_acronym_is_a_party(nlp):
+    text = "The memorandum was prepared by NTU Global, the university's international office, with NTU."
+    assert named(parties(nlp, text), "NTU Global") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ocean Science and Innovation Partnership will run until 2030.",       # a programme
+        "Mr. Tomas Berg thanked the hosts for the visit.",                         # a person
+        "NATIONAL SCIENCE NEWS | TECHNOLOGY",                                      # a heading in capitals
+        "Progress in Science, Research and Innovation was reviewed.",              # fields of research
+    ],
+)
+def test_model_spans_without_evidence_are_not_parties(nlp, text):
+    assert parties(nlp, text) == []

@@ -109,7 +109,11 @@ class DocNames:
         end = next((t.i for t in span[1:] if t.lower_ in self.lexicon.prepositions), span.end)
         while end - 1 > span.start and self.doc[end - 1].is_punct:     # "Govt. of India"
             end -= 1
-        return self.head_ending.get(end)
+        head = self.head_ending.get(end)
+        first = self.head_at.get(span.start)
+        if head is None and first is not None and first.phrase in self.lexicon.head_first:   # "Agencia Estatal de ..."
+            return first
+        return head
 
     # --- names --------------------------------------------------------------
 
@@ -245,7 +249,9 @@ class DocNames:
             if start < len(doc) and doc[start].lower_ in lexicon.articles:
                 start = skip_spaces(doc, start + 1)
             item_end = self._item_list(start)
-            if item_end is None or any(i in self.org_head_tokens for i in range(start, item_end)):
+            # Where a mission sits may be a body ("... to the United Nations Office at Nairobi"); a complement may not.
+            holds_head = item_end is not None and any(i in self.org_head_tokens for i in range(start, item_end))
+            if item_end is None or (holds_head and not (located and locative)):
                 break
             is_state = self._is_state(start, item_end)
             if locative and not located and self._is_place(start, item_end):

@@ -54,6 +54,8 @@ Doc.set_extension("parties", default=None, force=True)      # list[Party]
 Span.set_extension("party_id", default=None, force=True)    # on doc.spans["parties"]
 
 MENTION_LABEL = "ORG"
+# Where a body sits, at the end of its name: " in pretoria", " to the united nations" (SPEC 4 form).
+_LOCATION_TAIL = re.compile(r" (?:in|at|to|en|em) (?!.* (?:in|at|to|en|em) ).+$")
 _ACRONYM = re.compile(ACRONYM_PATTERN)
 
 
@@ -317,12 +319,24 @@ class _DocumentParties:
         groups = self._group(mentions)
         ordered = sorted(groups, key=lambda g: min(m.span.start for m in g))
         parties = []
+        named = [m.key for g in groups for m in g if m.strong]
         for group in ordered:
-            if not any(m.strong for m in group):
+            if not any(m.strong for m in group) and not self._only_body_of_its_kind(group, named):
                 continue
             party_id = f"p{len(parties) + 1}"
             parties.append(self._party(party_id, sorted(group, key=lambda m: m.span.start)))
         return parties
+
+    def _only_body_of_its_kind(self, group: list[_Mention], named: list[str]) -> bool:
+        """"The Joint Committee", when no committee is named otherwise, is the document's name for it."""
+        heads = [self.names.head_of(m.span) for m in group]
+        phrases = {h.phrase for h in heads if h is not None}
+        if None in heads or len(phrases) != 1:
+            return False
+        head = phrases.pop()
+        if head not in self.lexicon.joint_heads:
+            return False
+        return not any(key.split()[-1:] == [head] or f" {head} " in key for key in named)
 
     def _group(self, mentions: list[_Mention]) -> list[list[_Mention]]:
         parent: dict[str, str] = {}
@@ -346,6 +360,11 @@ class _DocumentParties:
             for variant in self.extractor.countries.without_country(m.key):
                 if variant in keys:
                     union(m.key, variant)
+        # "Embassy of Finland" is the "Embassy of Finland in Pretoria" of the same text.
+        for key in keys:
+            shorter = _LOCATION_TAIL.sub("", key)
+            if shorter != key and shorter in keys:
+                union(shorter, key)
         # A one-word short form ("Wageningen") joins the one body whose name starts with it.
         for m in mentions:
             if not m.strong and not m.acronym and " " not in m.key:
@@ -386,7 +405,12 @@ class _DocumentParties:
         long_forms = [m for m in group if not m.acronym] or group
         known = {self.extractor.key(form) for form in entry.forms} if entry is not None else set()
         uses = Counter(m.key for m in long_forms)
-        best = min(long_forms, key=lambda m: (m.key not in known, not m.strong, -uses[m.key], m.span.start))
+        # A name with where the body sits beats the same name without it ("Embassy of Finland in Pretoria").
+        keys = {m.key for m in long_forms}
+        located = {m.key for m in long_forms if _LOCATION_TAIL.sub("", m.key) in keys - {m.key}}
+        best = min(
+            long_forms, key=lambda m: (m.key not in known, not m.strong, m.key not in located, -uses[m.key], m.span.start)
+        )
         same = [m for m in long_forms if m.key == best.key]
         spellings = Counter(m.span.text for m in same)
         return max(same, key=lambda m: spellings[m.span.text])
