@@ -62,7 +62,8 @@ def build_nlp(model: str | None = None, config_path: Path = CONFIG_PATH) -> Lang
     if "parser" in nlp.pipe_names:   # a headline or dateline line is a sentence of its own
         nlp.add_pipe("st_paragraphs", before="parser")
     for name in settings["components"]:
-        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
+        # `initialize` reads the component's data files now rather than on its first document
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {}))).initialize(nlp=nlp)
     nlp.max_length = max(nlp.max_length, settings["chunk_chars"] * 2)
     # Kept on the pipeline so that `analyse` follows the config it was built from.
     nlp.meta["st_components"] = list(settings["components"])
@@ -142,11 +143,24 @@ def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32)
             doc = collected[0] if total == 1 else Doc.from_docs(collected, ensure_whitespace=False)
             collected = []
             try:
-                for name in own:
-                    doc = nlp.get_pipe(name)(doc)
+                doc = _run_components(nlp, own, doc)
             except Exception as exc:  # noqa: BLE001 - reported as this document's error
                 doc = exc
             yield doc, context
+
+
+class DocumentSkipped(Exception):
+    """A component's error handler (`nlp.set_error_handler`) let a failing document go."""
+
+
+def _run_components(nlp: Language, names: list[str], doc: Doc) -> Doc:
+    """`doc` through the named components by their `pipe`, so that a component's error handler
+    decides what a failure does (by default it raises, and `analyse` reports the error)."""
+    for name in names:
+        doc = next(nlp.get_pipe(name).pipe([doc]), None)
+        if doc is None:
+            raise DocumentSkipped(f"{name} skipped the document")
+    return doc
 
 
 def analyse_text(nlp: Language, text: str) -> Doc:

@@ -1,12 +1,15 @@
 """Turning an analysed Doc into the rows of each output table.
 
-The components leave their results on the Doc (see `pipeline.components`);
-this is the one place that maps them onto the columns of `pipeline.schemas`.
+The components leave their results on the Doc as plain records (see
+`pipeline.components`): doc._.parties_record, doc._.agreements_record, and
+Span._.date_record / Span._.count_record on the span groups. This is the one
+place that maps them onto the columns of `pipeline.schemas`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import datetime as dt
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -54,10 +57,10 @@ def _span_columns(span: Span, doc_id: str) -> Row:
 
 def entity_rows(doc: Doc, doc_id: str) -> list[Row]:
     rows = [{**_span_columns(ent, doc_id), "label": ent.label_, "source": "model", "canonical": None} for ent in doc.ents]
-    names = {party.party_id: party.name for party in doc._.parties or []}
+    names = {party["party_id"]: party["name"] for party in doc._.parties_record or []}
     canonical = {
         "parties": lambda span: names.get(span._.party_id),
-        "dates": lambda span: span._.date.value,
+        "dates": lambda span: span._.date_record["value"],
         "agreement_triggers": lambda span: span.label_ or None,
     }
     for group, label in _RULE_SPAN_LABELS.items():
@@ -66,52 +69,65 @@ def entity_rows(doc: Doc, doc_id: str) -> list[Row]:
             for span in doc.spans.get(group, [])
         ]
     rows += [
-        {**_span_columns(span, doc_id), "label": _COUNT_LABELS[span._.count.kind], "source": "rules", "canonical": plain_number(span._.count.value)}
+        {
+            **_span_columns(span, doc_id),
+            "label": _COUNT_LABELS[span._.count_record["kind"]],
+            "source": "rules",
+            "canonical": plain_number(span._.count_record["value"]),
+        }
         for span in doc.spans.get("counts", [])
     ]
     return sorted(rows, key=lambda r: (r["start_char"], r["end_char"], r["source"], r["label"]))
 
 
 def party_rows(doc: Doc, doc_id: str) -> list[Row]:
+    mentions = Counter(span._.party_id for span in doc.spans.get("parties", []))
     return [
         {
             "doc_id": doc_id,
-            "party_id": party.party_id,
-            "name": party.name,
-            "acronym": party.acronym,
-            "kind": party.kind,
-            "country": party.country,
-            "n_mentions": len(party.mentions),
-            "aliases": list(party.aliases),
+            "party_id": party["party_id"],
+            "name": party["name"],
+            "acronym": party["acronym"],
+            "kind": party["kind"],
+            "country": party["country"],
+            "n_mentions": mentions[party["party_id"]],
+            "aliases": list(party["aliases"]),
         }
-        for party in doc._.parties or []
+        for party in doc._.parties_record or []
     ]
+
+
+def _date_columns(record: dict) -> Row:
+    ends = {end: record[end] and dt.date.fromisoformat(record[end]) for end in ("start_date", "end_date")}
+    return {**record, **ends}
 
 
 def date_rows(doc: Doc, doc_id: str) -> list[Row]:
-    return [{**_span_columns(span, doc_id), **asdict(span._.date)} for span in doc.spans.get("dates", [])]
+    return [{**_span_columns(span, doc_id), **_date_columns(span._.date_record)} for span in doc.spans.get("dates", [])]
 
 
 def count_rows(doc: Doc, doc_id: str) -> list[Row]:
-    return [{**_span_columns(span, doc_id), **asdict(span._.count)} for span in doc.spans.get("counts", [])]
+    return [{**_span_columns(span, doc_id), **span._.count_record} for span in doc.spans.get("counts", [])]
 
 
 def agreement_rows(doc: Doc, doc_id: str) -> list[Row]:
-    return [
-        {
-            "doc_id": doc_id,
-            "agreement_id": f"{doc_id}#a{number}",
-            "type": agreement.type,
-            "action": agreement.action,
-            "title": agreement.title,
-            "parties": list(agreement.parties),
-            "date_value": agreement.date_value,
-            "date_text": agreement.date_text,
-            "place": agreement.place,
-            "valid_until": agreement.valid_until,
-            "evidence": agreement.evidence.text,
-            "start_char": agreement.evidence.start_char,
-            "end_char": agreement.evidence.end_char,
-        }
-        for number, agreement in enumerate(doc._.agreements or [], start=1)
-    ]
+    return [_agreement_row(doc, doc_id, number, record) for number, record in enumerate(doc._.agreements_record or [], start=1)]
+
+
+def _agreement_row(doc: Doc, doc_id: str, number: int, record: dict) -> Row:
+    evidence = doc[record["evidence"][0] : record["evidence"][1]]
+    return {
+        "doc_id": doc_id,
+        "agreement_id": f"{doc_id}#a{number}",
+        "type": record["type"],
+        "action": record["action"],
+        "title": record["title"],
+        "parties": list(record["parties"]),
+        "date_value": record["date_value"],
+        "date_text": record["date_text"],
+        "place": record["place"],
+        "valid_until": record["valid_until"],
+        "evidence": evidence.text,
+        "start_char": evidence.start_char,
+        "end_char": evidence.end_char,
+    }

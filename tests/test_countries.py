@@ -4,7 +4,7 @@ st_parties and st_agreements through `doc._.country_matches`. No model needed.""
 import pytest
 import spacy
 
-from pipeline.components.org_lexicon import COUNTRY_FILE, Countries
+from pipeline.components.org_lexicon import Countries, load_countries
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +14,7 @@ def english():
 
 @pytest.fixture(scope="module")
 def countries(english):
-    return Countries(english, COUNTRY_FILE)
+    return Countries(english, load_countries())
 
 
 def test_mentions_by_start_take_the_longest_name(english, countries):

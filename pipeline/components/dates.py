@@ -57,7 +57,8 @@ from pipeline.components.date_reading import (
     OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
     column_heading, decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
 )
-from pipeline.data_files import load_yaml
+from pipeline.components.extensions import plain_extension
+from pipeline.components.rule_component import RuleComponent
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,7 +70,19 @@ class DateValue:
     from_context: bool          # year (or whole value) taken from earlier in the document
 
 
-Span.set_extension("date", default=None, force=True)        # on doc.spans["dates"]
+def _date_record(value: DateValue) -> dict:
+    record = dataclasses.asdict(value)
+    for end in ("start_date", "end_date"):
+        record[end] = record[end] and record[end].isoformat()
+    return record
+
+
+def _date_value(record: dict, span: Span) -> DateValue:
+    ends = {end: record[end] and dt.date.fromisoformat(record[end]) for end in ("start_date", "end_date")}
+    return DateValue(**{**record, **ends})
+
+
+plain_extension(Span, "date", _date_record, _date_value)   # on doc.spans["dates"]
 
 UNITS = ("day", "month", "year")        # finest first
 _LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
@@ -83,8 +96,13 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
     "st_dates",
     default_config={"data_file": "dates.yaml", "min_year": 1800, "max_year": 2100, "fiscal_year_start_month": 4},
 )
-def make_dates(nlp: Language, name: str, data_file: str, min_year: int, max_year: int, fiscal_year_start_month: int):
-    return DateRecognizer(load_yaml(data_file), min_year, max_year, fiscal_year_start_month)
+def make_dates(
+    nlp: Language, name: str, data_file: str, min_year: int, max_year: int, fiscal_year_start_month: int
+) -> RuleComponent:
+    def build(data: dict) -> DateRecognizer:
+        return DateRecognizer(data["dates"][0], min_year, max_year, fiscal_year_start_month)
+
+    return RuleComponent(name, {"dates": [data_file]}, build)
 
 
 @dataclasses.dataclass(frozen=True)

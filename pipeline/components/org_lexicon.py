@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.data_files import data_path, load_yaml
+from pipeline.data_files import load_yaml
 from pipeline.text import spec_form
 
 COUNTRY_FILE = "country_cues.yaml"
@@ -60,9 +59,8 @@ class OrgLexicon:
     honorifics: frozenset[str]          # open a person's name wherever they stand ("Mr", "Dr")
 
     @classmethod
-    def load(cls, kinds_file: str | Path, non_parties_file: str | Path) -> OrgLexicon:
-        kinds = load_yaml(kinds_file)
-        non = load_yaml(non_parties_file)
+    def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
+        """From data/org_kinds.yaml and data/non_parties.yaml."""
         head_kinds = {str(word).lower(): kind for kind, words in kinds["heads"].items() for word in words}
         spelling = {spec_form(str(k)): spec_form(str(v)) for k, v in kinds["spelling_variants"].items()}
         return cls(
@@ -124,17 +122,21 @@ class CountryList:
         return frozenset(spec_form(form) for entry in self.countries for form in (entry.country, *entry.names))
 
 
+    @classmethod
+    def from_data(cls, data: dict) -> CountryList:
+        return cls(
+            countries=tuple(
+                CountryEntry(str(e["country"]), tuple(map(str, e["names"])), tuple(map(str, e.get("adjectives", []))))
+                for e in data["countries"]
+            ),
+            regions=tuple(map(str, data["regions"])),
+        )
+
+
 @functools.cache
 def load_countries(path: str | Path = COUNTRY_FILE) -> CountryList:
     """The country list (data/country_cues.yaml) that parties, agreements and gold checks share."""
-    data = load_yaml(path)
-    return CountryList(
-        countries=tuple(
-            CountryEntry(str(e["country"]), tuple(map(str, e["names"])), tuple(map(str, e.get("adjectives", []))))
-            for e in data["countries"]
-        ),
-        regions=tuple(map(str, data["regions"])),
-    )
+    return CountryList.from_data(load_yaml(path))
 
 
 @dataclass(frozen=True)
@@ -148,8 +150,7 @@ class CountryMention:
 class Countries:
     """Country names and adjectives; regions are found too, as places without a country."""
 
-    def __init__(self, nlp: Language, path: str | Path):
-        data = load_countries(path)
+    def __init__(self, nlp: Language, data: CountryList):
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         # A name of several words is still the state in another case ("the united states");
         # one word is not ("us", "chad", "turkey").
@@ -266,14 +267,13 @@ class GazetteerEntry:
 class Gazetteer:
     """Known organisations from one or more JSONL files ({"name", "aliases", "kind", "country"})."""
 
-    def __init__(self, nlp: Language, paths: list[str | Path], is_acronym):
+    def __init__(self, nlp: Language, files: list[list[dict]], is_acronym):
         self.entries: list[GazetteerEntry] = []
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for path in paths:
-            for line in data_path(path).read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    self._add(nlp, json.loads(line), is_acronym)
+        for records in files:
+            for record in records:
+                self._add(nlp, record, is_acronym)
 
     def _add(self, nlp: Language, record: dict, is_acronym) -> None:
         entry = GazetteerEntry(record["name"], tuple(record.get("aliases", [])), record["kind"], record.get("country"))

@@ -24,17 +24,18 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, fields
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.acronyms import ACRONYM_PATTERN, Definition, find_definitions
+from pipeline.components.extensions import plain_extension
 from pipeline.components.model_orgs import ModelOrgs
-from pipeline.components.org_lexicon import Countries, Gazetteer, GazetteerEntry, OrgLexicon
+from pipeline.components.org_lexicon import COUNTRY_FILE, Countries, CountryList, Gazetteer, GazetteerEntry, OrgLexicon
 from pipeline.components.org_names import HYPHENS, DocNames, NameGrammar, skip_spaces, skip_words
+from pipeline.components.rule_component import RuleComponent
 from pipeline.text import spec_form
 
 
@@ -50,8 +51,24 @@ class Party:
     canonical: str | None = None  # the gazetteer's name for it, when it is a known body
 
 
-Doc.set_extension("parties", default=None, force=True)      # list[Party]
-Span.set_extension("party_id", default=None, force=True)    # on doc.spans["parties"]
+def _party_record(party: Party) -> dict:
+    """A party as plain data; its mentions are the spans of doc.spans["parties"] with its id."""
+    return {f.name: getattr(party, f.name) for f in fields(Party) if f.name != "mentions"}
+
+
+def _parties_from_records(records: list[dict], doc: Doc) -> list[Party]:
+    mentions: dict[str, list[Span]] = {}
+    for span in doc.spans.get("parties", []):
+        mentions.setdefault(span.kb_id_, []).append(span)
+    return [Party(**record, mentions=mentions.get(record["party_id"], [])) for record in records]
+
+
+plain_extension(
+    Doc, "parties",
+    lambda parties: [_party_record(p) for p in parties],
+    lambda records, doc: _parties_from_records(records, doc),
+)                                                           # list[Party]
+Span.set_extension("party_id", default=None, force=True)    # on doc.spans["parties"] (also its kb_id)
 
 MENTION_LABEL = "ORG"
 # Where a body sits, at the end of its name: " in pretoria", " to the united nations" (SPEC 4 form).
@@ -64,28 +81,17 @@ def is_acronym(text: str) -> bool:
     return _ACRONYM.match(text) is not None
 
 
-def party_for_span(doc: Doc, span: Span) -> Party | None:
-    """The party named at `span`: the first mention inside it, else a mention around it."""
-    by_id = {party.party_id: party for party in doc._.parties or []}
-    mentions = list(doc.spans["parties"]) if "parties" in doc.spans else []
-    inside = [m for m in mentions if span.start <= m.start and m.end <= span.end]
-    around = [m for m in mentions if m.start <= span.start and span.end <= m.end]
-    for mention in inside[:1] or around[:1]:
-        return by_id.get(mention._.party_id)
-    return None
-
-
-def party_for_text(doc: Doc, text: str) -> Party | None:
-    """The party whose name, acronym or an alias reads as `text` (SPEC 4 comparison)."""
-    wanted = spec_form(text)
-    for party in doc._.parties or []:
-        forms = [party.name, *party.aliases] + ([party.acronym] if party.acronym else [])
-        if any(spec_form(form) == wanted for form in forms):
-            return party
-    return None
-
-
-@Language.factory("st_parties")
+@Language.factory(
+    "st_parties",
+    default_config={
+        "gazetteers": ["organisations.jsonl"],
+        "user_gazetteer": None,
+        "kinds": "org_kinds.yaml",
+        "non_parties": "non_parties.yaml",
+        "countries": COUNTRY_FILE,
+        "min_undefined_acronym_uses": 2,
+    },
+)
 def make_parties(
     nlp: Language,
     name: str,
@@ -95,23 +101,33 @@ def make_parties(
     non_parties: str,
     countries: str,
     min_undefined_acronym_uses: int,
-):
-    paths = [*gazetteers, *([user_gazetteer] if user_gazetteer else [])]
-    return PartyExtractor(nlp, paths, kinds, non_parties, countries, min_undefined_acronym_uses)
+) -> RuleComponent:
+    files = {
+        "gazetteers": [*gazetteers, *([user_gazetteer] if user_gazetteer else [])],
+        "kinds": [kinds],
+        "non_parties": [non_parties],
+        "countries": [countries],
+    }
+
+    def build(data: dict) -> PartyExtractor:
+        lexicon = OrgLexicon.from_data(data["kinds"][0], data["non_parties"][0])
+        countries = Countries(nlp, CountryList.from_data(data["countries"][0]))
+        return PartyExtractor(nlp, data["gazetteers"], lexicon, countries, min_undefined_acronym_uses)
+
+    return RuleComponent(name, files, build)
 
 
 class PartyExtractor:
     def __init__(
         self,
         nlp: Language,
-        gazetteers: list[str | Path],
-        kinds: str,
-        non_parties: str,
-        countries: str,
+        gazetteers: list[list[dict]],
+        lexicon: OrgLexicon,
+        countries: Countries,
         min_undefined_acronym_uses: int,
     ):
-        self.lexicon = OrgLexicon.load(kinds, non_parties)
-        self.countries = Countries(nlp, countries)
+        self.lexicon = lexicon
+        self.countries = countries
         self.gazetteer = Gazetteer(nlp, gazetteers, is_acronym)
         self.grammar = NameGrammar(nlp, self.lexicon)
         self.model_orgs = ModelOrgs(self.lexicon, is_acronym, self.countries.is_place)

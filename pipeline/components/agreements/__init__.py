@@ -35,18 +35,23 @@ from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.events import EventReader
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.mentions import MentionFinder
-from pipeline.components.agreements.model import Agreement
-from pipeline.components.org_lexicon import Countries
-from pipeline.data_files import load_yaml
+from pipeline.components.agreements.model import Agreement, Mention
+from pipeline.components.org_lexicon import COUNTRY_FILE, Countries, CountryList
+from pipeline.components.rule_component import RuleComponent
 
 __all__ = ["Agreement", "AgreementExtractor"]
 
-Doc.set_extension("agreements", default=None, force=True)   # list[Agreement]
 
+@Language.factory(
+    "st_agreements",
+    default_config={"triggers": "agreement_triggers.yaml", "cues": "agreement_cues.yaml", "countries": COUNTRY_FILE},
+)
+def make_agreements(nlp: Language, name: str, triggers: str, cues: str, countries: str) -> RuleComponent:
+    def build(data: dict) -> AgreementExtractor:
+        country_list = CountryList.from_data(data["countries"][0])
+        return AgreementExtractor(nlp, data["triggers"][0], data["cues"][0], Countries(nlp, country_list))
 
-@Language.factory("st_agreements")
-def make_agreements(nlp: Language, name: str, triggers: str, cues: str, countries: str):
-    return AgreementExtractor(nlp, load_yaml(triggers), load_yaml(cues), Countries(nlp, countries))
+    return RuleComponent(name, {"triggers": [triggers], "cues": [cues], "countries": [countries]}, build)
 
 
 class AgreementExtractor:
@@ -62,6 +67,6 @@ class AgreementExtractor:
         doc._.agreements = self._events(doc, mentions) if mentions else []
         return doc
 
-    def _events(self, doc: Doc, mentions) -> list[Agreement]:
+    def _events(self, doc: Doc, mentions: list[Mention]) -> list[Agreement]:
         index = DocIndex(doc, self.cues, self.countries.scan(doc), mentions)
         return EventReader(index, self.cues, self.tokenizer, self.countries).read(mentions)

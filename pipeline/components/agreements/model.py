@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
+
+from pipeline.components.extensions import plain_extension
 
 
 @dataclass
@@ -20,6 +22,30 @@ class Agreement:
     evidence: Span              # the sentence stating the event
     trigger: Span               # the instrument's mention
     instrument_id: str = ""     # shared by the events of one instrument: "i1", "i2", ...
+
+
+def agreement_record(agreement: Agreement) -> dict:
+    """An event as plain data: its Spans as token offsets."""
+    record = {f.name: getattr(agreement, f.name) for f in fields(Agreement)}
+    record["evidence"] = [agreement.evidence.start, agreement.evidence.end]
+    record["trigger"] = [agreement.trigger.start, agreement.trigger.end]
+    return record
+
+
+def _agreement(record: dict, doc: Doc) -> Agreement:
+    (evidence_start, evidence_end), (trigger_start, trigger_end) = record["evidence"], record["trigger"]
+    return Agreement(**{
+        **record,
+        "evidence": doc[evidence_start:evidence_end],
+        "trigger": Span(doc, trigger_start, trigger_end, label=record["type"]),
+    })
+
+
+plain_extension(
+    Doc, "agreements",
+    lambda agreements: [agreement_record(a) for a in agreements],
+    lambda records, doc: [_agreement(r, doc) for r in records],
+)                                                           # list[Agreement]
 
 
 @dataclass

@@ -14,7 +14,7 @@ COVID-19, Horizon 2020).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from spacy.language import Language
@@ -25,7 +25,8 @@ from pipeline.components.counts.filters import NumberFilters
 from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, glued
 from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, phrase_tables
 from pipeline.components.counts.units import UnitReader
-from pipeline.data_files import load_yaml
+from pipeline.components.extensions import plain_extension
+from pipeline.components.rule_component import RuleComponent
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,21 @@ class CountValue:
     kind: str                   # count, money, percent, measure, duration
 
 
-Span.set_extension("count", default=None, force=True)       # on doc.spans["counts"]
+plain_extension(Span, "count", asdict, lambda record, span: CountValue(**record))   # on doc.spans["counts"]
 
 
-@Language.factory("st_counts")
+@Language.factory(
+    "st_counts",
+    default_config={
+        "lexicon": "counts.yaml",
+        "name_entity_labels": ["ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"],
+        "date_entity_labels": ["DATE", "TIME"],
+        "min_year": 1800,
+        "max_year": 2100,
+        "max_unit_distance": 6,
+        "max_table_rows": 30,
+    },
+)
 def make_counts(
     nlp: Language,
     name: str,
@@ -50,16 +62,19 @@ def make_counts(
     max_year: int,
     max_unit_distance: int,
     max_table_rows: int,
-):
-    return CountExtractor(
-        nlp,
-        load_yaml(lexicon),
-        name_entity_labels,
-        date_entity_labels,
-        (min_year, max_year),
-        max_unit_distance,
-        max_table_rows,
-    )
+) -> RuleComponent:
+    def build(data: dict) -> CountExtractor:
+        return CountExtractor(
+            nlp,
+            data["lexicon"][0],
+            name_entity_labels,
+            date_entity_labels,
+            (min_year, max_year),
+            max_unit_distance,
+            max_table_rows,
+        )
+
+    return RuleComponent(name, {"lexicon": [lexicon]}, build)
 
 
 @dataclass
