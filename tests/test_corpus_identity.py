@@ -226,3 +226,24 @@ def test_corpus_tables_are_written_beside_the_rows_with_ids_filled(tmp_path):
 
 def test_the_configured_gazetteer_is_the_one_the_parties_component_reads():
     assert any(entry.name == "Deutsche Forschungsgemeinschaft" for entry in configured_gazetteer())
+
+
+def test_an_event_missing_a_side_joins_its_documents_instrument_and_a_government_is_its_state():
+    parties = [
+        party("a", "Lincoln University", country="New Zealand", kind="university"),
+        party("a", "Kasetsart University", country="Thailand", kind="university"),
+        party("a", "Government of the Islamic Republic of Pakistan", country="Pakistan", kind="government"),
+        party("a", "Government of the Kingdom of Saudi Arabia", country="Saudi Arabia", kind="government"),
+    ]
+    agreements = [
+        agreement("a", 1, "agreement", "signed", ["Lincoln University", "Kasetsart University"], "2019-10-01"),
+        agreement("a", 2, "agreement", "referenced", [], "2019"),  # "under the 2019 agreement"
+        agreement("a", 3, "agreement", "referenced", ["Egypt"]),  # another agreement, whose other side is not named
+        agreement("a", 4, "protocol", "signed", ["Government of the Islamic Republic of Pakistan", "Government of the Kingdom of Saudi Arabia"], "2022-11-14"),
+        agreement("a", 5, "protocol", "referenced", ["Pakistan", "Saudi Arabia"]),
+    ]
+    linked = link_instruments(agreements, parties, resolve_organisations(parties, GAZETTEER))
+    of = linked.instrument_of
+    assert of["a#a1"] == of["a#a2"] != of["a#a3"]
+    assert of["a#a4"] == of["a#a5"]
+    assert next(row for row in linked.rows if row["instrument_id"] == of["a#a4"])["sides"] == ["Pakistan", "Saudi Arabia"]

@@ -15,7 +15,8 @@ sides) and compatible titles, and their dates fit one timeline:
   by its own date ("a 2009 agreement");
 - a renewal, extension or reference belongs to the latest instrument signed
   on or before it; an undated one to the latest instrument of its sides;
-- events with fewer than two sides link across documents only through an equal title.
+- an event with fewer than two sides joins the one instrument of its family in
+  its document; across documents it links only through an equal title.
 """
 
 from __future__ import annotations
@@ -78,13 +79,20 @@ class Instruments:
 
 
 def _side_resolver(parties: Iterable[Row], organisations: Organisations):
-    """A document's party string -> org_id (through its parties row), a state's name, or the string."""
+    """A document's party string -> org_id (through its parties row), a state's name, or the string.
+    A government is its state as a side: "Government of the Islamic Republic of Pakistan" and
+    "Pakistan" sign the same agreements."""
+    states = {
+        row["org_id"]: row["country"]
+        for row in organisations.rows
+        if row["country"] and name_key(row["name"]).startswith("government of")
+    }
     forms: dict[str, dict[str, str]] = {}
     for row in parties:
         org_id = organisations.org_of[(row["doc_id"], row["party_id"])]
         for form in (row["name"], row.get("acronym"), *(row.get("aliases") or [])):
             if form:
-                forms.setdefault(row["doc_id"], {}).setdefault(name_key(form), org_id)
+                forms.setdefault(row["doc_id"], {}).setdefault(name_key(form), states.get(org_id, org_id))
 
     def side(doc_id: str, named: str) -> str:
         return forms.get(doc_id, {}).get(name_key(named)) or country_of_name(named) or named
@@ -94,24 +102,54 @@ def _side_resolver(parties: Iterable[Row], organisations: Organisations):
 
 def link_instruments(agreements: Iterable[Row], parties: Iterable[Row], organisations: Organisations) -> Instruments:
     side = _side_resolver(parties, organisations)
-    groups: dict[tuple, list[_Event]] = {}
+    whole: dict[tuple, list[_Event]] = {}
+    partial: dict[tuple, list[_Event]] = {}
     for row in agreements:
         sides = tuple(sorted({side(row["doc_id"], named) for named in row["parties"] or []}))
         event = _Event(row, TYPE_FAMILY.get(row["type"], row["type"]), sides, name_key(row["title"]))
-        # With fewer than two sides the text (or its reading) left a side out: "an agreement with
-        # Egypt" in two documents may be two agreements. Then only the document, or an equal
-        # title, says two events are one instrument.
-        key = (event.family, sides) if len(sides) > 1 else (event.family, sides, event.title or row["doc_id"])
-        groups.setdefault(key, []).append(event)
+        if len(sides) > 1:
+            whole.setdefault((event.family, sides), []).append(event)
+        else:
+            # With fewer than two sides the text (or its reading) left a side out: "an agreement
+            # with Egypt" in two documents may be two agreements. Then only the document, or an
+            # equal title, says two events are one instrument.
+            partial.setdefault((event.family, sides, event.title or row["doc_id"]), []).append(event)
+    built = {key: _timelines(events) for key, events in whole.items()}
+    of_document: dict[tuple[str, str], list[tuple[tuple, _Instrument]]] = {}
+    for key, instruments in built.items():
+        for instrument in instruments:
+            for doc_id in dict.fromkeys(e.row["doc_id"] for e in instrument.events):
+                of_document.setdefault((doc_id, key[0]), []).append((key, instrument))
+    for key in sorted(partial):
+        rest = [e for e in sorted(partial[key], key=lambda e: e.order) if not _joined_in_document(e, of_document)]
+        if rest:
+            built[key] = _timelines(rest)
     names = {row["org_id"]: row["name"] for row in organisations.rows}
     rows, instrument_of, taken = [], {}, set()
-    for key in sorted(groups):
-        for instrument in _timelines(groups[key]):
+    for key in sorted(built):
+        for instrument in built[key]:
             row = _describe(instrument, key, names, taken)
             rows.append(row)
             for event in instrument.events:
                 instrument_of[event.row["agreement_id"]] = row["instrument_id"]
     return Instruments(sorted(rows, key=lambda r: r["instrument_id"]), instrument_of)
+
+
+def _joined_in_document(event: _Event, of_document: dict) -> bool:
+    """An event missing a side ("under the 2019 agreement") joins the one instrument of its family
+    in its document whose sides include its own and whose dates it fits ("an agreement with
+    Egypt" does not join the document's agreement between Japan and the United States)."""
+    if event.title:
+        return False
+    candidates = of_document.get((event.row["doc_id"], event.family), [])
+    chosen = {id(instrument): instrument for key, instrument in candidates if set(event.sides) <= set(key[1])}
+    if len(chosen) != 1:
+        return False
+    instrument = next(iter(chosen.values()))
+    if event.dated_anchor and instrument.anchor is not None and not overlap(instrument.anchor, event.row["date_value"]):
+        return False
+    instrument.events.append(event)
+    return True
 
 
 def _timelines(events: list[_Event]) -> list[_Instrument]:
