@@ -537,3 +537,90 @@ def test_signing_by_parties_in_place_on_date_needs_dates(nlp):
 )
 def test_place_keeps_the_region_written_after_a_comma(nlp, text, place):
     assert only(nlp, text).place == place
+
+
+# -- real-page habits: datelines, headlines, quotes, adverbs, coordination ---------
+
+def test_states_with_an_adverb_before_their_verb_are_the_sides(nlp):
+    event = only(nlp, "Norway and Peru today renewed the Agreement on Cooperation in Polar Research.")
+    assert event.action == "renewed" and event.parties == ["Norway", "Peru"]
+
+
+def test_states_after_a_glued_dateline_are_the_sides(nlp):
+    event = only(nlp, "LIMA, 4 May 2021: Norway and Peru on Tuesday formally signed a protocol on fisheries science.")
+    assert event.type == "protocol" and event.parties == ["Norway", "Peru"]
+
+
+def test_action_after_a_verb_giving_none_is_an_event_needs_dates(nlp):
+    found = events(nlp, "The Agreement was signed in Lima on 2 March 1981, was revised and extended in 1999.")
+    assert [(e.action, e.date_value) for e in found] == [("signed", "1981-03-02"), ("extended", "1999")]
+
+
+def test_participle_takes_the_sides_of_the_verb_it_hangs_from_needs_parties(nlp):
+    event = only(
+        nlp,
+        "The University of Bergen has renewed its partnership with the University of Cusco, "
+        "signing a memorandum on glacier research.",
+    )
+    assert event.action == "signed" and set(event.parties) == {"University of Bergen", "University of Cusco"}
+
+
+def test_today_takes_the_day_of_a_dateline_on_its_own_line_needs_dates(nlp):
+    text = (
+        "Norway and Peru extend polar research agreement to 2030\n\n"
+        "14.09.21\n\n"
+        "Norway and Peru today extended the Agreement on Cooperation in Polar Research for five years."
+    )
+    event = only(nlp, text)
+    assert (event.action, event.date_value) == ("extended", "2021-09-14")
+
+
+def test_yesterday_takes_the_day_before_the_dateline_needs_dates(nlp):
+    text = "Tuesday, March 9, 2021\n\nThe two institutes yesterday renewed the Memorandum of Understanding on soil science."
+    event = only(nlp, text)
+    assert (event.action, event.date_value) == ("renewed", "2021-03-08")
+
+
+def test_lead_sentence_takes_day_and_place_of_its_dateline_needs_parties(nlp):
+    text = (
+        "OSLO, 14 September 2021 – The Norwegian Polar Institute and the Peruvian Antarctic Institute "
+        "have signed a letter of intent on ice-core research."
+    )
+    event = only(nlp, text)
+    assert (event.date_value, event.place) == ("2021-09-14", "Oslo")
+
+
+def test_later_retelling_gives_date_and_place_needs_dates(nlp):
+    text = (
+        "The Norwegian Polar Institute and the Peruvian Antarctic Institute have signed a letter of intent on ice cores. "
+        "The letter of intent was signed in Bergen on 3 June 2021 by the two directors."
+    )
+    first = events(nlp, text)[0]
+    assert (first.action, first.date_value, first.place) == ("signed", "2021-06-03", "Bergen")
+
+
+def test_headline_restating_the_body_is_no_event(nlp):
+    text = (
+        "Norway and Peru sign polar research protocol\n\n"
+        "Norway and Peru signed a protocol on polar research in Lima on 4 May 2021."
+    )
+    found = events(nlp, text)
+    assert len(found) == 1 and found[0].evidence.text.startswith("Norway and Peru signed")
+
+
+def test_heading_framing_a_section_stays_referenced(nlp):
+    text = "Projects under the Norway-Peru protocol\n\nTwelve projects were funded in 2022."
+    assert [e.action for e in events(nlp, text)] == ["referenced"]
+
+
+def test_quoted_words_on_the_instrument_are_no_event(nlp):
+    text = (
+        "Norway and Peru signed a protocol on polar research in 2021. "
+        '"This protocol gives our teams a clear framework for the next decade," the minister said.'
+    )
+    assert [e.action for e in events(nlp, text)] == ["signed"]
+
+
+def test_quoted_title_is_still_an_instrument(nlp):
+    event = only(nlp, 'Both ministers adopted the "Joint Statement on Polar Science" in Oslo.')
+    assert event.type == "joint_statement" and event.action == "adopted"

@@ -17,5 +17,10 @@ from spacy.tokens import Doc
 def mark_paragraph_starts(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+            start = token.i + 1
+            doc[start].is_sent_start = True
+            # left free, the parser may end a sentence after its first word ("Norway | and
+            # Peru signed ...") where the paragraph opens with the headline's words again
+            if start + 1 < len(doc) and doc[start].is_alpha and not doc[start + 1].is_space:
+                doc[start + 1].is_sent_start = False
     return doc

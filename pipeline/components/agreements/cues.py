@@ -25,7 +25,7 @@ class AgreementCues:
     frame_nouns: frozenset[str]
     parent_heads: frozenset[str]
     frequency_words: frozenset[str]
-    dateline_words: frozenset[str]
+    dateline_words: dict[str, int]              # "yesterday" -> days after the dateline
     generic_types: dict[str, list[str]]         # type -> the types its anaphors may refer to
     anaphoric_determiners: frozenset[str]
     place_prepositions: frozenset[str]
@@ -50,7 +50,7 @@ class AgreementCues:
             frame_nouns=frozenset(cues["frame_nouns"]),
             parent_heads=frozenset(cues["parent_heads"]),
             frequency_words=frozenset(cues["frequency_words"]),
-            dateline_words=frozenset(cues["dateline_words"]),
+            dateline_words=cues["dateline_words"],
             generic_types=cues["generic_types"],
             anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
             place_prepositions=frozenset(cues["place_prepositions"]),

@@ -16,6 +16,11 @@ from pipeline.components.agreements.syntax import Syntax, ends_with
 from pipeline.components.agreements.table_rows import read_row
 from pipeline.components.org_lexicon import Countries
 
+# A later sentence that tells an event's action again ("The MoU was signed on the
+# sidelines of ...") gives the event the date and place it lacks, within this reach.
+RETELLING_REACH_CHARS = 800
+Dated = Span | tuple[str, str] | None   # a date of st_dates, or a value and text (from the dateline)
+
 
 class EventReader:
     """Reads one document's mentions into events."""
@@ -33,8 +38,11 @@ class EventReader:
 
     def read(self, mentions: list[Mention]) -> list[Agreement]:
         unnamed: list[tuple[Mention, Span, Instrument]] = []   # specific mentions with no action
+        discourse = self.index.discourse
         for mention in mentions:
             unit = self.index.unit(mention.span)
+            if discourse.in_quotation(mention.span) and self.instruments.points_back(mention.span):
+                continue   # an official quoted on the instrument: "This MoU gives our teams ..."
             if self._read_row(mention, unit):
                 continue
             instrument = self._read(mention, unit)
@@ -48,7 +56,10 @@ class EventReader:
             if not any(recorded.get((instrument.type, party), set()) - {instrument.id} for party in instrument.parties):
                 self._record(mention, unit, "referenced", None, instrument)
         self._assign_validity()
-        return _drop_echoes(sorted(self.events, key=lambda e: (e.evidence.start, e.trigger.start)))
+        events = sorted(self.events, key=lambda e: (e.evidence.start, e.trigger.start))
+        _fill_from_retellings(events)
+        self._fill_from_dateline(events)
+        return self._drop_headlines(_drop_echoes(events))
 
     def _read(self, mention: Mention, unit: Span) -> Instrument | None:
         """Record the events of one mention; give back its instrument if it names a
@@ -112,21 +123,47 @@ class EventReader:
 
     def _event(
         self, mention: Mention, unit: Span, action: str, instrument: Instrument,
-        date: Span | None, place: str | None, valid_until: str | None,
+        date: Dated, place: str | None, valid_until: str | None,
     ) -> Agreement:
+        if isinstance(date, Span):
+            date = (date._.date.value, date.text)
         return Agreement(
             type=instrument.type,
             action=action,
             title=self.slots.title(mention.span, unit),
             parties=list(instrument.parties),
-            date_value=date._.date.value if date is not None else None,
-            date_text=date.text if date is not None else None,
+            date_value=date[0] if date is not None else None,
+            date_text=date[1] if date is not None else None,
             place=place,
             valid_until=valid_until,
             evidence=unit,
             trigger=mention.span,
             instrument_id=instrument.id,
         )
+
+    def _fill_from_dateline(self, events: list[Agreement]) -> None:
+        """The lead sentence's event ("ABU DHABI, 1 June 2023 – X and Y today signed ...")
+        takes the dateline's day and place when nothing closer gives them."""
+        discourse = self.index.discourse
+        dateline = discourse.dateline
+        if dateline is None:
+            return
+        for event in events:
+            if event.action == "referenced" or not discourse.is_lead(event.evidence):
+                continue
+            if event.date_value is None:
+                event.date_value, event.date_text = dateline.date._.date.value, dateline.date.text
+            event.place = event.place or dateline.place
+
+    def _drop_headlines(self, events: list[Agreement]) -> list[Agreement]:
+        """A headline restates the action its story tells (SPEC 3.5): kept only when the
+        page tells no event outside its title lines. A heading that makes an instrument
+        the frame of a section ("Joint projects under the NSF–DST arrangement") stays."""
+        is_headline = self.index.discourse.is_headline
+        headlines = {id(e) for e in events if e.action != "referenced" and is_headline(e.evidence)}
+        if len(headlines) == len(events):
+            return events
+        return [e for e in events if id(e) not in headlines]
 
     def _occasion_before(self) -> Agreement:
         """The event "the same ceremony" refers to: the last one told in a main clause,
@@ -169,6 +206,23 @@ class EventReader:
     def _event_position(self, event: Agreement) -> int:
         verb = self.verb_of.get(id(event))
         return verb.i if verb is not None else event.trigger.start
+
+
+def _fill_from_retellings(events: list[Agreement]) -> None:
+    """An event takes the date and place it lacks from a later sentence close by that
+    tells the same action of the same instrument again ("... have signed a letter of
+    intent. The letter was signed on 25 June at Wageningen ...")."""
+    for n, event in enumerate(events):
+        if event.action == "referenced":
+            continue
+        for later in events[n + 1 :]:
+            if later.evidence.start_char - event.evidence.end_char > RETELLING_REACH_CHARS:
+                break
+            if later.instrument_id != event.instrument_id or later.action != event.action:
+                continue
+            if event.date_value is None and later.date_value is not None:
+                event.date_value, event.date_text = later.date_value, later.date_text
+            event.place = event.place or later.place
 
 
 def _drop_echoes(events: list[Agreement]) -> list[Agreement]:

@@ -14,6 +14,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.discourse import Discourse
 from pipeline.components.agreements.model import Mention
 from pipeline.components.layout import is_bar_row, line_at, line_start
 from pipeline.components.org_lexicon import CountryMention, CountryScan
@@ -48,6 +49,10 @@ class DocIndex:
         self._units: dict[int, Span] = {}        # mention start -> its unit
 
     @cached_property
+    def discourse(self) -> Discourse:
+        return Discourse(self.text, self.dates)
+
+    @cached_property
     def gpes(self) -> list[Span]:
         return [e for e in self.doc.ents if e.label_ == "GPE"]
 
@@ -58,6 +63,11 @@ class DocIndex:
     @property
     def country_at(self) -> dict[int, CountryMention]:
         return self.countries.by_start
+
+    @cached_property
+    def country_tokens(self) -> set[int]:
+        """Tokens inside a country or region mention."""
+        return {i for mention in self.country_at.values() for i in range(mention.start, mention.end)}
 
     def states(self, span: Span) -> list[tuple[Span, str]]:
         return self.countries.states(span)

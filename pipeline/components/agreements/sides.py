@@ -19,6 +19,12 @@ SIDE_LIST_PREPOSITIONS = {"of", "with", "&"}
 # Dashes joining the states of a compound ("German-Brazilian", "Australia–Japan").
 COMPOUND_DASHES = {"-", "–", "—"}
 
+# What may stand between the sides and their verb: "today", "on Monday", "formally".
+TIME_GAP_POS = {"ADV", "ADP", "PUNCT", "SPACE"}
+TIME_ENTITIES = {"DATE", "TIME"}
+# Words inside a list of sides named before their verb ("Chile and Finland", "the U.S.").
+SIDE_LIST_WORDS = {"and", ",", "the", "&"}
+
 Region = tuple[int, int, bool]   # start, end, whether countries modify there
 
 
@@ -43,6 +49,10 @@ def joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
     return states
 
 
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
 class Sides:
     def __init__(self, index: DocIndex, cues: AgreementCues, syntax: Syntax, tokenizer: Tokenizer, countries: Countries):
         self.index = index
@@ -61,7 +71,13 @@ class Sides:
         regions: list[Region] = []
         if max(root.left_edge.i, unit.start) < span.start:
             regions.append((max(root.left_edge.i, unit.start), span.start, True))   # "the India-Japan MoU"
-        targets = {root.i} | {v.i for v in verbs}
+        # "X has renewed its cooperation with Y, signing a memorandum": the participle's
+        # sides are its carrier's subject and "with" list
+        carriers = [
+            v.head for v in verbs
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ == "VERB" and not _subjects(v)
+        ]
+        targets = {root.i} | {v.i for v in verbs} | {c.i for c in carriers}
         # sides may hang from an instrument named inside this one ("an addendum to the MoU between ...")
         inner = frozenset(i for i in range(root.left_edge.i, root.right_edge.i + 1) if i in index.mention_roots)
         for token in unit:
@@ -73,7 +89,7 @@ class Sides:
                 and syntax.reaches(token, targets, unit) is not None
             ):
                 regions.append(self._list_after(token, unit))   # "concluded an agreement ... with Japan"
-        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+        subjects = [c for v in verbs + carriers for c in _subjects(v)]
         # "an agreement that the two organisations signed" is often parsed with the verb
         # hanging from its subject
         subjects += [v.head for v in verbs if v.dep_ == "acl" and v.head.pos_ in NOMINAL and v.head.i != root.i]
@@ -90,6 +106,9 @@ class Sides:
             names.extend(
                 self._back_reference(phrase, previous_parties) or self.names_in(phrase.start, phrase.end, False)
             )
+        if not names:
+            for verb in verbs:
+                names.extend(self._names_before_verb(verb, unit))
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "agent":
@@ -122,6 +141,22 @@ class Sides:
             if countries_modify or self.index.is_state_side(country):
                 names.append((country.start, name))
         return names
+
+    def _names_before_verb(self, verb: Token, unit: Span) -> list[tuple[int, str]]:
+        """The sides named right before an active verb, across adverbs and time phrases
+        ("Japan and India on Monday formally signed"), where the parse gave the verb no
+        subject that names them (a dateline glued to the sentence: "ISLAMABAD, Oct. 3:
+        Pakistan and Austria on Monday signed")."""
+        if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return []
+        i = verb.i - 1
+        while i >= unit.start and (self.doc[i].pos_ in TIME_GAP_POS or self.doc[i].ent_type_ in TIME_ENTITIES):
+            i -= 1
+        end = i + 1
+        index = self.index
+        while i >= unit.start and (i in index.party_at or i in index.country_tokens or self.doc[i].lower_ in SIDE_LIST_WORDS):
+            i -= 1
+        return self.names_in(i + 1, end, False) if i + 1 < end else []
 
     def _list_after(self, cue: Token, unit: Span) -> Region:
         """The list of sides after a cue word, up to where the clause moves on."""

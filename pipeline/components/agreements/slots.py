@@ -61,10 +61,14 @@ class Slots:
             return self.date(head, root, unit)
         return None
 
-    def dateline(self, verb: Token) -> Span | None:
-        """"today signed": the document's own date, its first date (a dateline)."""
-        if self.index.dates and any(c.lower_ in self.cues.dateline_words for c in verb.children):
-            return self.index.dates[0]
+    def dateline(self, verb: Token) -> tuple[str, str] | None:
+        """"today signed", "renewed yesterday": the day of the page's dateline, shifted."""
+        dateline = self.index.discourse.dateline
+        if dateline is None:
+            return None
+        for child in verb.children:
+            if child.lower_ in self.cues.dateline_words:
+                return dateline.shifted(self.cues.dateline_words[child.lower_])
         return None
 
     # -- place ------------------------------------------------------------------

@@ -148,10 +148,14 @@ class Syntax:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ != "PRON" and c.lower_ not in self.cues.frequency_words
                 or c.dep_ in ("ccomp", "xcomp")
             ]
+            if own:
+                continue
             action = self.cues.action(conj, None, type_)
-            if action and not own:
+            if action:
                 found.append((conj, action))
-                found.extend(self._coordinated_actions(conj, type_))
+            # "was signed in 1974, was amended and extended in 1994": an action may
+            # follow a verb that gives none
+            found.extend(self._coordinated_actions(conj, type_))
         return found
 
     def frames(self, root: Token, unit: Span) -> bool:

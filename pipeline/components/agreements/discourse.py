@@ -1,0 +1,119 @@
+"""Where in a page a mention stands: a headline, a quotation, the dateline's paragraph.
+
+Real pages restate their event: a headline over the story ("X and Y sign MoU"), an
+official quoted on it ("This MoU gives our teams ..."). Neither is a new event
+(SPEC 3.5). The dateline ("NAIROBI, 12 March 2019 –", a date on a line of its own
+under the headline) dates the page: "today signed" takes its day, and the lead
+paragraph's event takes its day and place when the sentence gives none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Span
+
+from pipeline.components.layout import is_bar_row, line_at, line_start
+
+# A headline is a short paragraph of its own with no closing punctuation.
+HEADLINE_MAX_WORDS = 25
+SENTENCE_END = ".!?:;\"”'’)"
+# A dateline stands near the top of the page: its date is among the first characters.
+DATELINE_REACH_CHARS = 2500
+# Words a dateline's line may carry besides its date and place ("Published: 14 June 2017,
+# 16:42 | Updated ..."), at most this many before the date.
+DATELINE_MAX_WORDS_BEFORE = 4
+DATELINE_AFTER = re.compile(r"\s*(?:$|[–—\-:|,(])")
+# "ABU DHABI, " or "São Paulo, " before the date: the place of the dateline.
+DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3}),\s*$")
+# A quoted passage whose longer words are capitalised at least this often is a title.
+TITLE_CAPITALISED_SHARE = 0.6
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    date: Span               # of st_dates, day granularity
+    place: str | None        # as a reader writes it ("Abu Dhabi" for "ABU DHABI")
+    paragraph_end: int       # char offset where the dateline's paragraph ends
+
+    def shifted(self, days: int) -> tuple[str, str] | None:
+        """The value and text of the day `days` after the dateline ("yesterday": -1)."""
+        value = self.date._.date.value
+        try:
+            day = dt.date.fromisoformat(value) + dt.timedelta(days=days)
+        except ValueError:
+            return None
+        return day.isoformat(), self.date.text
+
+
+class Discourse:
+    def __init__(self, text: str, dates: list[Span]):
+        self.text = text
+        self.dates = dates
+
+    def paragraph(self, char: int) -> tuple[int, int]:
+        """Char offsets of the paragraph (text between blank lines) holding `char`."""
+        start = max(self.text.rfind("\n\n", 0, char), self.text.rfind("\n \n", 0, char))
+        start = 0 if start == -1 else start + 2
+        end = self.text.find("\n\n", char)
+        return start, len(self.text) if end == -1 else end
+
+    def is_headline(self, unit: Span) -> bool:
+        """A title line: a paragraph of its own, short, with no closing punctuation."""
+        start, end = self.paragraph(unit.start_char)
+        block = self.text[start:end].strip()
+        if not block or "\n" in block or is_bar_row(block) or block[-1] in SENTENCE_END:
+            return False
+        return len(block.split()) <= HEADLINE_MAX_WORDS and block[0] not in "-*•"
+
+    def in_quotation(self, span: Span) -> bool:
+        """Whether the mention stands inside a quoted passage of its paragraph: someone's
+        words, not a quoted title ("the “Joint Statement on Strengthening Science ...”")."""
+        start, end = self.paragraph(span.start_char)
+        before = self.text[start : span.start_char]
+        curly_open, curly_close = before.rfind("“"), before.rfind("”")
+        if curly_open > curly_close:
+            opening, closing = start + curly_open, self.text.find("”", span.end_char, end)
+        elif before.count('"') % 2 == 1:
+            opening, closing = start + before.rfind('"'), self.text.find('"', span.end_char, end)
+        else:
+            return False
+        words = [w for w in self.text[opening + 1 : closing if closing != -1 else end].split() if len(w) > 3]
+        capitalised = sum(w[0].isupper() for w in words)
+        return capitalised < TITLE_CAPITALISED_SHARE * len(words)
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        for date in self.dates:
+            if date.start_char > DATELINE_REACH_CHARS:
+                return None
+            if date._.date.granularity != "day":
+                continue
+            line_begins = line_start(self.text, date.start_char)
+            line = line_at(self.text, date.start_char)
+            before = self.text[line_begins : date.start_char]
+            after = line[date.end_char - line_begins :]
+            if len(before.split()) > DATELINE_MAX_WORDS_BEFORE or not DATELINE_AFTER.match(after):
+                continue
+            place = DATELINE_PLACE.match(before)
+            name = place.group(1) if place else None
+            if name and name.isupper():
+                name = name.title()
+            return Dateline(date, name, self.paragraph(date.start_char)[1])
+        return None
+
+    def is_lead(self, unit: Span) -> bool:
+        """Whether the unit is the lead sentence: the first of the dateline's own paragraph,
+        or of the paragraph right under a dateline that stands on a line of its own."""
+        dateline = self.dateline
+        if dateline is None or unit.end_char < dateline.date.start_char:
+            return False
+        lead_start, _ = self.paragraph(unit.start_char)
+        if lead_start > dateline.date.start_char and self.text[dateline.paragraph_end : lead_start].strip():
+            return False
+        prefix = self.text[max(lead_start, dateline.date.end_char) : unit.start_char]
+        return not SENTENCE_BREAK.search(prefix)
