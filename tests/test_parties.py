@@ -394,3 +394,32 @@ def test_headless_name_with_an_acronym_is_a_party(nlp):
 )
 def test_model_spans_without_evidence_are_not_parties(nlp, text):
     assert parties(nlp, text) == []
+
+
+def test_a_university_keeps_the_city_of_its_name(nlp):
+    text = "Researchers of the University of Applied Sciences, Munich (HM) and of University College Cork (UCC) met."
+    found = parties(nlp, text)
+    assert named(found, "HM").name == "University of Applied Sciences, Munich"
+    assert named(found, "UCC").name == "University College Cork"
+
+
+def test_a_date_after_a_body_is_not_where_it_sits(nlp):
+    found = parties(nlp, "The plan was approved by the Council of Ministers in October and published.")
+    assert named(found, "Council of Ministers") is not None
+
+
+def test_an_office_of_a_title_and_a_secretariat_of_a_body(nlp):
+    text = "The Office of the Chief Scientist and the Secretariat of the Joint Commission prepared the minutes."
+    found = parties(nlp, text)
+    assert named(found, "Office of the Chief Scientist") is not None
+    assert named(found, "Secretariat of the Joint Commission") is not None
+
+
+def test_a_regional_office_is_named_without_its_city(nlp):
+    found = parties(nlp, "The Africa Regional Office in Nairobi manages the grants.")
+    assert named(found, "Africa Regional Office") is not None
+
+
+def test_company_suffixes_of_other_countries(nlp):
+    found = parties(nlp, "The testing is done by Petrovia Berhad, a Malaysian firm.")
+    assert named(found, "Petrovia Berhad").kind == "company"

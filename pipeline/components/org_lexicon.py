@@ -57,6 +57,9 @@ class OrgLexicon:
     field_words: frozenset[str]         # a span made only of these names a field, not a body
     not_org_words: frozenset[str]       # page furniture and common words the model tags ORG on their own
     honorifics: frozenset[str]          # open a person's name wherever they stand ("Mr", "Dr")
+    seat_in_name: frozenset[str]        # diplomatic heads named with their seat ("Embassy in Tokyo")
+    title_complement: frozenset[str]    # heads whose complement may be a title ("Office of the President")
+    serves_body: frozenset[str]         # heads whose complement may be another body ("Secretariat of the ...")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -90,6 +93,9 @@ class OrgLexicon:
             field_words=_words(non["field_words"]),
             not_org_words=_words(non["not_org_words"]),
             honorifics=_words(non["honorifics"]),
+            seat_in_name=_words(kinds["seat_in_name"]),
+            title_complement=_words(kinds["title_complement"]),
+            serves_body=_words(kinds["serves_body"]),
         )
 
     def normalise(self, form: str) -> str:

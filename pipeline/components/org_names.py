@@ -136,6 +136,7 @@ class DocNames:
         start = self._grow_left(first_head, floor)
         after_head = self._post_modifiers(head)
         end, complements = self._complements(head, after_head)
+        end = self._with_city(head, end)
         if end == head.end and start == first_head.start and head is first_head:
             return None
         if head.phrase in self.lexicon.needs_complement and not complements:
@@ -240,18 +241,27 @@ class DocNames:
             locative = preposition in lexicon.located_prepositions
             if not (preposition in lexicon.prepositions or (located and locative)):
                 break
-            # Only a body that sits somewhere goes on with "in <place>" ("Royal Norwegian Embassy in Tokyo",
+            # Only a body that sits somewhere goes on with "in <place>" ("Embassy of France in Tokyo"), and only
+            # a diplomatic one names its seat right after the head ("Royal Norwegian Embassy in Tokyo",
             # "Permanent Mission of X to the United Nations"); after a state only such a body goes on.
-            if (locative and not count and not located) or (after_state and not (located and locative)):
+            if (locative and not count and head.phrase not in lexicon.seat_in_name) or (after_state and not (located and locative)):
                 break
             # A name never ends on its preposition: go on across a line break ("... Promotion of\n\nScience").
             start = skip_spaces(doc, end + 1)
             if start < len(doc) and doc[start].lower_ in lexicon.articles:
                 start = skip_spaces(doc, start + 1)
             item_end = self._item_list(start)
-            # Where a mission sits may be a body ("... to the United Nations Office at Nairobi"); a complement may not.
+            # "Office of the Permanent Secretary": an office's complement may be a title.
+            if head.phrase in lexicon.title_complement:
+                item_end = max(item_end or start, self._title(start)) if start < len(doc) else item_end
+            # Where a mission sits may be a body ("... to the United Nations Office at Nairobi"), and so may what a
+            # secretariat serves ("Secretariat of the Joint Committee"); another complement may not.
             holds_head = item_end is not None and any(i in self.org_head_tokens for i in range(start, item_end))
-            if item_end is None or (holds_head and not (located and locative)):
+            body_allowed = (located and locative) or head.phrase in lexicon.serves_body
+            if item_end is None or item_end == start or (holds_head and not body_allowed):
+                break
+            # "... Council of Ministers in September": a date is when, not where.
+            if locative and any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(start, item_end)):
                 break
             is_state = self._is_state(start, item_end)
             if locative and not located and self._is_place(start, item_end):
@@ -313,6 +323,28 @@ class DocNames:
         if mention is not None and mention.end == end:
             return None
         return end
+
+    def _title(self, start: int) -> int:
+        """The end of capitalised words from `start`, titles of people included ("Permanent Secretary")."""
+        i = start
+        while i < len(self.doc) and _capitalised(self.doc[i]) and self.doc[i].is_alpha:
+            i += 1
+        return i
+
+    def _with_city(self, head: Head, end: int) -> int:
+        """"University College Dublin (UCD)", "University of Natural Resources and Life Sciences, Vienna (BOKU)":
+        a city right after a university's name, closed by a bracket or the sentence, is part of the name."""
+        doc = self.doc
+        if self.lexicon.head_kinds.get(head.phrase) != "university" or end >= len(doc):
+            return end
+        city = end + (doc[end].text == ",")
+        stop = city
+        while stop < len(doc) and doc[stop].ent_type_ == "GPE" and _capitalised(doc[stop]) and stop not in self.country_tokens:
+            stop += 1
+        if stop == city or stop >= len(doc):
+            return end
+        closing = doc[stop].text in ("(",) or (doc[stop].is_punct and doc[stop].text != ",") or "\n" in doc[stop].text
+        return stop if closing else end
 
     def _item(self, start: int) -> int | None:
         i = start
