@@ -1,10 +1,13 @@
 """`make bench`: the pipeline's cost measured against bare spaCy, in one run.
 
-Builds benchmark corpora from the sentences of corpus/ (shuffled into new
-documents with a fixed seed, so runs compare), then prints:
-- documents/s and words/s of the full pipeline (read, analyse, extract,
-  write Parquet) and of bare `nlp.pipe` with the same spaCy model over the
-  same texts, and their ratio, with 1 and with 2 processes;
+Builds benchmark corpora of sentences shuffled into new documents with a
+fixed seed, so runs compare: one from every document of corpus/, one from the
+five seeds' sentences alone (corpus/0*.txt), whose dense agreement prose
+costs our components the most. Then prints:
+- for each, documents/s and words/s of the full pipeline (read, analyse,
+  extract, write Parquet) and of bare `nlp.pipe` with the same spaCy model
+  over the same texts, and their ratio, with 1 and with 2 processes
+  (`--workers 2` against `n_process=2`);
 - peak memory of a full run over 1x and 10x the corpus, and their ratio;
 - the time of one long document against one four times as long.
 Every figure is a ratio against a baseline measured in the same run.
@@ -16,10 +19,12 @@ import json
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -31,19 +36,26 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n{2,}")
 
 
 def sentences_of(corpus: Path) -> list[str]:
+    return sentences_of_files([path for path, _ in discover([corpus])])
+
+
+def sentences_of_files(paths: list[Path]) -> list[str]:
     found = []
-    for path, doc_id in discover([corpus]):
-        doc = read_document(path, doc_id)
+    for path in paths:
+        doc = read_document(path, path.stem)
         found += [s.strip() for s in SENTENCE_END.split(doc.text) if len(s.split()) >= 4]
     return found
 
 
-def build_corpus(sentences: list[str], n_chars: int, folder: Path, seed: int = 13, sentences_per_doc: int = 40) -> list[str]:
-    """Documents of shuffled sentences totalling about `n_chars`, written to `folder`."""
+def build_corpus(
+    sentences: list[str], n_chars: int | None, folder: Path, seed: int = 13, sentences_per_doc: int = 40, n_docs: int | None = None
+) -> list[str]:
+    """Documents of shuffled sentences totalling about `n_chars` (or `n_docs` of them), written to `folder`."""
     rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)  # a corpus of an earlier, larger run must not linger
+    folder.mkdir(parents=True)
     texts, total = [], 0
-    while total < n_chars:
+    while (total < n_chars) if n_docs is None else (len(texts) < n_docs):
         picked = rng.sample(sentences, min(sentences_per_doc, len(sentences)))
         text = "\n\n".join(" ".join(picked[i : i + 4]) for i in range(0, len(picked), 4))
         (folder / f"bench_{len(texts):05}.txt").write_text(text, encoding="utf-8")
@@ -75,29 +87,62 @@ def time_full(folder: Path, workers: int) -> tuple[float, int]:
         return seconds, peak
 
 
+@dataclass
+class Throughput:
+    """Seconds of bare `nlp.pipe` and of the full pipeline over one corpus, by number of processes."""
+
+    name: str
+    n_docs: int
+    n_words: int
+    bare: dict[int, float]
+    full: dict[int, float]
+
+    def line(self, processes: int) -> str:
+        bare, full = self.bare[processes], self.full[processes]
+        return (
+            f"  processes={processes}: bare nlp.pipe {self.n_docs / bare:6.1f} docs/s {self.n_words / bare:7.0f} words/s | "
+            f"full pipeline {self.n_docs / full:6.1f} docs/s {self.n_words / full:7.0f} words/s | full/bare = {bare / full:.2f}"
+        )
+
+
+def measure(name: str, texts: list[str], folder: Path) -> Throughput:
+    result = Throughput(name, len(texts), sum(len(t.split()) for t in texts), {}, {})
+    print(f"{name}: {result.n_docs} documents, {result.n_words} words")
+    for processes in (1, 2):
+        result.bare[processes] = time_bare(texts, processes)
+        result.full[processes], _ = time_full(folder, processes)
+        print(result.line(processes))
+    return result
+
+
 def main(
     corpus: Path = typer.Option(Path("corpus"), help="Where the benchmark sentences come from."),
     scale: float = typer.Option(5.0, help="Size of the throughput corpus, in multiples of corpus/."),
+    seed_docs: int = typer.Option(200, help="Documents of the corpus made of the seeds' sentences."),
     work: Path = typer.Option(Path(".bench"), help="Scratch folder for the benchmark corpora."),
+    throughput_only: bool = typer.Option(False, help="Leave out the memory and document-length measures."),
 ) -> None:
     sentences = sentences_of(corpus)
     base_chars = sum(len(read_document(p, d).text) for p, d in discover([corpus]))
-    throughput_dir = work / f"x{scale:g}"
-    texts = build_corpus(sentences, int(base_chars * scale), throughput_dir)
-    n_docs, n_words = len(texts), sum(len(t.split()) for t in texts)
-    print(f"benchmark corpus: {n_docs} documents, {n_words} words ({scale:g}x corpus/, seed 13)")
-
-    rows = []
-    for processes in (1, 2):
-        bare = time_bare(texts, processes)
-        full, _ = time_full(throughput_dir, processes)
-        rows.append((processes, bare, full))
-        print(
-            f"processes={processes}: bare nlp.pipe {n_docs / bare:7.1f} docs/s {n_words / bare:8.0f} words/s | "
-            f"full pipeline {n_docs / full:7.1f} docs/s {n_words / full:8.0f} words/s | full/bare = {bare / full:.2f}"
-        )
-    (_, bare1, full1), (_, bare2, full2) = rows
-    print(f"speed-up from 2 processes: bare nlp.pipe(n_process=2) x{bare1 / bare2:.2f}, pipeline --workers 2 x{full1 / full2:.2f}")
+    seed_sentences = sentences_of_files(sorted(corpus.glob("0*.txt")))
+    results = [
+        measure(
+            f"corpus/ sentences ({scale:g}x corpus/, seed 13)",
+            build_corpus(sentences, int(base_chars * scale), work / f"x{scale:g}"),
+            work / f"x{scale:g}",
+        ),
+        measure(
+            "the seeds' sentences alone (corpus/0*.txt, seed 13)",
+            build_corpus(seed_sentences, None, work / f"seeds_{seed_docs}", n_docs=seed_docs),
+            work / f"seeds_{seed_docs}",
+        ),
+    ]
+    print("full pipeline / bare nlp.pipe, 1 process: " + ", ".join(f"{r.bare[1] / r.full[1]:.2f} ({r.name.split(' (')[0]})" for r in results))
+    print("full pipeline / bare nlp.pipe, 2 processes: " + ", ".join(f"{r.bare[2] / r.full[2]:.2f}" for r in results))
+    print("speed-up from 2 processes, bare n_process=2 vs --workers 2: " + ", ".join(
+        f"x{r.bare[1] / r.bare[2]:.2f} vs x{r.full[1] / r.full[2]:.2f}" for r in results))
+    if throughput_only:
+        return
 
     memory = {}
     for factor in (1, 10):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline import __version__
@@ -42,15 +43,24 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _import_statements(statements: list[ast.AST]) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Import statements at any depth (in functions too); expressions are not entered, which keeps this quick."""
+    for statement in statements:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            yield statement
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            yield from _import_statements(getattr(statement, name, []))
+
+
 def _imported(path: Path) -> set[str]:
     """Every module name an import statement of `path` may load (function-level imports too)."""
     here = _module_name(path).split(".")
     package = here if path.name == "__init__.py" else here[:-1]
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in _import_statements(ast.parse(path.read_text(encoding="utf-8"), str(path)).body):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
+        else:
             base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
             source = ".".join(filter(None, (base, node.module)))
             # `from pipeline.x import y`: y is a module or a name in pipeline.x; try both.
