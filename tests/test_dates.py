@@ -194,6 +194,8 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
         ("It was announced Tuesday, Sept. 26, 2023 in Ottawa.", [("Tuesday, Sept. 26, 2023", "2023-09-26")]),
         ("Delegates arrived Tues., Oct. 3, 2023.", [("Tues., Oct. 3, 2023", "2023-10-03")]),
         ("The fund opened on Friday 3 March 2017.", [("Friday 3 March 2017", "2017-03-03")]),
+        ("It closed on Tuesday, the 26th of September 2023.", [("Tuesday, the 26th of September 2023", "2023-09-26")]),
+        ("As of end-2022, forty projects ran.", [("2022", "2022")]),
         ("The report came out in Aug. 2019.", [("Aug. 2019", "2019-08")]),
         # lower-case month names; "may" and "march" the words stay words
         ("The lab opened in march 2015 and on 4 june 2016 it grew.", [("march 2015", "2015-03"), ("4 june 2016", "2016-06-04")]),

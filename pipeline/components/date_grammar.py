@@ -66,7 +66,7 @@ class Grammar:
         weekdays = _alternation(_case_variants(data["weekdays"] + data["weekday_abbreviations"]))
         symbols = _alternation(data["range_symbols"])
         fixed = {
-            "WD": rf"(?:(?:{weekdays})\.?,?\s+)?",
+            "WD": rf"(?:(?:{weekdays})\.?,?\s+(?:the\s+)?)?",       # "Tuesday, the 26th of September"
             "FY": rf"\b(?:{_alternation(_case_variants(data['fiscal_markers']))})",
             "TO": rf"(?:\s*(?:{symbols})\s*|\s+(?:{_alternation(data['range_words'])})\s+)",
             "OF": r"(?:,?\s+(?:of\s+)?)",
