@@ -88,8 +88,12 @@ def test_an_unplaced_name_joins_the_only_country_that_uses_it_among_its_document
         party("b", "Indian Space Research Organisation", "ISRO", "India"),
         party("c", "Ministry of Earth Sciences", kind="government"),  # a document about Vietnam and Denmark
         party("c", "Vietnam National University", country="Vietnam", kind="university"),
+        party("c", "University of Copenhagen", country="Denmark", kind="university"),
         party("d", "Ministry of Earth Sciences", kind="government"),  # Vietnam too: one body with c's
         party("d", "Embassy of Vietnam in Budapest", country="Vietnam", kind="government"),
+        party("c", "Joint Committee", kind="committee"),  # Vietnam and Denmark's
+        party("d", "Joint Committee", kind="committee"),  # Vietnam and Hungary's: another one
+        party("d", "Embassy of Hungary in Hanoi", country="Hungary", kind="government"),
         party("e", "Mohammed Bin Rashid Space Centre", "MBRSC"),
         party("f", "Mohammed Bin Rashid Space Centre", "MBRSC"),
     ]
@@ -97,6 +101,7 @@ def test_an_unplaced_name_joins_the_only_country_that_uses_it_among_its_document
     name = "Ministry of Earth Sciences"
     assert ids[("a", name, "India")] == ids[("b", name, None)] != ids[("c", name, None)] == ids[("d", name, None)]
     assert ids[("e", "Mohammed Bin Rashid Space Centre", None)] == ids[("f", "Mohammed Bin Rashid Space Centre", None)]
+    assert ids[("c", "Joint Committee", None)] != ids[("d", "Joint Committee", None)]
 
 
 def test_two_acronyms_for_one_name_and_country_are_two_bodies():

@@ -10,6 +10,7 @@
     country_of_name(text) -> str | None      "India", "Republic of India" -> "India"
     is_generic(key) -> bool        a name many states give a body ("ministry of science and
                                    technology"): it starts with a head or general word
+    is_joint(key) -> bool          a body of two states ("joint committee", "bilateral commission")
     acronym_signature(acronym) -> str        "MoST" = "MOST", "IITs" = "IIT"
     singular_words(key) -> str     "indian institutes of technologies" -> "indian institute of technology"
     word_overlap(a, b) -> float    shared words over all words of two keys
@@ -87,6 +88,15 @@ def _general_words() -> frozenset[str]:
 
 def is_generic(key: str) -> bool:
     return key.split(" ", 1)[0] in _general_words()
+
+
+@functools.cache
+def _joint_markers() -> frozenset[str]:
+    return frozenset(spec_form(str(word)) for word in load_yaml(SPELLING_FILE)["joint_markers"])
+
+
+def is_joint(key: str) -> bool:
+    return key.split(" ", 1)[0] in _joint_markers()
 
 
 def acronym_signature(acronym: str) -> str:

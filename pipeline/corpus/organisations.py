@@ -25,6 +25,7 @@ India has one in every capital.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ from pipeline.corpus.names import (
     acronym_signature,
     is_acronym,
     is_generic,
+    is_joint,
     name_key,
     singular_words,
     without_state,
@@ -234,7 +236,8 @@ def _join_placed_names(members: list[_Party], sets: _UnionFind) -> None:
 def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
     """A row without a country joins the one placed body using its name: for a name many states
     give a body (`is_generic`), only one of a country its document deals with. Unplaced rows of
-    one name are one body when the name is distinctive, or when their documents share a country."""
+    one name are one body when the name is distinctive, or when their documents share a country
+    (two, for a joint body: Spain and Egypt's "Joint Committee" is not Egypt and Kenya's)."""
     doc_countries: dict[str, set[str]] = {}
     placed_by_key: dict[str, dict[object, str]] = {}
     for p in members:
@@ -252,9 +255,10 @@ def _place_unplaced(members: list[_Party], sets: _UnionFind) -> None:
                 sets.union(p.ref, bodies.pop())
             elif not is_generic(key):
                 sets.union(p.ref, ("unplaced name", key))
-            else:  # one node per country: rows whose documents share one meet there, in linear time
-                for country in here:
-                    sets.union(p.ref, ("unplaced name", key, country))
+            else:  # one node per country (pair): rows whose documents share one meet there, in linear time
+                shared = itertools.combinations(sorted(here), 2) if is_joint(key) else ((c,) for c in here)
+                for countries in shared:
+                    sets.union(p.ref, ("unplaced name", key, *countries))
 
 
 def _place_bare_acronyms(members: list[_Party], sets: _UnionFind) -> None:
