@@ -7,8 +7,9 @@
 
 Agreement events (of any document) are one instrument's when they have the
 same type family (an MoU and an MoC are both memoranda; an implementation
-arrangement is an arrangement), the same sides (org_ids, or states named as
-sides) and compatible titles, and their dates fit one timeline:
+arrangement is an arrangement), the same sides (org_ids, or states: a
+"Government of X" is the state X) and compatible titles, and their dates fit
+one timeline:
 - each signing or adoption on a different date starts an instrument of its own
   (a joint committee adopts a new statement at every meeting; "the MoU for the
   next period was signed" is a new MoU), and so does an instrument referred to
@@ -16,7 +17,8 @@ sides) and compatible titles, and their dates fit one timeline:
 - a renewal, extension or reference belongs to the latest instrument signed
   on or before it; an undated one to the latest instrument of its sides;
 - an event with fewer than two sides joins the one instrument of its family in
-  its document; across documents it links only through an equal title.
+  its document whose sides include its own; across documents it links only
+  through an equal title.
 """
 
 from __future__ import annotations

@@ -5,17 +5,22 @@
         .org_of        (doc_id, party_id) -> org_id for every parties row
 
 How parties rows of different documents become one body (union-find over rows):
-- a gazetteer entry they both name (its aliases: DFG = German Research Foundation);
+- a gazetteer entry they both name (its aliases: DFG = German Research Foundation),
+  in a compatible country and with a compatible acronym;
 - an equal long name (`name_key`: case, "the", &/and, Organisation/Organization,
-  UK/United Kingdom) in the same country; a state at the start or end of a name
-  counts as its country ("Cabinet Office of Japan" = Japan's "Cabinet Office");
-- a row without a country joins the one country that uses its name in the corpus,
-  and stays apart when several do (India's and Vietnam's "Ministry of Science and
-  Technology" are two bodies, and a third, unplaced one is neither);
+  UK/United Kingdom, plural endings) in the same country, unless the two define
+  different acronyms (India's DST, the Philippines' DOST); a state at the start or
+  end of a name counts as its country ("Cabinet Office of Japan" = Japan's
+  "Cabinet Office");
+- a row without a country joins the body of that name in a country its document
+  deals with, or, for a distinctive name ("Mohammed Bin Rashid Space Centre"), the
+  only body of that name; unplaced rows of a generic name are one body only across
+  documents that share a country (two, for a joint body), so India's, Vietnam's and
+  Pakistan's "Ministry of Science and Technology" stay three;
 - a row that names a body only by its acronym joins the one body that defines that
   acronym in the corpus (in a compatible country), and stays apart when two bodies
   share it (CSTP: the OECD committee and Japan's council).
-Long names are never merged on a shared acronym, for the same reason. The
+Long names are never merged on a shared acronym alone, for the same reason. The
 country a row carries (the text's, where the text states it) decides which
 gazetteer entry an acronym links to, never the other way round. An embassy
 or consulate named without its host ("Embassy of India") is a body per document:
