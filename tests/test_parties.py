@@ -282,9 +282,10 @@ def model_orgs():
 
     from pipeline.components.model_orgs import ModelOrgs
     from pipeline.components.org_lexicon import OrgLexicon
+    from pipeline.data_files import load_yaml
 
     config = load_config()["components"]["st_parties"]
-    lexicon = OrgLexicon.load(config["kinds"], config["non_parties"])
+    lexicon = OrgLexicon.from_data(load_yaml(config["kinds"]), load_yaml(config["non_parties"]))
     return spacy.blank("en"), ModelOrgs(lexicon, lambda text: text.isupper() and len(text) > 1, lambda text: text == "Kenya")
 
 
@@ -423,3 +424,19 @@ def test_a_regional_office_is_named_without_its_city(nlp):
 def test_company_suffixes_of_other_countries(nlp):
     found = parties(nlp, "The testing is done by Petrovia Berhad, a Malaysian firm.")
     assert named(found, "Petrovia Berhad").kind == "company"
+
+
+def test_a_formal_state_name_ends_a_ministry_as_its_state(nlp):
+    found = parties(nlp, "The Ministry of Energy and Mines of the Republic of Cuba hosted the talks.")
+    assert named(found, "Ministry of Energy and Mines") is not None
+
+
+def test_a_typographic_apostrophe_in_a_state_name(nlp):
+    found = parties(nlp, "He met the Ministry of Education of the People’s Republic of China in Beijing.")
+    party = named(found, "Ministry of Education")
+    assert party is not None and party.country == "China"
+
+
+def test_a_group_is_a_body(nlp):
+    found = parties(nlp, "The Andean Industry-Academia Group for Clean Energy joined as an observer.")
+    assert named(found, "Andean Industry-Academia Group for Clean Energy") is not None

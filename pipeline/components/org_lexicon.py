@@ -60,6 +60,7 @@ class OrgLexicon:
     seat_in_name: frozenset[str]        # diplomatic heads named with their seat ("Embassy in Tokyo")
     title_complement: frozenset[str]    # heads whose complement may be a title ("Office of the President")
     serves_body: frozenset[str]         # heads whose complement may be another body ("Secretariat of the ...")
+    state_words: frozenset[str]         # open a state's formal name ("Republic of ...")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -96,6 +97,7 @@ class OrgLexicon:
             seat_in_name=_words(kinds["seat_in_name"]),
             title_complement=_words(kinds["title_complement"]),
             serves_body=_words(kinds["serves_body"]),
+            state_words=_words(kinds["state_words"]),
         )
 
     def normalise(self, form: str) -> str:
@@ -187,9 +189,11 @@ class Countries:
         self._trailing = re.compile(rf"(?: of(?: the)?)? {cues}$")
 
     def _add(self, nlp: Language, form: str, country: str | None, is_name: bool) -> None:
-        self._country_of[form] = country
-        self._is_name[form] = is_name
-        self.matcher.add(form, [nlp.make_doc(form)])
+        # Pages write "People’s Republic" with a typographic apostrophe as often as with a straight one.
+        for spelling in dict.fromkeys((form, form.replace("'", "’"))):
+            self._country_of[spelling] = country
+            self._is_name[spelling] = is_name
+            self.matcher.add(spelling, [nlp.make_doc(spelling)])
 
     def scan(self, doc: Doc) -> CountryScan:
         """The country mentions of `doc`. The matchers run once per document: the matches are

@@ -285,7 +285,18 @@ class DocNames:
 
     def _is_state(self, start: int, end: int) -> bool:
         mention = self.countries.get(start)
-        return mention is not None and mention.end == end and mention.country is not None
+        if mention is None:
+            formal = self._formal_state(start)
+            return formal is not None and formal == end
+        return mention.end == end and mention.country is not None
+
+    def _formal_state(self, start: int) -> int | None:
+        """The end of "Republic of Cuba", "Kingdom of the Netherlands" (a state word, "of", a state), else None."""
+        doc = self.doc
+        if start + 2 >= len(doc) or doc[start].lower_ not in self.lexicon.state_words or doc[start + 1].lower_ != "of":
+            return None
+        mention = self.countries.get(skip_words(doc, start + 2, ("the",)))
+        return mention.end if mention is not None and mention.country is not None else None
 
     def _item_list(self, start: int) -> int | None:
         """A, B, C and D: commas continue the list only when an "and" closes it."""
@@ -351,6 +362,8 @@ class DocNames:
         while i < len(self.doc):
             if i in self.countries:
                 i = self.countries[i].end      # "People's Republic of China"
+            elif (formal := self._formal_state(i)) is not None:
+                i = formal                     # "Republic of Cuba", a formal name the list lacks
             elif self._word(self.doc[i]):
                 i += 1
             elif i > start and self._hyphen_join(i):
