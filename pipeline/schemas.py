@@ -195,9 +195,9 @@ EVAL_ERRORS = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("subset", pa.string(), nullable=False),
-        pa.field("table", pa.string(), nullable=False),  # parties, dates, counts, agreements
+        pa.field("table", pa.string(), nullable=False),  # parties, dates, counts, agreements; organisations, instruments (identity)
         pa.field("field", pa.string(), nullable=False),  # what was compared: party, text, value, unit, event, type, action, date, place
-        pa.field("kind", pa.string(), nullable=False),  # missed, spurious, wrong
+        pa.field("kind", pa.string(), nullable=False),  # missed, spurious, wrong; split, merged (identity)
         pa.field("text", pa.string(), nullable=False),  # the gold or predicted surface text (evidence for agreements)
         pa.field("expected", pa.string()),  # the gold fill, null when spurious
         pa.field("found", pa.string()),  # the predicted fill, null when missed

@@ -553,6 +553,8 @@ def test_identity_scores_pairs_of_gold_items_through_the_documents_matching(tmp_
     clustering, linking = result.identity["organisation_clustering"], result.identity["instrument_linking"]
     assert (clustering.tally, clustering.n_items, clustering.n_scored) == (Tally(1, 0, 1), 4, 4)
     assert linking.tally == Tally(1, 0, 0)
+    [split] = [error for error in result.errors if error.field == "identity"]
+    assert (split.table, split.kind, split.expected) == ("organisations", "split", "JSPS")
     assert "organisation clusters   1.000  0.500  0.667" in format_table(result)
     scores = pq.read_table(write_eval(result, tmp_path / "out")[0]).to_pylist()
     assert {row["metric"] for row in scores if row["level"] == "total"} >= {"organisation_clustering", "instrument_linking"}

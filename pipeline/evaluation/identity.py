@@ -1,7 +1,9 @@
 """Scoring corpus identity against annotations/identity.yaml (pipeline.gold.identity):
 pairwise precision, recall and F1 of organisation clustering and of instrument linking.
 
-    score_identity(gold_dir, golds, documents) -> {metric: IdentityScore}   {} without an identity file
+    score_identity(gold_dir, golds, documents) -> ({metric: IdentityScore}, [EvalError])
+        nothing without an identity file; the errors (table organisations or
+        instruments, field identity, kind split or merged) go to eval/errors.parquet
     identity_agreement(gold_dir, reference, other) -> {metric: IdentityScore}
         two annotators' identity files over the same gold files: `other` scored against `reference`
     pairwise(gold_clusters, items, predicted) -> IdentityScore
@@ -23,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.evaluation.records import DocumentScores, Tally
+from pipeline.evaluation.records import DocumentScores, EvalError, Tally, subset_of
 from pipeline.gold import Gold, load_gold_dir
 from pipeline.gold.identity import IDENTITY_FILE, ItemKey, load_identity, resolve_identity
 
@@ -32,6 +34,7 @@ IDENTITY_METRICS = {
     "organisation_clustering": ("parties", "org_id", "organisations"),
     "instrument_linking": ("agreements", "instrument_id", "instruments"),
 }
+_ROW_ID = {"parties": "party_id", "agreements": "agreement_id"}
 IDENTITY_LABELS = {"organisation_clustering": "organisation clusters", "instrument_linking": "instrument linking"}
 
 
@@ -73,18 +76,51 @@ def identity_agreement(gold_dir: str | Path, reference: str | Path, other: str |
     return scores
 
 
-def score_identity(gold_dir: str | Path, golds: dict[str, Gold], documents: list[DocumentScores]) -> dict[str, IdentityScore]:
+def score_identity(
+    gold_dir: str | Path, golds: dict[str, Gold], documents: list[DocumentScores]
+) -> tuple[dict[str, IdentityScore], list[EvalError]]:
     path = Path(gold_dir) / IDENTITY_FILE
     if not path.exists():
-        return {}
-    resolved = resolve_identity(load_identity(path), golds)
-    scores = {}
+        return {}, []
+    identity = load_identity(path)
+    resolved = resolve_identity(identity, golds)
+    scores, errors = {}, []
     for metric, (table, column, section) in IDENTITY_METRICS.items():
         items = _scored_items(golds, table)
-        predicted = {
-            (document.doc_id, index): row[column]
-            for document in documents
-            for index, row in document.paired.get(table, {}).items()
-        }
-        scores[metric] = pairwise(getattr(resolved, section), items, predicted)
-    return scores
+        paired = {(document.doc_id, index): row for document in documents for index, row in document.paired.get(table, {}).items()}
+        scored = {item: paired[item] for item in items if item in paired}
+        clusters = getattr(resolved, section)
+        scores[metric] = pairwise(clusters, items, {item: row[column] for item, row in scored.items()})
+        labels = [group.label for group in getattr(identity, section)]
+        errors += _identity_errors(section, table, column, clusters, labels, golds, scored)
+    return scores, errors
+
+
+def _identity_errors(section, table, column, clusters, labels, golds, scored: dict[ItemKey, dict]) -> list[EvalError]:
+    """The items that break with the majority: of their gold group's ids (`split`: the gold group
+    is expected, the item's id found) and of their id's gold groups (`merged`)."""
+    cluster_of = {item: number for number, cluster in enumerate(clusters) for item in cluster}
+
+    def group(item):
+        return cluster_of.get(item, ("alone", item))
+
+    def predicted(item):
+        return scored[item][column]
+
+    errors = []
+    for kind, key, other in (("split", group, predicted), ("merged", predicted, group)):
+        members: dict[object, list[ItemKey]] = {}
+        for item in scored:
+            members.setdefault(key(item), []).append(item)
+        for together in members.values():
+            counts = Counter(other(item) for item in together)
+            majority = min(counts, key=lambda value: (-counts[value], repr(value)))
+            for item in sorted(i for i in together if other(i) != majority):
+                entry = getattr(golds[item[0]], table)[item[1]]
+                errors.append(EvalError(
+                    item[0], subset_of(item[0]), section, "identity", kind,
+                    entry.name if table == "parties" else entry.evidence,
+                    expected=labels[cluster_of[item]] if item in cluster_of else None,
+                    found=predicted(item), row_id=scored[item][_ROW_ID[table]],
+                ))
+    return errors

@@ -27,4 +27,5 @@ def evaluate(gold_dir: str | Path, outputs_dir: str | Path) -> EvalResult:
         scoring = score_document(gold, texts.get(doc_id), predictions)
         documents.append(scoring.scores())
         errors += scoring.errors
-    return EvalResult(documents, errors, score_identity(gold_dir, golds, documents))
+    identity, identity_errors = score_identity(gold_dir, golds, documents)
+    return EvalResult(documents, errors + identity_errors, identity)
