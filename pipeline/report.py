@@ -23,6 +23,7 @@ import html
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -37,6 +38,7 @@ from pipeline.display import count_detail, number_text
 from pipeline.evaluation import HEADLINE, METRICS, EvalError, EvalResult, evaluate
 from pipeline.graph import draw_graph, edge_rows, party_graph, save_figure
 from pipeline.outputs import RunOutputs
+from pipeline.own_outputs import REPORT_MARKER
 from pipeline.schemas import SCORED_TABLES
 from pipeline.text import spec_form
 from pipeline.vocabulary import AGREEMENT_ACTIONS
@@ -382,8 +384,10 @@ def _environment() -> Environment:
     return env
 
 
-def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) -> Path:
+def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None, track: Callable[[list, str], Iterable] | None = None) -> Path:
+    """`track(items, what)` wraps the slow loop (one page per document) to show progress."""
     outputs_dir = Path(outputs_dir)
+    track = track or (lambda items, what: items)
     outputs = RunOutputs(outputs_dir)
     documents = outputs.rows("documents")
     rows = {table: outputs.rows(table) for table in ("entities", *SCORED_TABLES)}
@@ -394,12 +398,13 @@ def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None) ->
     pages = folder / "docs"
     shutil.rmtree(pages, ignore_errors=True)  # pages of documents no longer in the outputs go
     pages.mkdir(parents=True)
+    (folder / REPORT_MARKER).write_text("Written by `pipeline report`; runs never read this folder as documents.\n", encoding="utf-8")
     env = _environment()
     template = (TEMPLATES / "displacy_ent.html").read_text(encoding="utf-8")
 
     grouped = {table: _by_doc(table_rows) for table, table_rows in rows.items()}
     listing = []
-    for doc in sorted(documents, key=lambda d: d["doc_id"]):
+    for doc in track(sorted(documents, key=lambda d: d["doc_id"]), "writing document pages"):
         doc_id = doc["doc_id"]
         tables = {table: grouped[table].get(doc_id, []) for table in rows}
         gold_path = Path(gold_dir) / f"{doc_id}.yaml" if doc_id in checks else None

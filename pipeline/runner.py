@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -41,6 +41,19 @@ class RunSummary:
     n_reused: int
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # doc_id, status, error
     skipped: dict[str, int] = field(default_factory=dict)  # names left out of discovery, by reason
+
+
+class RunProgress:
+    """What a run tells while it goes (the command line shows it); this one tells nobody."""
+
+    def started(self, total: int) -> None:
+        """`total` documents were found."""
+
+    def loading_model(self) -> None:
+        """The spaCy pipeline is being loaded: the first document needs it."""
+
+    def document_done(self, doc_id: str) -> None:
+        """A document's rows were written (reused or extracted)."""
 
 
 class PreviousRun:
@@ -102,27 +115,29 @@ def run(
     batch_size: int | None = None,
     incremental: bool = True,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-    on_progress: Callable[[int, int], None] = lambda done, total: None,
+    progress: RunProgress = RunProgress(),
 ) -> RunSummary:
-    """Extract every table from `paths` into `out_dir`; `on_progress(documents done, total)`."""
-    inputs = find_inputs(paths)
+    """Extract every table from `paths` into `out_dir`, telling `progress` how it goes."""
+    inputs = find_inputs(paths, exclude=[out_dir])
     files = inputs.files
-    on_progress(0, len(files))
+    progress.started(len(files))
     resolved_model = model_id(model)
     summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0, skipped=dict(inputs.skipped))
     sources = (read_document(path, doc_id, max_file_bytes) for path, doc_id in files)
     # The writer locks the output folder first: the previous tables are read under the lock.
     with TableWriter(out_dir) as writer, worker_pool(workers) as pool:
         previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
-        # Small batches keep several processes evenly busy; one process pipes larger ones.
-        batch_size = batch_size or (16 if workers == 1 else 4)
-        for batch in _extracted(batched(sources, batch_size), previous, model, resolved_model, pool, workers, summary):
+        # Small batches keep several processes evenly busy. One process gains
+        # nothing from batching these long texts (measured), so it takes one
+        # document at a time and progress moves per document.
+        batch_size = batch_size or (1 if workers == 1 else 4)
+        for batch in _extracted(batched(sources, batch_size), previous, model, resolved_model, pool, workers, summary, progress):
             for source, rows in batch:
                 for table, table_rows in rows.items():
                     writer.add(table, table_rows)
                 if source.status != "ok":
                     summary.failures.append((source.doc_id, source.status, source.error or ""))
-            on_progress(len(batch), len(files))
+                progress.document_done(source.doc_id)
         summary.rows = writer.publish()
     return summary
 
@@ -138,16 +153,20 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _extracted(batches, previous: PreviousRun | None, model: str | None, resolved_model: str, pool: concurrent.futures.Executor | None, workers: int, summary: RunSummary) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
+def _extracted(batches, previous: PreviousRun | None, model: str | None, resolved_model: str, pool: concurrent.futures.Executor | None, workers: int, summary: RunSummary, progress: RunProgress) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
     """Each batch's sources with their rows, in input order, reusing what it can."""
     in_flight: collections.deque = collections.deque()
     window = 2 * workers if pool is not None else 0
+    model_needed = False
     for sources in batches:
         reusable = [previous is not None and previous.has(s) for s in sources]
         reused = [s for s, reuse in zip(sources, reusable) if reuse]
         fresh = [s for s, reuse in zip(sources, reusable) if not reuse]
         summary.n_reused += len(reused)
         summary.n_analysed += sum(s.status == "ok" for s in fresh)
+        if not model_needed and any(s.status == "ok" for s in fresh):  # the first document to analyse loads the model
+            model_needed = True
+            progress.loading_model()
         job = concurrent.futures.Future()
         if not any(s.status == "ok" for s in fresh):  # nothing to analyse: no model is loaded anywhere
             job.set_result([_unanalysed_rows(s, resolved_model) for s in fresh])

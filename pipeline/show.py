@@ -1,5 +1,6 @@
 """One document's extractions in the terminal (`pipeline show DOC_ID`).
 
+    document_ids(outputs_dir) -> every doc_id of the run
     show_document(outputs_dir, doc_id, console)   UnknownDocument if no such doc_id,
                                                   OutputsMissing if no run was published there
 
@@ -11,7 +12,6 @@ document) follows the agreements table.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from rich.console import Console
@@ -74,14 +74,16 @@ class UnknownDocument(LookupError):
     """No documents row has the doc_id asked for."""
 
 
+def document_ids(outputs_dir: Path) -> list[str]:
+    """For the command line to resolve a doc_id given in part (pipeline.cli_checks.known_document)."""
+    return [row["doc_id"] for row in RunOutputs(outputs_dir).rows("documents", columns=["doc_id"])]
+
+
 def show_document(outputs_dir: Path, doc_id: str, console: Console) -> None:
     outputs = RunOutputs(outputs_dir)
     documents = outputs.rows("documents", doc_id)
     if not documents:
-        known = [row["doc_id"] for row in outputs.rows("documents", columns=["doc_id"])]
-        close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.5)
-        hint = f" Did you mean: {', '.join(close)}?" if close else f" {len(known)} documents are known (see documents.parquet)."
-        raise UnknownDocument(f"No document {doc_id!r} in {outputs_dir}.{hint}")
+        raise UnknownDocument(f"No document {doc_id!r} in {outputs_dir}")
     doc = documents[0]
     console.print(f"[bold]{escape(doc_id)}[/bold]  {escape(doc['source_path'])}  {doc['n_chars']} characters  status {doc['status']}")
     if doc["error"]:

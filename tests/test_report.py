@@ -211,9 +211,9 @@ def test_show_prints_a_documents_extractions(run):
 
 
 def test_show_refuses_an_unknown_document(run):
-    result = CliRunner().invoke(app, ["show", "csiro", "--outputs", str(run)], env={"COLUMNS": "200"})
+    result = CliRunner().invoke(app, ["show", "csiro_nfr", "--outputs", str(run)], env={"COLUMNS": "200"})
     assert result.exit_code == 2
-    assert "No document 'csiro'" in result.output and "csiro_nrf" in result.output
+    assert "No document 'csiro_nfr'" in result.output and "csiro_nrf" in result.output
 
 
 def test_show_and_the_report_link_an_agreement_to_its_instruments_timeline(run):

@@ -44,7 +44,7 @@ def run_on_ray(paths: list[Path], out_dir: Path, model: str | None = None, addre
     except ImportError as exc:
         raise RuntimeError("--engine ray needs the optional extra: pip install '.[ray]'") from exc
 
-    files = discover(paths)
+    files = discover(paths, exclude=[out_dir])
     started_here = not ray.is_initialized()
     if started_here:
         ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="ERROR")

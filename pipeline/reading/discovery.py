@@ -5,7 +5,8 @@ input and gets a `documents` row (special files get an error row when read).
 A folder that cannot be listed (permissions, a path longer than the OS
 allows) is an input too, so that its failure has a row. Left out, and
 counted so that the run can say so: hidden names, gold annotation files,
-and folders reached a second time through a link (a link loop).
+folders reached a second time through a link (a link loop), and this
+pipeline's own outputs (pipeline.own_outputs).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pipeline.own_outputs import SKIPPED_OWN_OUTPUTS, is_output_folder, is_own_parquet
 
 # Gold annotations kept beside the documents they annotate: not documents themselves.
 ANNOTATION_SUFFIXES = (".yaml", ".yml")
@@ -31,12 +34,12 @@ class Inputs:
     skipped: Counter = field(default_factory=Counter)  # reason -> number of names left out
 
 
-def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+def discover(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[tuple[Path, str]]:
     """Every input under the given files and folders with its doc_id, sorted by doc_id."""
-    return find_inputs(paths).files
+    return find_inputs(paths, exclude).files
 
 
-def find_inputs(paths: Iterable[Path]) -> Inputs:
+def find_inputs(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Inputs:
     """The inputs under the given files and folders, and what was left out.
 
     A doc_id is the path relative to the folder given, without extension;
@@ -44,14 +47,19 @@ def find_inputs(paths: Iterable[Path]) -> Inputs:
     they still clash (same names under two folders given), the folder's name
     goes in front. A file reached twice is listed once. File names that are
     not UTF-8 are shown with U+FFFD; where that makes two ids equal, a digest
-    of the real name tells them apart.
+    of the real name tells them apart. Folders in `exclude` (a run's --out)
+    are left out like any output folder of this pipeline.
     """
+    excluded = frozenset(Path(folder).absolute() for folder in exclude)
     found: list[tuple[Path, str, str]] = []  # path, root name, relative path (displayable)
     seen: set[Path] = set()
     skipped: Counter = Counter()
     for given in map(Path, paths):
-        if given.is_dir():
-            listed = _walk(given, skipped)
+        if given.is_dir() and is_output_folder(given, excluded):
+            skipped[SKIPPED_OWN_OUTPUTS] += 1
+            listed = []
+        elif given.is_dir():
+            listed = _walk(given, skipped, excluded)
         else:
             listed = [(given, Path(given.name))]
         for path, relative in listed:
@@ -74,7 +82,7 @@ def find_inputs(paths: Iterable[Path]) -> Inputs:
     return Inputs(sorted(((path, ids[path]) for path, _, _ in found), key=lambda pair: pair[1]), skipped)
 
 
-def _walk(top: Path, skipped: Counter) -> list[tuple[Path, Path]]:
+def _walk(top: Path, skipped: Counter, excluded: frozenset[Path]) -> list[tuple[Path, Path]]:
     """(path, path relative to top) of every input below `top`."""
     listed: list[tuple[Path, Path]] = []
     visited: set[tuple[int, int]] = set()
@@ -98,8 +106,14 @@ def _walk(top: Path, skipped: Counter) -> list[tuple[Path, Path]]:
         visited.add(key)
         skipped[SKIPPED_HIDDEN] += sum(name.startswith(".") for name in folders + files)
         folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in [name for name in folders if is_output_folder(Path(folder, name), excluded)]:
+            skipped[SKIPPED_OWN_OUTPUTS] += 1
+            folders.remove(name)
         for name in sorted(files):
             if name.startswith("."):
+                continue
+            if is_own_parquet(name):
+                skipped[SKIPPED_OWN_OUTPUTS] += 1
                 continue
             if Path(name).suffix.lower() in ANNOTATION_SUFFIXES:
                 skipped[SKIPPED_GOLD] += 1
