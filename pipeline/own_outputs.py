@@ -14,6 +14,7 @@ otherwise analyse the report's HTML pages as new documents. Discovery
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pipeline.schemas import CORPUS_TABLES, TABLES
@@ -28,7 +29,8 @@ OWN_PARQUET_NAMES = frozenset([f"{name}.parquet" for name in (*TABLES, *CORPUS_T
 
 def is_output_folder(folder: Path, excluded: frozenset[Path] = frozenset()) -> bool:
     """A run's output folder or a report folder: nothing under it is a document."""
-    return Path(folder).absolute() in excluded or (folder / "documents.parquet").is_file() or (folder / REPORT_MARKER).is_file()
+    # os.path.isfile, unlike Path.is_file, is False for a path the OS refuses (too long, say).
+    return Path(folder).absolute() in excluded or any(os.path.isfile(Path(folder, name)) for name in ("documents.parquet", REPORT_MARKER))
 
 
 def is_own_parquet(name: str) -> bool:
