@@ -40,6 +40,15 @@ Decisions where SPEC is silent:
   July 2019") each take that year; each month is a date of its own.
 - "December of the same year", "the 12th of the same month": the referenced
   year or month with the month or day the text gives (from_context true).
+- Coordinated days are one interval, first to last day ("16 and 17 February"
+  gives 2019-02-16/2019-02-17; "3, 4 and 5 May" likewise).
+- A slash between consecutive years names one fiscal year ("FY 2022/23",
+  "the 2019/20 financial year": FY2022, FY2019); other spans of fiscal years
+  are intervals ("fiscal 2021-22": FY2021/FY2022, "FY2016/2020").
+- Years in a table column headed by a fiscal marker ("Fiscal year") are
+  fiscal years.
+- A date whose year is deictic ("Oct. 3 next year") is left out (SPEC 3.5:
+  deictic dates are optional).
 """
 
 from __future__ import annotations
@@ -50,9 +59,10 @@ import datetime as dt
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.components.date_grammar import Grammar
+from pipeline.components.date_years import DIGIT_GROUP_BEFORE, WORD_BEFORE, YearCheck
 from pipeline.components.date_reading import (
     OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
     column_heading, decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
@@ -88,8 +98,6 @@ UNITS = ("day", "month", "year")        # finest first
 _LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
 _YEAR_MONTH = re.compile(r"\d{4}[-/]\d\d")
 _ONE_FISCAL_YEAR = re.compile(r"\d\d\s?/\s?(?:J?FY\s?)?\d\d\b")
-_DIGIT_GROUP_BEFORE = re.compile(r"(?<!\w)\d+[ \t]\Z")      # "+84 24 3823 1888"
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 
 
 @Language.factory(
@@ -130,26 +138,13 @@ class DateRecognizer:
         self.month_cues = set(data["month_cues"])
         self.glued_modifiers = set(data["glued_modifiers"])
         self.label_words = set(data["label_words"])
-        self.name_determiners = set(data["name_determiners"])
-        self.name_pos = set(data["name_pos"])
-        self.duration_or_amount_words = set(data["duration_words"]) | set(data["amount_words"])
-        self.currency_symbols = data["currency_symbols"]
-        self.name_entity_labels = set(data["name_entity_labels"])
-        self.count_entity_labels = set(data["count_entity_labels"])
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
         self.lowercase_month_cues = set(data["lowercase_month_cues"])
         self.fiscal_headings = {m.lower().rstrip(".") for m in data["fiscal_markers"]}
         self.deictic_year_after = re.compile(rf"\s+(?:{'|'.join(data['deictic_years_after'])})\b", re.IGNORECASE)
         self.numeric_label_words = self.label_words | set(data["numeric_label_words"])
-        calendar_words = (
-            data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
-        )
-        self.not_name_words = (
-            {w.lower() for w in calendar_words + data["fiscal_markers"]}
-            | self.month_cues
-            | set(data["not_name_words"])
-        )
+        self.years = YearCheck(data)
         grammar = Grammar(data, list(self.references), self.ordinal_days.pattern)
         self.regex, self.patterns = grammar.regex, grammar.patterns
         self.written_month_first, self.written_day_first = grammar.written_month_first, grammar.written_day_first
@@ -189,7 +184,7 @@ class DateRecognizer:
             if pattern.standalone_year:
                 if party_tokens is None:
                     party_tokens = {i for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
-                if not self._is_year(doc, text, span, match, party_tokens):
+                if not self.years.is_year(doc, text, span, match, party_tokens):
                     continue
             read = self._read(pattern.kind, fields, context)
             if read is None:
@@ -215,7 +210,7 @@ class DateRecognizer:
         if "yy1" in fields and (separator == "-" or (separator == "." and len(fields["x1"] + fields["x2"]) < 4)):
             return False                # "3-1-15", "2.10.15": scores and section numbers
         before = text[max(0, match.start() - 24) : match.start()]
-        if _DIGIT_GROUP_BEFORE.search(before):
+        if DIGIT_GROUP_BEFORE.search(before):
             return False                # "+49 30 12.03.2019"
         label = _LABEL_BEFORE.search(before)
         return label is None or label.group(1).lower() not in self.numeric_label_words
@@ -226,7 +221,7 @@ class DateRecognizer:
         return heading is not None and heading.lower().rstrip(".") in self.fiscal_headings
 
     def _after_cue(self, text: str, start: int, cues: set[str] | None = None) -> bool:
-        before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        before = WORD_BEFORE.search(text, max(0, start - 24), start)
         return before is not None and before.group(1).lower() in (cues or self.month_cues)
 
     def _align(self, doc: Doc, text: str, start: int, end: int) -> Span | None:
@@ -238,51 +233,6 @@ class DateRecognizer:
             return None
         extra = (text[span.start_char : start] + text[end : span.end_char]).strip(".-'’").lower()
         return span if not extra or extra in self.glued_modifiers else None
-
-    # ---- is a bare number a year? --------------------------------------------
-
-    def _is_year(self, doc: Doc, text: str, span: Span, match: re.Match, party_tokens: set[int]) -> bool:
-        start, end = match.start(), match.end()
-        before = text[start - 1] if start else ""
-        after = text[end : end + 2]
-        if before and (before.isalnum() or before in self.currency_symbols or before in "#/.:,"):
-            return False
-        if _DIGIT_GROUP_BEFORE.search(text, max(0, start - 8), start):
-            return False                # a group of a phone number
-        if before == "-":
-            word = _WORD_BEFORE.search(text, max(0, start - 24), start)
-            if word is None or word.group(1).lower() not in self.glued_modifiers:
-                return False            # "COVID-2019", "Figure 3-2010"
-        if after[:1] in ("%", "/") or (after[:1] in ".,-:" and after[1:].isdigit()):
-            return False                # "2019.5", "2010,000", "2010-3"
-        first, last = span[0], span[-1]
-        if first.i in party_tokens:
-            return False
-        if first.ent_iob_ == "I" and first.ent_type_ in self.name_entity_labels:
-            return False
-        if first.i > 0:
-            previous = doc[first.i - 1]
-            if previous.lower_.rstrip(".") in self.label_words or self._is_name_word(previous):
-                return False
-        if last.i + 1 < len(doc):
-            following = doc[last.i + 1]
-            if following.lower_ in self.duration_or_amount_words:
-                return False
-            if first.i > 0 and doc[first.i - 1].lower_ in self.name_determiners and self._is_name_word(following):
-                return False            # "the 2030 Roadmap"
-            if following.tag_ == "NNS" and first.ent_type_ in self.count_entity_labels:
-                return False            # "2000 researchers"
-        return True
-
-    def _is_name_word(self, token: Token) -> bool:
-        """A capitalised word that makes a following year part of a name ("Horizon 2020")."""
-        return (
-            token.is_alpha
-            and (token.is_title or token.is_upper)
-            and token.pos_ in self.name_pos
-            and not token.is_stop
-            and token.lower_ not in self.not_name_words
-        )
 
     # ---- values --------------------------------------------------------------
 
