@@ -624,3 +624,30 @@ def test_quoted_words_on_the_instrument_are_no_event(nlp):
 def test_quoted_title_is_still_an_instrument(nlp):
     event = only(nlp, 'Both ministers adopted the "Joint Statement on Polar Science" in Oslo.')
     assert event.type == "joint_statement" and event.action == "adopted"
+
+
+def test_joint_committee_instruments_are_events(nlp):
+    found = events(
+        nlp,
+        "The heads of delegation signed the Executive Programme of Cooperation for 2024-2027 in Accra on 9 May 2023. "
+        "The Joint Committee agreed on a work plan for the next two years.",
+    )
+    assert [(e.type, e.action) for e in found] == [("other", "signed"), ("other", "adopted")]
+    assert found[0].date_value == "2023-05-09"
+
+
+def test_term_in_the_instruments_name_is_not_the_day_of_the_action(nlp):
+    event = only(nlp, "Ghana and Chile signed the Executive Programme for the period 2024-2027 in Accra.")
+    assert event.date_value is None and event.place == "Accra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry hopes to conclude similar protocols with Ghana and Chile next year.",
+        "Ghana and Chile will sign a memorandum on seismology in June.",
+        "A working group will meet in May to agree a detailed work plan.",
+    ],
+)
+def test_intended_or_future_action_is_no_event(nlp, text):
+    assert events(nlp, text) == []

@@ -35,6 +35,8 @@ class AgreementCues:
     meeting_verbs: frozenset[tuple[str, ...]]
     pronoun_subjects: frozenset[str]
     pronoun_actions: frozenset[str]
+    intention_verbs: frozenset[str]
+    future_modals: frozenset[str]
 
     @classmethod
     def from_data(cls, cues: dict) -> AgreementCues:
@@ -60,6 +62,8 @@ class AgreementCues:
             meeting_verbs=frozenset(tuple(v.split()) for v in cues["meeting_verbs"]),
             pronoun_subjects=frozenset(cues["pronoun_subjects"]),
             pronoun_actions=frozenset(cues["pronoun_actions"]),
+            intention_verbs=frozenset(cues["intention_verbs"]),
+            future_modals=frozenset(cues["future_modals"]),
         )
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:

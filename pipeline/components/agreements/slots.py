@@ -13,6 +13,8 @@ from pipeline.components.agreements.syntax import CLAUSE_DEPS, NOMINAL, SUBJECT_
 
 # Where a date is introduced like this it dates the action ("signed in 2007").
 DATING_WORDS = {"in", "on", "during", "dated", "at", "since", "from"}
+# Words before an interval that make it a term: "for the period 2019–2023".
+TERM_WORDS = {"for"}
 QUOTES = {'"': '"', "“": "”"}   # not single quotes: they are also apostrophes
 
 
@@ -40,7 +42,7 @@ class Slots:
         for infinitives in (False, True):
             candidates = []
             for date in self.index.unit_dates(unit):
-                if self.is_validity(date) or self.index.in_brackets(date):
+                if self.is_validity(date) or self.index.in_brackets(date) or self._term(date, root):
                     continue
                 path = self.syntax.reaches(date.root, {verb.i}, unit, through=frozenset({root.i}), infinitives=infinitives)
                 if path is None:
@@ -60,6 +62,14 @@ class Slots:
         if verb.dep_ == "conj" and head.pos_ in VERBAL and self.cues.action(head, None, "") is None:
             return self.date(head, root, unit)
         return None
+
+    def _term(self, date: Span, root: Token) -> bool:
+        """Whether the date is the instrument's term ("the Work Plan 2024–2026", "signed
+        the Executive Programme for the years 2016-2018"), not the day of the action."""
+        if date._.date.granularity != "interval":
+            return False
+        in_name = root.left_edge.i <= date.start and date.end <= root.right_edge.i + 1
+        return in_name or any(t.lower_ in TERM_WORDS for t in self.doc[max(0, date.start - 3) : date.start])
 
     def dateline(self, verb: Token) -> tuple[str, str] | None:
         """"today signed", "renewed yesterday": the day of the page's dateline, shifted."""

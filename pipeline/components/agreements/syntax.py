@@ -82,11 +82,26 @@ class Syntax:
                 for t in unit
                 if t.i > root.i and t.pos_ == "VERB" and (t.head.i == t.i or not unit.start <= t.head.i < unit.end)
             )
-        acting = [(v, a) for v, a in found if a and v in unit]
+        acting = [(v, a) for v, a in found if a and v in unit and not self._intended(v)]
         acting += [(v, a) for v, a in self._participles_after(mention, unit) if v not in {w for w, _ in acting}]
         for verb, _ in list(acting):
             acting.extend(self._coordinated_actions(verb, mention.type))
         return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
+
+    def _intended(self, verb: Token) -> bool:
+        """Whether the action is only intended or to come: "hoped to conclude similar
+        protocols", "will sign", "will meet within three months to agree a work plan"."""
+        if self._future(verb):
+            return True
+        if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return False
+        head = verb.head
+        # the lemmatiser misreads some forms ("hopes" -> "hop"): the inflected form counts too
+        forms = {head.lemma_.lower(), head.lower_, head.lower_[:-1], head.lower_[:-2]}
+        return (verb.dep_ == "xcomp" and bool(forms & self.cues.intention_verbs)) or self._future(head)
+
+    def _future(self, verb: Token) -> bool:
+        return any(c.tag_ == "MD" and c.lower_ in self.cues.future_modals for c in verb.children)
 
     def _nominal_across_gap(self, preposition: Token, type_: str, unit: Span) -> tuple[Token, str | None]:
         """The nominal action before the mention's preposition that the parse hung
