@@ -166,22 +166,24 @@ def show(
     show_document(outputs, doc_id, Console())
 
 
-@app.command(cls=PlainHelp, epilog=examples("pipeline instruments", "pipeline instruments --in-force-on 2020-01-01"))
+@app.command(cls=PlainHelp, epilog=examples("pipeline instruments", "pipeline instruments --in-force-on 2020-01-01 --side Japan --side India"))
 def instruments(
     in_force_on: datetime.datetime = typer.Option(None, "--in-force-on", formats=["%Y-%m-%d"], metavar="DAY", help="Only those in force on DAY (YYYY-MM-DD): signed by then, not past their validity."),
+    side: list[str] = typer.Option([], "--side", metavar="NAME", help="Only those with this side: a state (Japan: any Japanese body too) or a body (name or acronym); repeat for several."),
     outputs: Path = typer.Option(Path("outputs"), "--outputs", metavar="DIR", help="Folder of a run's Parquet tables."),
 ) -> None:
     """List the corpus's instruments (one row per agreement, however many documents name it)."""
     from rich.table import Table
 
-    from pipeline.corpus.timelines import in_force_table, read_timelines
+    from pipeline.corpus.timelines import instrument_list
 
     try:
         cli_checks.outputs_folder(outputs)
     except UsageProblem as problem:
         raise _refuse(problem) from None
-    rows = in_force_table(outputs, in_force_on.date()) if in_force_on else list(read_timelines(outputs).values())
-    title = f"in force on {in_force_on.date()}" if in_force_on else "all"
+    rows = instrument_list(outputs, in_force_on.date() if in_force_on else None, side)
+    conditions = ([f"in force on {in_force_on.date()}"] if in_force_on else []) + ([f"with {' and '.join(side)}"] if side else [])
+    title = " and ".join(conditions) or "all"
     view = Table(title=f"Instruments, {title} ({len(rows)})", title_justify="left")
     columns = ("instrument_id", "type", "side_names", "first_signed", "latest_action", "latest_action_date", "valid_until", "n_documents")
     for column in columns:

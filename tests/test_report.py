@@ -236,6 +236,17 @@ def test_instruments_in_force_on_a_day(run):
     assert "Invalid value" in CliRunner().invoke(app, ["instruments", "--in-force-on", "May 2019", "--outputs", str(run)]).output
 
 
+def test_instruments_between_two_states_or_with_a_body(run):
+    def listed(*sides):
+        arguments = [part for side in sides for part in ("--side", side)]
+        result = CliRunner().invoke(app, ["instruments", *arguments, "--outputs", str(run)], env={"COLUMNS": "250"})
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "2019-05-08" in listed("Japan", "Germany") and "2016-03" not in listed("Japan", "Germany")
+    assert "2019-05-08" in listed("DFG") and "2016-03" in listed("South Korea")
+
+
 def test_the_graph_has_one_node_per_body_across_documents_and_weighs_links():
     parties = [
         {"doc_id": "a", "name": "Japan Science and Technology Agency", "acronym": "JST", "aliases": [], "org_id": "org-jst"},

@@ -4,7 +4,8 @@
         events sorted by date (undated ones last), each an agreements row
     read_timelines(outputs_dir, instrument_ids=None) -> the same, read from a run's tables
         (only the rows of the instruments asked for, when given)
-    in_force_table(outputs_dir, day) -> instruments rows in force on `day`, by first signing
+    instrument_list(outputs_dir, day=None, sides=()) -> instruments rows, by first signing:
+        those in force on `day`, with a side for each of `sides` ("Japan", "DFG")
 
 `pipeline show` and the report link an agreement event to its instrument's
 timeline through `agreements.instrument_id`.
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.corpus.instruments import ACTION_RANK, in_force_on
+from pipeline.corpus.names import country_of_name, name_key
 from pipeline.corpus.periods import period
 from pipeline.outputs import RunOutputs
 
@@ -49,6 +51,23 @@ def read_timelines(outputs_dir: Path, instrument_ids: list[str] | None = None) -
     return timelines(_read(outputs_dir, "instruments", instrument_ids), _read(outputs_dir, "agreements", instrument_ids))
 
 
-def in_force_table(outputs_dir: Path, day: datetime.date) -> list[Row]:
-    rows = in_force_on(_read(outputs_dir, "instruments", None), day)
-    return sorted(rows, key=lambda row: (period(row["first_signed"])[0], row["instrument_id"]))
+def instrument_list(outputs_dir: Path, day: datetime.date | None = None, sides: list[str] = ()) -> list[Row]:
+    """Instruments, by first signing: those in force on `day` when given, and with a side for
+    each of `sides` (a state: "Japan" matches Japan and any Japanese body; a body: its name,
+    acronym or an alias)."""
+    rows = _read(outputs_dir, "instruments", None)
+    if day is not None:
+        rows = in_force_on(rows, day)
+    if sides:
+        organisations = {row["org_id"]: row for row in RunOutputs(outputs_dir).rows("organisations")}
+        rows = [row for row in rows if all(any(_names(side, wanted, organisations) for side in row["sides"]) for wanted in sides)]
+    return sorted(rows, key=lambda row: (row["first_signed"] is None, period(row["first_signed"]) or (), row["instrument_id"]))
+
+
+def _names(side: str, wanted: str, organisations: dict[str, Row]) -> bool:
+    state = country_of_name(wanted)
+    body = organisations.get(side)
+    if body is None:  # the side is a state, or a party string no parties row named
+        return side == state or name_key(side) == name_key(wanted)
+    forms = (body["name"], body["acronym"], *body["aliases"])
+    return (state is not None and body["country"] == state) or name_key(wanted) in {name_key(form) for form in forms if form}
