@@ -21,6 +21,8 @@ from conftest import CORPUS, REPO
 RESTRUCTURES = {
     # issue 14: agreements and counts as packages, one layout module, one country pass
     "components-layout": ("7f97498", "ea917cb"),
+    # issue 14: spaCy-native components (data in initialize/to_disk, plain extensions)
+    "components-spacy-native": ("dc12d26", "6833530"),
 }
 
 
