@@ -440,3 +440,21 @@ def test_a_typographic_apostrophe_in_a_state_name(nlp):
 def test_a_group_is_a_body(nlp):
     found = parties(nlp, "The Andean Industry-Academia Group for Clean Energy joined as an observer.")
     assert named(found, "Andean Industry-Academia Group for Clean Energy") is not None
+
+
+def test_a_list_whose_items_hold_and(nlp):
+    text = "Officials of the Ministry of Primary and Secondary Education, Sport, Culture and Heritage attended."
+    assert named(parties(nlp, text), "Ministry of Primary and Secondary Education, Sport, Culture and Heritage") is not None
+
+
+def test_a_defined_name_without_a_head_word(nlp):
+    text = "Funding comes from Bhutan Science Research and Innovation (BSRI). BSRI will review the proposals."
+    party = named(parties(nlp, text), "BSRI")
+    assert party is not None and party.name == "Bhutan Science Research and Innovation"
+
+
+def test_a_short_form_is_known_by_its_long_form(nlp):
+    """Named only by its acronym, a body keeps the acronym as its name (SPEC 3.5) and carries the long form."""
+    text = "Testing was done by SIRIM in Malaysia; SIRIM also trained the staff."
+    party = named(parties(nlp, text), "SIRIM")
+    assert (party.name, party.canonical, party.country) == ("SIRIM", "SIRIM Berhad", "Malaysia")

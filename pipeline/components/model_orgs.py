@@ -50,7 +50,8 @@ class ModelOrgs:
         self.is_place = is_place
         self.function_words = lexicon.prepositions | lexicon.articles | lexicon.conjunctions
 
-    def find(self, doc: Doc, names: DocNames, countries: dict[int, CountryMention]) -> list[ModelName]:
+    def find(self, doc: Doc, names: DocNames, countries: dict[int, CountryMention]) -> tuple[list[ModelName], list[Span]]:
+        """The names judged to be bodies, and every repaired span (an acronym definition is evidence enough)."""
         country_tokens = {i for c in countries.values() for i in range(c.start, c.end)}
         spans = [
             repaired
@@ -65,7 +66,7 @@ class ModelOrgs:
             judged = self._judge(span, names, country_tokens, uses)
             if judged is not None:
                 found.append(judged)
-        return found
+        return found, spans
 
     # --- repairing ------------------------------------------------------------
 

@@ -317,7 +317,12 @@ class DocNames:
                 i = item_end
             elif doc[i].lower_ in self.lexicon.conjunctions:
                 item_end = self._list_item(i + 1)
-                return item_end if item_end is not None else last
+                if item_end is None:
+                    return last
+                # "Further and Higher Education, Research, Innovation and Science": items may hold "and" themselves.
+                last = i = item_end
+                if i >= len(doc) or doc[i].text != ",":
+                    return last
             else:
                 break
         return last
@@ -354,7 +359,9 @@ class DocNames:
             stop += 1
         if stop == city or stop >= len(doc):
             return end
-        closing = doc[stop].text in ("(",) or (doc[stop].is_punct and doc[stop].text != ",") or "\n" in doc[stop].text
+        # closed by a bracket, the sentence's end, a line break or the verb ("COMSATS University Islamabad attended")
+        closing = doc[stop].is_punct and doc[stop].text != ","
+        closing = closing or "\n" in doc[stop].text or (city == end and doc[stop].tag_ in VERB_TAGS)
         return stop if closing else end
 
     def _item(self, start: int) -> int | None:

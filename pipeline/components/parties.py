@@ -179,7 +179,8 @@ class _DocumentParties:
                 self.gazetteer_names[(start, end)] = entries
         self.names: DocNames = extractor.grammar.analyse(doc, self.countries, set(self.gazetteer_acronyms))
         self.grown = {(n.span.start, n.span.end): n for n in self.names.names}
-        self.model_names = extractor.model_orgs.find(doc, self.names, self.countries)
+        self.model_names, model_spans = extractor.model_orgs.find(doc, self.names, self.countries)
+        self.model_spans = {(span.start, span.end) for span in model_spans}
         # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
         orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
         self.acronym_tokens = [i for i, orth in enumerate(orths) if is_acronym(strings[orth])]
@@ -253,8 +254,12 @@ class _DocumentParties:
         head = self.names.head_of(long)
         if head is not None:
             return head.is_party
-        # A name the model tags ORG and the text defines an acronym for ("Taighde Éireann (TE)").
-        if any(m.span.end == long.end and m.span.start >= long.start for m in self.model_names):
+        # "University College Dublin (UCD)": the last head word inside the name decides.
+        inside = [h for h in self.names.heads if long.start <= h.start and h.end <= long.end]
+        if inside:
+            return inside[-1].is_party
+        # A name the model tags ORG and the text defines an acronym for ("Thailand Science Research and Innovation (TSRI)").
+        if any(end == long.end and long.start <= start < end for start, end in self.model_spans):
             return True
         return acronym.start in self.gazetteer_acronyms
 
@@ -269,10 +274,25 @@ class _DocumentParties:
             entry = self._choose(entries)
             if entry is not None:
                 self.candidates.append(self._mention(self.doc[start:end], strong=True, entry=entry))
-        # The model's names fill what the grammar, acronyms and gazetteer left: they come last in `_select`.
+        # The model's names fill what the grammar, acronyms and gazetteer left: they come last in `_select`,
+        # unless they only add proper words to the left of a grown name ("Can Tho University").
+        grown_ends = {n.span.end: n.span.start for n in self.names.names if n.is_party}
         for name in self.model_names:
-            if not any(i in self.blocked for i in range(name.span.start, name.span.end)):
-                self.candidates.append(self._mention(name.span, strong=name.strong, priority=2))
+            span = name.span
+            if any(i in self.blocked for i in range(span.start, span.end)):
+                continue
+            grown_start = grown_ends.get(span.end)
+            widens = grown_start is not None and span.start < grown_start and self._proper_words(span.start, grown_start)
+            self.candidates.append(self._mention(span, strong=name.strong, priority=1 if widens else 2))
+
+    def _proper_words(self, start: int, end: int) -> bool:
+        """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason."""
+        lexicon = self.lexicon
+        return all(
+            t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.i not in self.countries
+            and t.lower_ not in lexicon.stop_words and t.lower_ not in lexicon.generic and t.lower_ not in lexicon.articles
+            for t in self.doc[start:end]
+        )
 
     def _select(self, candidates: list[_Mention]) -> list[_Mention]:
         """Non-overlapping mentions: definitions first, then the longest."""
