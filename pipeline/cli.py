@@ -144,7 +144,7 @@ def report(
     from pipeline.cli_progress import steps
 
     try:
-        index = build_report(outputs, gold, track=lambda items, what: steps(items, len(items), what, console))
+        index = build_report(outputs, gold, track=lambda items, what: steps(items, len(items), what, console, name=lambda doc: doc["doc_id"]))
     except _gold_problems() as problem:
         raise _refuse(problem) from None
     console.print(f"Report written: {index}")

@@ -8,7 +8,7 @@ bar of the same look.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from rich.console import Console
@@ -75,12 +75,12 @@ class RunDisplay(RunProgress):
         self.progress.update(self.task, description="extracting", advance=1, rate=rate, current=_escaped(doc_id))
 
 
-def steps(items: Iterable[T], total: int, description: str, console: Console) -> Iterator[T]:
-    """`items`, with a bar advancing per item; `str(item)` shows as the current one."""
+def steps(items: Iterable[T], total: int, description: str, console: Console, name: Callable[[T], str] = str) -> Iterator[T]:
+    """`items`, with a bar advancing per item; `name(item)` shows as the current one."""
     with _bar(console) as progress:
         task = progress.add_task(description, total=total, rate="", current="")
         for item in items:
-            progress.update(task, current=_escaped(str(item)[:60]))
+            progress.update(task, current=_escaped(name(item)[:60]))
             yield item
             speed = progress.tasks[0].speed
             progress.update(task, advance=1, rate=f"{speed:.1f}/s" if speed else "")

@@ -31,6 +31,7 @@ import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from pipeline.colours import kind_colour
 from pipeline.corpus.names import country_of_name, name_key
 
 Row = dict
@@ -77,11 +78,12 @@ def party_graph(agreements: Iterable[Row], parties: Iterable[Row], organisations
                 continue
             key, attributes = _node(named, orgs.get(doc_forms.get(name_key(named))))
             if key not in graph:
-                graph.add_node(key, **attributes, agreements=0, documents=set())
+                graph.add_node(key, **attributes, agreements=0, documents=set(), agreement_ids=[])
             keys.add(key)
         for key in keys:
             graph.nodes[key]["agreements"] += 1
             graph.nodes[key]["documents"].add(agreement["doc_id"])
+            graph.nodes[key]["agreement_ids"].append(agreement["agreement_id"])
         for first, second in itertools.combinations(sorted(keys), 2):
             if not graph.has_edge(first, second):
                 graph.add_edge(first, second, weight=0, documents=set())
@@ -160,8 +162,7 @@ def draw_graph(graph: nx.Graph, folder: Path) -> tuple[Path, Path]:
 
 def _draw_network(graph: nx.Graph, layout: dict, axes) -> None:
     kinds = sorted({kind for _, kind in graph.nodes(data="kind")})
-    palette = matplotlib.colormaps["tab10"]
-    colour = {kind: palette(index % 10) for index, kind in enumerate(kinds)}
+    colour = {kind: kind_colour(kind) for kind in kinds}
     nx.draw_networkx_edges(
         graph, layout, ax=axes, edge_color="#999999", alpha=0.7,
         width=[1.0 + 1.5 * math.log2(weight) for _, _, weight in graph.edges(data="weight")],

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.graph import edge_rows, party_graph
-from pipeline.report import COLOURS
+from pipeline.colours import ENTITY_COLOURS as COLOURS
 from pipeline.schemas import TABLES
 from pipeline.writing import table_path
 
@@ -116,7 +116,7 @@ def marks(dom: str, label: str) -> list[str]:
 
 def test_the_report_files_are_written(run):
     report = run / "report"
-    for name in ("index.html", "timeline.svg", "timeline.png", "graph.svg", "graph.png"):
+    for name in ("index.html", "graph.svg", "graph.png"):
         assert (report / name).stat().st_size > 1000, name
     pages = sorted(path.name for path in (report / "docs").iterdir())
     assert pages == ["csiro_nrf.html", "jst_dfg.html", "tum_utokyo.html"]
@@ -133,22 +133,56 @@ def test_index_in_the_browser_shows_counts_charts_and_agreements(run, tmp_path):
     rows = {name: pq.read_metadata(table_path(run, name)).num_rows for name in TABLES}
     for name, n in rows.items():
         assert re.search(rf'<td>{name}</td><td class="num">{n}</td>', dom), name
-    assert re.search(r'<img src="timeline.svg"[^>]*id="timeline-chart"', dom)
-    assert re.search(r'<img src="graph.svg"[^>]*id="party-graph"', dom)
+    assert re.search(r'<svg id="timeline-chart"', dom) and dom.count('class="timeline-bar"') >= 3
+    assert re.search(r'<svg id="party-graph"', dom)
     table = dom.split('id="agreements-table"')[1].split("</table>")[0]
     assert table.count("<tr") == 1 + rows["agreements"]  # the header and one row per agreement
     assert "CSIRO; National Research Foundation of Korea" in table
     assert 'href="docs/csiro_nrf.html#agreement-1"' in table
 
 
-def test_the_charts_load_in_the_browser(run, tmp_path):
-    probe = run / "report" / "probe_images.html"
-    script = '<script>addEventListener("load", () => { document.body.dataset.widths = [...document.images].map((i) => i.naturalWidth).join(" "); });</script></body>'
-    probe.write_text((run / "report" / "index.html").read_text(encoding="utf-8").replace("</body>", script), encoding="utf-8")
-    dom = dump_dom(probe, tmp_path / "profile")
-    probe.unlink()
-    widths = [int(width) for width in re.search(r'data-widths="([\d ]+)"', dom).group(1).split()]
-    assert len(widths) == 2 and min(widths) > 300
+def probe(run: Path, tmp_path: Path, name: str, script: str) -> str:
+    """The index's DOM after `script` ran on load (in a copy of the page, beside it)."""
+    page = run / "report" / f"probe_{name}.html"
+    index = (run / "report" / "index.html").read_text(encoding="utf-8")
+    page.write_text(index.replace("</body>", f"<script>addEventListener('load', () => {{ {script} }});</script></body>"), encoding="utf-8")
+    try:
+        return dump_dom(page, tmp_path / "profile")
+    finally:
+        page.unlink()
+
+
+def shown_rows(dom: str) -> list[str]:
+    table = dom.split('id="agreements-table"')[1].split("</table>")[0]
+    return [row for row in re.findall(r"<tr id=\"event-\d+\"[^>]*>", table) if "hidden" not in row]
+
+
+def test_the_graph_draws_every_party_and_a_filter_hides_the_others(run, tmp_path):
+    dom = probe(run, tmp_path, "graph", "")
+    n_nodes = dom.count('<g class="node')
+    assert n_nodes >= 4 and re.search(rf'<svg id="party-graph"[^>]*data-shown="{n_nodes}"', dom)
+    kinds = re.findall(r'<g class="node[^"]*"[^>]*data-kind="([a-z]+)"', dom)
+    kind = "agency" if "agency" in kinds else kinds[0]
+    dom = probe(run, tmp_path, "graph_filter", f"const s = document.getElementById('graph-kind'); s.value = '{kind}'; s.dispatchEvent(new Event('change'));")
+    visible = re.findall(r'<g class="node(?![^"]*hidden)[^"]*"[^>]*data-kind="([a-z]+)"', dom)
+    assert set(visible) == {kind} and len(visible) == kinds.count(kind) < n_nodes
+    assert re.search(rf'<svg id="party-graph"[^>]*data-shown="{len(visible)}"', dom)
+    # Labels that would overlap are hidden, never drawn on top of each other.
+    assert "label-hidden" in dom or n_nodes < 6
+
+
+def test_the_search_narrows_the_agreements_table(run, tmp_path):
+    everything = shown_rows(probe(run, tmp_path, "all", ""))
+    dom = probe(run, tmp_path, "search", "const s = document.getElementById('agreements-search'); s.value = 'Canberra'; s.dispatchEvent(new Event('input'));")
+    found = shown_rows(dom)
+    assert 1 <= len(found) < len(everything)
+    assert re.search(r'id="agreements-shown"[^>]*>%d of %d shown' % (len(found), len(everything)), dom)
+
+
+def test_a_timeline_bar_picks_its_events_in_the_table(run, tmp_path):
+    dom = probe(run, tmp_path, "bar", "document.querySelector('.timeline-bar').dispatchEvent(new MouseEvent('click', {bubbles: true}));")
+    events = re.search(r'<a href="#agreements" class="timeline-bar" data-events="([^"]+)"', dom).group(1).split()
+    assert sorted(re.search(r'id="(event-\d+)"', row).group(1) for row in shown_rows(dom)) == sorted(events)
 
 
 def test_clicking_a_header_sorts_the_agreements(run, tmp_path):
@@ -262,10 +296,10 @@ def test_the_graph_has_one_node_per_body_across_documents_and_weighs_links():
         {"org_id": "org-most-in", "name": "Ministry of Science and Technology", "acronym": None, "country": "India", "kind": "government"},
     ]
     agreements = [
-        {"doc_id": "a", "parties": ["JST", "Deutsche Forschungsgemeinschaft"]},
-        {"doc_id": "a", "parties": ["Japan Science and Technology Agency", "DFG", "Germany"]},
-        {"doc_id": "b", "parties": ["JST", "France", "Ministry of Science and Technology"]},
-        {"doc_id": "c", "parties": ["Ministry of Science and Technology", "Japan"]},
+        {"doc_id": "a", "agreement_id": "g0", "parties": ["JST", "Deutsche Forschungsgemeinschaft"]},
+        {"doc_id": "a", "agreement_id": "g1", "parties": ["Japan Science and Technology Agency", "DFG", "Germany"]},
+        {"doc_id": "b", "agreement_id": "g2", "parties": ["JST", "France", "Ministry of Science and Technology"]},
+        {"doc_id": "c", "agreement_id": "g3", "parties": ["Ministry of Science and Technology", "Japan"]},
     ]
     graph = party_graph(agreements, parties, organisations)
     assert sorted(label for _, label in graph.nodes(data="label")) == [
@@ -277,3 +311,18 @@ def test_the_graph_has_one_node_per_body_across_documents_and_weighs_links():
     rows = edge_rows(graph)
     assert rows[0] == {"source": "DFG (Germany)", "target": "JST (Japan)", "weight": 2, "documents": ["a"]}
     assert len(rows) == 7
+
+
+def test_a_wholly_missed_event_is_marked_even_inside_an_extracted_sentence():
+    """The legend promises a red MISSED tag for every gold event not extracted, also where highlights would overlap."""
+    from types import SimpleNamespace
+
+    from pipeline.report_document import DocumentChecks, Evidence, _missed_evidence
+
+    def missed(start, end):
+        return SimpleNamespace(table="agreements", kind="missed", start_char=start, end_char=end, event_type="mou", event_action="renewed", expected="mou renewed [A, B] 2020")
+
+    extracted = [Evidence(10, 60)]
+    alone = _missed_evidence(DocumentChecks([], [missed(20, 40), missed(100, 120)]), extracted)
+    assert [tag.text for tag in extracted[0].tags] == ["MISSED mou · renewed"] and extracted[0].tags[0].classes == "missed"
+    assert [(evidence.start, evidence.end, evidence.classes) for evidence in alone] == [(100, 120, "missed")]
