@@ -52,7 +52,7 @@ def outputs_folder(folder: Path) -> None:
 def gold_folder(folder: Path) -> None:
     """A folder of gold YAML files."""
     if not folder.exists():
-        raise UsageProblem(f"No gold annotations folder {folder}")
+        raise UsageProblem(f"No such gold annotations folder: {folder}")
     if not folder.is_dir():
         raise UsageProblem(f"--gold {folder} is a file: give the folder of gold YAML files (annotations/<doc_id>.yaml)")
     if not any(path.suffix in (".yaml", ".yml") for path in folder.rglob("*")):

@@ -109,7 +109,7 @@ def test_an_unknown_engine_is_refused(tmp_path):
 
 
 def test_a_bad_gold_folder_is_refused(outputs, tmp_path):
-    refused(invoke("eval", "--gold", str(tmp_path / "nogold"), "--outputs", str(outputs)), "No gold annotations folder")
+    refused(invoke("eval", "--gold", str(tmp_path / "nogold"), "--outputs", str(outputs)), "No such gold annotations folder")
     (tmp_path / "empty").mkdir()
     refused(invoke("eval", "--gold", str(tmp_path / "empty"), "--outputs", str(outputs)), "No gold files")
     (tmp_path / "gold.yaml").write_text("doc_id: x\n")
