@@ -58,6 +58,11 @@ def _gold_problems() -> tuple[type[Exception], ...]:
     return GoldFormatError, IdentityFormatError, yaml.YAMLError
 
 
+def _item_name(item) -> str:
+    """What a progress bar shows of the item in hand: a documents row, or a (doc_id, gold) pair."""
+    return item["doc_id"] if isinstance(item, dict) else item[0]
+
+
 def _refuse(problem: Exception) -> typer.Exit:
     console.print("[red]Error:[/red] " + escape(" ".join(str(problem).split())), markup=True, soft_wrap=True)
     return typer.Exit(2)
@@ -144,7 +149,7 @@ def report(
     from pipeline.cli_progress import steps
 
     try:
-        index = build_report(outputs, gold, track=lambda items, what: steps(items, len(items), what, console, name=lambda doc: doc["doc_id"]))
+        index = build_report(outputs, gold, track=lambda items, what: steps(items, len(items), what, console, name=_item_name))
     except _gold_problems() as problem:
         raise _refuse(problem) from None
     console.print(f"Report written: {index}")
@@ -207,11 +212,12 @@ def evaluate_outputs(
         cli_checks.gold_folder(gold)
     except UsageProblem as problem:
         raise _refuse(problem) from None
-    with console.status("scoring against the gold annotations"):
-        try:
-            result = evaluate(gold, outputs)
-        except _gold_problems() as problem:
-            raise _refuse(problem) from None
+    from pipeline.cli_progress import steps
+
+    try:
+        result = evaluate(gold, outputs, track=lambda items, what: steps(items, len(items), what, console, name=_item_name))
+    except _gold_problems() as problem:
+        raise _refuse(problem) from None
     typer.echo(format_table(result))
     typer.echo(format_coverage(party_coverage(gold, outputs)))
     for path in write_eval(result, outputs):

@@ -96,13 +96,13 @@ def _environment() -> Environment:
 
 
 def build_report(outputs_dir: str | Path, gold_dir: str | Path | None = None, track: Callable[[list, str], Iterable] | None = None) -> Path:
-    """`track(items, what)` wraps the slow loop (one page per document) to show progress."""
+    """`track(items, what)` wraps the slow loops (scoring, one page per document) to show progress."""
     outputs_dir = Path(outputs_dir)
     track = track or (lambda items, what: items)
     outputs = RunOutputs(outputs_dir)
     documents = outputs.rows("documents")
     rows = {table: outputs.rows(table) for table in ("entities", *SCORED_TABLES)}
-    result = evaluate(gold_dir, outputs_dir) if gold_dir is not None else None
+    result = evaluate(gold_dir, outputs_dir, track) if gold_dir is not None else None
     checks = checks_by_document(result) if result else {}
 
     folder = outputs_dir / "report"
