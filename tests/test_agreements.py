@@ -651,3 +651,31 @@ def test_term_in_the_instruments_name_is_not_the_day_of_the_action(nlp):
 )
 def test_intended_or_future_action_is_no_event(nlp, text):
     assert events(nlp, text) == []
+
+
+def test_committee_delegations_stand_for_its_states_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The 3rd meeting of the Ghana-Chile Joint Committee on Science was held in Accra on 9 May 2023. "
+        "The two sides agreed on a work plan for 2024-2026.",
+    )
+    assert found[-1].type == "other" and found[-1].action == "adopted"
+    assert set(found[-1].parties) == {"Ghana", "Chile"}
+
+
+def test_where_a_party_is_gives_neither_place_nor_side_needs_parties(nlp):
+    event = only(
+        nlp, "Wageningen University and Egerton University in Njoro, Kenya, have signed a letter of intent on dairy research."
+    )
+    assert event.place is None and "Kenya" not in event.parties
+
+
+def test_states_named_for_their_governments_point_back_to_the_instrument_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The Agreement on Scientific Cooperation between the Government of the Republic of Ghana and the Government "
+        "of the Republic of Chile was signed in Accra in 1998. The 4th meeting of the Joint Committee under the "
+        "Agreement between Ghana and Chile took place in 2023.",
+    )
+    assert [e.action for e in found] == ["signed", "referenced"]
+    assert found[1].parties == found[0].parties and found[1].instrument_id == found[0].instrument_id

@@ -37,6 +37,9 @@ class AgreementCues:
     pronoun_actions: frozenset[str]
     intention_verbs: frozenset[str]
     future_modals: frozenset[str]
+    committee_types: frozenset[str]
+    delegation_nouns: frozenset[str]
+    government_heads: frozenset[str]
 
     @classmethod
     def from_data(cls, cues: dict) -> AgreementCues:
@@ -64,6 +67,9 @@ class AgreementCues:
             pronoun_actions=frozenset(cues["pronoun_actions"]),
             intention_verbs=frozenset(cues["intention_verbs"]),
             future_modals=frozenset(cues["future_modals"]),
+            committee_types=frozenset(cues["committee_types"]),
+            delegation_nouns=frozenset(cues["delegation_nouns"]),
+            government_heads=frozenset(cues["government_heads"]),
         )
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:

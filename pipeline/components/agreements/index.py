@@ -31,6 +31,11 @@ class DocIndex:
         self.mention_roots = {m.span.root.i for m in mentions}
         names = {p.party_id: p.name for p in (doc._.parties or [])}
         committees = {p.party_id for p in (doc._.parties or []) if p.kind == COMMITTEE_KIND}
+        # "Government of the Kingdom of Saudi Arabia" -> Saudi Arabia: a government stands for its state
+        self.government_state = {
+            p.name: p.country for p in (doc._.parties or [])
+            if p.country and p.name.split()[0].lower() in cues.government_heads
+        }
         self.committee_spans: list[tuple[int, str]] = []   # (start, name), in order
         self.party_at: dict[int, tuple[str, Span]] = {}
         for span in doc.spans.get("parties", []):
@@ -157,6 +162,9 @@ class DocIndex:
         if country.start >= 1 and doc[country.start - 1].lower_ == "the" and len(before) >= 3:
             if before[-2].text in {",", "(", "of"} and before[-3].i in self.party_at:
                 return False
+        governing = next((t for t in country.root.ancestors if t.pos_ == "ADP" and t.lower_ != "of"), None)
+        if governing is not None and governing.lower_ in self.cues.place_prepositions:
+            return False   # it places something: "Egerton University in Njoro, Kenya"
         after = doc[country.end] if country.end < len(doc) else None
         if after is not None and after.tag_ == "POS" and country.end + 1 in self.party_at:
             return False

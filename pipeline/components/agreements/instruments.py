@@ -27,11 +27,16 @@ class Instruments:
             if not sides and not self._named(mention.span):
                 return same_type[0]
             for instrument in same_type if sides else []:   # "the NSF-DST arrangement"
-                if set(sides) <= set(instrument.parties):
+                if set(sides) <= set(instrument.parties) | self._states_of(instrument):
                     return instrument
         instrument = Instrument(f"i{len(self.told) + 1}", mention.type, sides)
         self.told.append(instrument)
         return instrument
+
+    def _states_of(self, instrument: Instrument) -> set[str]:
+        """The states whose governments are the instrument's sides."""
+        states = self.index.government_state
+        return {states[party] for party in instrument.parties if party in states}
 
     def recent(self, mention: Mention) -> list[Instrument]:
         """Instruments a mention of this type may refer back to, latest first. Only the

@@ -98,7 +98,7 @@ class Sides:
             if span.start <= subject.i < span.end:
                 continue
             phrase = syntax.noun_phrase(subject, unit)
-            committee = self._committee(phrase) if mention.type == "joint_statement" else None
+            committee = self._committee(phrase) if mention.type in self.cues.committee_types else None
             states = self._states_of_name(committee) if committee else []
             if len(states) >= 2:   # "The Joint Committee adopted this Joint Statement": its two states
                 names.extend((subject.i, state) for state in states)
@@ -200,7 +200,8 @@ class Sides:
 
     def _committee(self, phrase: Span) -> str | None:
         """The joint committee a subject names: its party, or the committee named last
-        before whose name has the subject's head word ("the Joint Committee")."""
+        before whose name has the subject's head word ("the Joint Committee"), or whose
+        delegations the subject names ("the two sides", "the heads of delegation")."""
         party_at, committee_spans = self.index.party_at, self.index.committee_spans
         for i in range(phrase.start, phrase.end):
             if i in party_at and any(name == party_at[i][0] for _, name in committee_spans):
@@ -209,6 +210,8 @@ class Sides:
             return None
         n = bisect.bisect_left(committee_spans, (phrase.start, "")) - 1
         if n >= 0 and phrase.root.lower_ in committee_spans[n][1].lower().split():
+            return committee_spans[n][1]
+        if n >= 0 and any(t.lemma_.lower() in self.cues.delegation_nouns for t in phrase):
             return committee_spans[n][1]
         return None
 

@@ -90,6 +90,8 @@ class Slots:
             preposition = place.root.head
             if place.root.dep_ != "pobj" or preposition.lower_ not in self.cues.place_prepositions:
                 continue
+            if preposition.head.i in self.index.party_at:
+                continue   # where a party is: "Egerton University in Njoro, Kenya"
             path = self.syntax.reaches(preposition, {verb.i}, unit)   # not within the instrument's phrase
             if path is not None and not any(t.lower_ in self.cues.side_prepositions or t.dep_ == "agent" for t in path):
                 return strip_article(self._with_region(place, unit).text)
