@@ -458,3 +458,17 @@ def test_a_short_form_is_known_by_its_long_form(nlp):
     text = "Testing was done by SIRIM in Malaysia; SIRIM also trained the staff."
     party = named(parties(nlp, text), "SIRIM")
     assert (party.name, party.canonical, party.country) == ("SIRIM", "SIRIM Berhad", "Malaysia")
+
+
+def test_a_name_without_its_complement_joins_the_whole_name(nlp):
+    text = "Karoo Valley University of the Highlands signed first. Karoo Valley University will host the students."
+    assert [p.name for p in parties(nlp, text)] == ["Karoo Valley University of the Highlands"]
+
+
+def test_an_acronym_with_its_city_is_the_body(nlp):
+    text = "The Institute of Marine Biotechnology (IMBT) in Lisbon leads the work. IMBT Lisbon will host the first school."
+    assert [p.acronym for p in parties(nlp, text)] == ["IMBT"]
+
+
+def test_an_address_is_not_a_body(nlp):
+    assert parties(nlp, "Visit us at the Harbour Trust Complex, Marine Drive, Colombo.") == []

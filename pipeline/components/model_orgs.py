@@ -61,8 +61,12 @@ class ModelOrgs:
             if (repaired := self._repair(piece, country_tokens)) is not None
         ]
         uses = Counter(" ".join(span.text.split()) for span in spans)
+        # What the model tags a place elsewhere in the text is a place ("Minas Gerais").
+        places = {" ".join(ent.text.split()) for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
         found = []
         for span in spans:
+            if " ".join(span.text.split()) in places:
+                continue
             judged = self._judge(span, names, country_tokens, uses)
             if judged is not None:
                 found.append(judged)

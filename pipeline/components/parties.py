@@ -190,6 +190,7 @@ class _DocumentParties:
         self.links: list[tuple[str, str]] = []
         self.candidates: list[_Mention] = []
         self.mention_ends: dict[int, int] = {}
+        self.place_words: set[str] | None = None    # read when first needed
 
     # --- finding mentions -----------------------------------------------------
 
@@ -284,6 +285,13 @@ class _DocumentParties:
             grown_start = grown_ends.get(span.end)
             widens = grown_start is not None and span.start < grown_start and self._proper_words(span.start, grown_start)
             self.candidates.append(self._mention(span, strong=name.strong, priority=1 if widens else 2))
+
+    def _places(self, start: int, end: int) -> bool:
+        """doc[start:end] names places: countries, or words the model tags a place somewhere in the text."""
+        doc = self.doc
+        if self.place_words is None:
+            self.place_words = {t.text for ent in doc.ents if ent.label_ in ("GPE", "LOC") for t in ent}
+        return all(i in self.countries or doc[i].text in self.place_words for i in range(start, end))
 
     def _proper_words(self, start: int, end: int) -> bool:
         """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason."""
@@ -401,6 +409,19 @@ class _DocumentParties:
             shorter = _LOCATION_TAIL.sub("", key)
             if shorter != key and shorter in keys:
                 union(shorter, key)
+        # "Ben-Gurion University" is the "Ben-Gurion University of the Negev" of the same text.
+        for key in keys:
+            if " " in key and key.split()[0] not in self.lexicon.generic:
+                longer = {find(k) for k in keys if k.startswith(key + " of ")}
+                if len(longer) == 1:
+                    union(key, longer.pop())
+        # "IOCB Prague": a body's acronym with its city is the body.
+        for m in mentions:
+            first = m.span[0]
+            if len(m.span) > 1 and is_acronym(first.text) and self._places(m.span.start + 1, m.span.end):
+                acronym_key = self.extractor.key(first.text)
+                if acronym_key in keys:
+                    union(m.key, acronym_key)
         # A one-word short form ("Wageningen") joins the one body whose name starts with it.
         for m in mentions:
             if not m.strong and not m.acronym and " " not in m.key:
