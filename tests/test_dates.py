@@ -256,6 +256,7 @@ def test_back_reference_without_a_clear_date_is_left_out(nlp):
         # coordinated days are one interval
         ("The committee met on 16 and 17 February 2019 and on 3, 4 and 5 May.",
          [("16 and 17 February 2019", "2019-02-16/2019-02-17"), ("3, 4 and 5 May", "2019-05-03/2019-05-05")]),
+        ("See agenda item 7, 14 June 2019 and page 5, 12 March 2020.", [("14 June 2019", "2019-06-14"), ("12 March 2020", "2020-03-12")]),
         ("Courses ran between 5 and 7 March 2019.", [("5 and 7 March 2019", "2019-03-05/2019-03-07")]),
         # a span of several years gives no year to a later date without one
         ("Signed on 18/02/2019 for the period 2019–2023. The committee met on 17 February.",
