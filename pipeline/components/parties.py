@@ -51,9 +51,12 @@ class Party:
     canonical: str | None = None  # the gazetteer's name for it, when it is a known body
 
 
+_RECORD_FIELDS = tuple(f.name for f in fields(Party) if f.name != "mentions")
+
+
 def _party_record(party: Party) -> dict:
     """A party as plain data; its mentions are the spans of doc.spans["parties"] with its id."""
-    return {f.name: getattr(party, f.name) for f in fields(Party) if f.name != "mentions"}
+    return {name: getattr(party, name) for name in _RECORD_FIELDS}
 
 
 def _parties_from_records(records: list[dict], doc: Doc) -> list[Party]:

@@ -24,9 +24,12 @@ class Agreement:
     instrument_id: str = ""     # shared by the events of one instrument: "i1", "i2", ...
 
 
+_AGREEMENT_FIELDS = tuple(f.name for f in fields(Agreement))
+
+
 def agreement_record(agreement: Agreement) -> dict:
     """An event as plain data: its Spans as token offsets."""
-    record = {f.name: getattr(agreement, f.name) for f in fields(Agreement)}
+    record = {name: getattr(agreement, name) for name in _AGREEMENT_FIELDS}
     record["evidence"] = [agreement.evidence.start, agreement.evidence.end]
     record["trigger"] = [agreement.trigger.start, agreement.trigger.end]
     return record
