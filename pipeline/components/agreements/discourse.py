@@ -9,6 +9,7 @@ paragraph's event takes its day and place when the sentence gives none.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pipeline.components.layout import is_bar_row, line_at, line_start
 
 # A headline is a short paragraph of its own with no closing punctuation.
 HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 400
 SENTENCE_END = ".!?:;\"”'’)"
 # A dateline stands near the top of the page: its date is among the first characters.
 DATELINE_REACH_CHARS = 2500
@@ -29,8 +31,11 @@ DATELINE_MAX_WORDS_BEFORE = 4
 DATELINE_AFTER = re.compile(r"\s*(?:$|[–—\-:|,(])")
 # "ABU DHABI, " or "São Paulo, " before the date: the place of the dateline.
 DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3}),\s*$")
+# How far from a mention its quotation marks are looked for.
+QUOTE_REACH_CHARS = 1500
 # A quoted passage whose longer words are capitalised at least this often is a title.
 TITLE_CAPITALISED_SHARE = 0.6
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s")
 
 
@@ -55,16 +60,25 @@ class Discourse:
         self.text = text
         self.dates = dates
 
+    @cached_property
+    def _breaks(self) -> list[tuple[int, int]]:
+        """(start, end) of every blank-line break, in order: found once, so that a page
+        without blank lines costs no scan per mention."""
+        return [(m.start(), m.end()) for m in BLANK_LINE.finditer(self.text)]
+
     def paragraph(self, char: int) -> tuple[int, int]:
         """Char offsets of the paragraph (text between blank lines) holding `char`."""
-        start = max(self.text.rfind("\n\n", 0, char), self.text.rfind("\n \n", 0, char))
-        start = 0 if start == -1 else start + 2
-        end = self.text.find("\n\n", char)
-        return start, len(self.text) if end == -1 else end
+        breaks = self._breaks
+        n = bisect.bisect_right(breaks, (char, char))
+        start = breaks[n - 1][1] if n else 0
+        end = breaks[n][0] if n < len(breaks) else len(self.text)
+        return start, end
 
     def is_headline(self, unit: Span) -> bool:
         """A title line: a paragraph of its own, short, with no closing punctuation."""
         start, end = self.paragraph(unit.start_char)
+        if end - start > HEADLINE_MAX_CHARS:
+            return False
         block = self.text[start:end].strip()
         if not block or "\n" in block or is_bar_row(block) or block[-1] in SENTENCE_END:
             return False
@@ -74,8 +88,10 @@ class Discourse:
         """Whether the mention stands inside a quoted passage of its paragraph: someone's
         words, not a quoted title ("the “Joint Statement on Strengthening Science ...”")."""
         start, end = self.paragraph(span.start_char)
+        start = max(start, span.start_char - QUOTE_REACH_CHARS)   # a page without blank lines: no scan from its top
         before = self.text[start : span.start_char]
         curly_open, curly_close = before.rfind("“"), before.rfind("”")
+        end = min(end, span.end_char + QUOTE_REACH_CHARS)
         if curly_open > curly_close:
             opening, closing = start + curly_open, self.text.find("”", span.end_char, end)
         elif before.count('"') % 2 == 1:
