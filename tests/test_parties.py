@@ -472,3 +472,12 @@ def test_an_acronym_with_its_city_is_the_body(nlp):
 
 def test_an_address_is_not_a_body(nlp):
     assert parties(nlp, "Visit us at the Harbour Trust Complex, Marine Drive, Colombo.") == []
+
+
+def test_a_unit_named_with_its_parents_acronym_is_the_same_unit(nlp):
+    text = (
+        "The Ministry of Water (MOW) acts through its Department of Planning. "
+        "The MOW Department of Planning drafted the report."
+    )
+    found = [p for p in parties(nlp, text) if "Planning" in p.name]
+    assert len(found) == 1

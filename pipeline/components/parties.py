@@ -418,13 +418,16 @@ class _DocumentParties:
                 longer = {find(k) for k in keys if k.startswith(key + " of ")}
                 if len(longer) == 1:
                     union(key, longer.pop())
-        # "IOCB Prague": a body's acronym with its city is the body.
+        # "IOCB Prague": a body's acronym with its city is the body; "the MOST Department of International
+        # Cooperation" is the "Department of International Cooperation" of the same text.
         for m in mentions:
             first = m.span[0]
-            if len(m.span) > 1 and is_acronym(first.text) and self._places(m.span.start + 1, m.span.end):
-                acronym_key = self.extractor.key(first.text)
-                if acronym_key in keys:
+            if len(m.span) > 1 and is_acronym(first.text) and first.text not in self.lexicon.junk:
+                acronym_key, rest_key = self.extractor.key(first.text), self.extractor.key(m.span[1:].text)
+                if acronym_key in keys and self._places(m.span.start + 1, m.span.end):
                     union(m.key, acronym_key)
+                elif rest_key in keys and " " in rest_key:
+                    union(m.key, rest_key)
         # A one-word short form ("Wageningen") joins the one body whose name starts with it.
         for m in mentions:
             if not m.strong and not m.acronym and " " not in m.key:
