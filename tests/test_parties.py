@@ -481,3 +481,13 @@ def test_a_unit_named_with_its_parents_acronym_is_the_same_unit(nlp):
     )
     found = [p for p in parties(nlp, text) if "Planning" in p.name]
     assert len(found) == 1
+
+
+def test_a_name_with_its_translation_in_brackets_is_one_body(nlp):
+    text = "Grants are paid by the Fundação Nacional de Pesca (National Fisheries Foundation) in Maputo."
+    assert len(parties(nlp, text)) == 1
+
+
+def test_a_government_named_with_and_without_the_formal_state_name(nlp):
+    text = "The Government of the Republic of Ghana and the Government of Ghana's partners met."
+    assert [p.name for p in parties(nlp, text) if "Government" in p.name] == ["Government of the Republic of Ghana"]

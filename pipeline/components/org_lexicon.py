@@ -182,7 +182,8 @@ class Countries:
             self._add(nlp, form, None, is_name=True)
         # Country names inside organisation names are read as one when merging ("Japan-UK" = "Japan - United Kingdom").
         self._canonical_form = canonical_form
-        self._name_pattern = _alternation(canonical_form)
+        # "Government of the Republic of Indonesia" and "Government of Indonesia" read alike: a leading "the" goes too.
+        self._name_pattern = re.compile(rf"\b(?:the )?({_alternation(canonical_form).pattern})")
         cues = _alternation(cue_forms).pattern
         # "Indian Department of ...", "Department of ... of India", "Department of ... India".
         self._leading = re.compile(rf"^{cues} ")
@@ -219,7 +220,7 @@ class Countries:
 
     def canonical_names(self, form: str) -> str:
         """`form` (in `spec_form`) with every country name spelled the canonical way."""
-        return self._name_pattern.sub(lambda m: self._canonical_form[m.group(0)], form)
+        return self._name_pattern.sub(lambda m: self._canonical_form[m.group(1)], form)
 
 
 Doc.set_extension("country_matches", default=None, force=True)   # [(start, end, form, any_case)]

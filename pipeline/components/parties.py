@@ -202,6 +202,7 @@ class _DocumentParties:
         self._add_names()
         mentions = self._select(self.candidates)
         mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
+        self._link_translations(mentions)
         return self._build(mentions)
 
     def _mention(self, span: Span, strong: bool, priority: int = 1, entry: GazetteerEntry | None = None) -> _Mention:
@@ -288,6 +289,17 @@ class _DocumentParties:
             grown_start = grown_ends.get(span.end)
             widens = grown_start is not None and span.start < grown_start and self._proper_words(span.start, grown_start)
             self.candidates.append(self._mention(span, strong=name.strong, priority=1 if widens else 2))
+
+    def _link_translations(self, mentions: list[_Mention]) -> None:
+        """"Tempus Közalapítvány (Tempus Public Foundation)": a name in brackets right after a name is the same
+        body in another language."""
+        doc = self.doc
+        by_start = {m.span.start: m for m in mentions if not m.acronym and len(m.span) > 1}
+        for m in list(by_start.values()):
+            opening = skip_spaces(doc, m.span.end)
+            other = by_start.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
+            if other is not None and other.span.end < len(doc) and doc[other.span.end].text == ")":
+                self.links.append((m.key, other.key))
 
     def _places(self, start: int, end: int) -> bool:
         """doc[start:end] names places: countries, or words the model tags a place somewhere in the text."""
