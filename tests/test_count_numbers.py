@@ -68,3 +68,26 @@ def test_times_and_fractions(tokenizer, reader):
     doc = tokenizer("twice two-thirds")
     assert reader.read(doc, 0).times
     assert reader.followed_by_fraction(doc, reader.read(doc, 1))
+
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        ("10 000 dollars", "10 000", 10_000),
+        ("1 250 000 euros", "1 250 000", 1_250_000),
+        ("two and a half years", "two and a half", 2.5),
+        ("one and a half days", "one and a half", 1.5),
+        ("2 1/2 years", "2 1/2", 2.5),
+        ("a hundred and two partners", "a hundred and two", 102),
+        ("a hundred and twenty-one partners", "a hundred and twenty-one", 121),
+        ("8- to 16-metre", "8-", 8),
+    ],
+)
+def test_grouped_digits_fractions_and_hundreds(tokenizer, reader, text, words, value):
+    assert read(tokenizer, reader, text) == (words, Decimal(str(value)))
+
+
+def test_space_grouped_digits_stop_before_a_phone_number(tokenizer, reader):
+    # "5214 8401" is no grouped number; a three-digit group before four digits is a phone number's part
+    assert read(tokenizer, reader, "call 03 5214 8401", at=1) is None
+    assert read(tokenizer, reader, "12 345 6789", at=0) == ("12", Decimal(12))

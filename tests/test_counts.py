@@ -173,3 +173,42 @@ def test_a_possessive_before_the_number_does_not_glue_words_of_the_unit(nlp):
     doc = analyse_text(nlp, "About 15 of the institute's 60 researchers joined.")
     [count] = [s._.count for s in doc.spans["counts"] if s.text == "About 15"]
     assert count.unit.split()[-1] == "researcher"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare "$" is the dollar of the state the text is written from or about
+        ("WELLINGTON, 4 May 2022 – The ministry will invest $12 million in the new centre.", [("$12 million", 12_000_000, "exact", "NZD", "money")]),
+        ("Canadian researchers and the Canadian agency will share $640,000 for three years.", [("$640,000", 640_000, "exact", "CAD", "money"), ("three", 3, "exact", "year", "duration")]),
+        ("The fund gives $2 million to teams in Ghana and Kenya.", [("$2 million", 2_000_000, "exact", "USD", "money")]),
+        # currency symbols, prefixes and scale letters
+        ("The rand contribution is R 18 million and KSh 40 million.", [("R 18 million", 18_000_000, "exact", "ZAR", "money"), ("KSh 40 million", 40_000_000, "exact", "KES", "money")]),
+        ("Each grant is worth up to SGD$ 2 million, or RM 3 million.", [("up to SGD$ 2 million", 2_000_000, "up_to", "SGD", "money"), ("RM 3 million", 3_000_000, "exact", "MYR", "money")]),
+        ("The sector is worth $2.1T worldwide.", [("$2.1T", 2.1e12, "exact", "USD", "money")]),
+        ("Travel grants of up to 10 000 dollars are available.", [("up to 10 000 dollars", 10_000, "up_to", "USD", "money")]),
+        ("The call budget is PLN 9.8 million and CZK 6 million.", [("PLN 9.8 million", 9_800_000, "exact", "PLN", "money"), ("CZK 6 million", 6_000_000, "exact", "CZK", "money")]),
+        # unit symbols and abbreviations become unit names
+        ("The trials gave 1.5 t of grain per hectare at below 4°C.", [("1.5", 1.5, "exact", "tonne", "measure"), ("below 4", 4, "less_than", "degree celsius", "measure")]),
+        ("The glider covered about 2,000 mi and the samples held 0.02 mg of lead.", [("about 2,000", 2000, "approx", "mile", "measure"), ("0.02", 0.02, "exact", "milligram", "measure")]),
+        # fractions, mixed numbers and number words
+        ("Fellows stay for two and a half years, students for 2 1/2 months.", [("two and a half", 2.5, "exact", "year", "duration"), ("2 1/2", 2.5, "exact", "month", "duration")]),
+        ("The network now has a hundred and two partner institutes.", [("a hundred and two", 102, "exact", "partner institute", "count")]),
+        # ranges and coordinated numbers
+        ("Growth is expected at 3.5–4.0 percent a year.", [("3.5", 3.5, "at_least", "percent", "percent"), ("4.0 percent", 4.0, "up_to", "percent", "percent")]),
+        ("Each lab hosts 45 and 50 researchers respectively.", [("45", 45, "exact", "researcher", "count"), ("50", 50, "exact", "researcher", "count")]),
+    ],
+)
+def test_count_expressions_of_real_pages(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit us at 628 Church Street, Pretoria, or write to 1055 Budapest, Hungary.",
+        "Contents\n\n3.3 Money and scale\n\n4.3 Partners in the region\n",
+    ],
+)
+def test_addresses_postcodes_and_numbered_headings_are_no_counts(nlp, text):
+    assert counts(nlp, text) == []

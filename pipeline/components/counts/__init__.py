@@ -21,11 +21,13 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from pipeline.components.counts.currency import USD, DollarContext
 from pipeline.components.counts.filters import NumberFilters
 from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, glued
 from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, phrase_tables
 from pipeline.components.counts.units import UnitReader
 from pipeline.components.extensions import plain_extension
+from pipeline.components.org_lexicon import load_countries
 from pipeline.components.rule_component import RuleComponent
 
 
@@ -101,6 +103,7 @@ class _Expression:
     unit: str | None
     kind: str | None
     in_date: bool
+    bare_dollar: bool = False
 
 
 class CountExtractor:
@@ -124,8 +127,11 @@ class CountExtractor:
             nlp, frozenset(data["quantity_nouns"]), data["unit_aliases"], self.numbers.scales,
             max_unit_distance, max_table_rows,
         )
+        self.dollars = DollarContext(data["dollar_states"], load_countries())
+        self.bare_dollar = str(data["bare_dollar"])
         self.times_unit = data["times_unit"]
         self.range_joiners = frozenset(data["range_joiners"])
+        self.coordinators = frozenset(data["coordinators"])
         self.range_openers = frozenset(data["range_openers"])
         self.date_entity_labels = frozenset(date_entity_labels)
 
@@ -151,6 +157,11 @@ class CountExtractor:
                 expressions.append(expression)
                 scan.taken = expression.end
         self._link_ranges(doc, expressions)
+        if any(e.bare_dollar for e in expressions):
+            currency = self.dollars.currency(doc)
+            for e in expressions:
+                if e.bare_dollar:
+                    e.unit = currency
         spans = []
         for e in expressions:
             if (e.in_date and e.kind != "duration") or e.kind is None:
@@ -169,8 +180,10 @@ class CountExtractor:
         if number is None or self.numbers.followed_by_fraction(doc, number):
             return None
         start, end = number.start, number.end
+        bare_dollar = False
         if number.currency is None and (hit := phrases.ending("currency_before", start)) and hit.start >= taken:
             number.currency, start = hit.value, hit.start
+            bare_dollar = hit.value == USD and doc[hit.start : hit.end].text == self.bare_dollar
         if number.currency and end < len(doc) and doc[end].lower_.rstrip(".") in money_scales:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
             end += 1
@@ -199,17 +212,25 @@ class CountExtractor:
             unit, kind = self.units.unit_after(doc, text_end, phrases)
         if kind is None:
             hyphen = text_end < len(doc) and doc[text_end].text == "-" and glued(doc, text_end)
-            # "10-member": member
-            unit = self.units.counted_noun(doc, scan.text, number, text_end + 1 if hyphen else text_end)
+            after = text_end + 1 if hyphen else text_end  # "10-member": member
+            if qualifier == "exact" and self.units.names_a_single_proper_noun(doc, number, after):
+                return None
+            unit = self.units.counted_noun(doc, scan.text, number, after)
             # "more than 73 thousand" is a count even when the counted noun is not found
             kind = "count" if unit is not None or qualifier != "exact" or number.scale > 1 else None
         if number.year_like and kind in (None, "count") and not self.units.counts_plural(doc, number):
             return None  # "in 2015", "the 2023 joint call"
 
+        # The model tags many plain numbers DATE ("hosts 45 and 50 researchers"): its word
+        # counts only for what looks like a year; the dates component's spans always do.
         in_date = any(
-            k in scan.dates or doc[k].ent_type_ in self.date_entity_labels for k in range(number.start, number.end)
+            k in scan.dates or (number.year_like and doc[k].ent_type_ in self.date_entity_labels)
+            for k in range(number.start, number.end)
         )
-        return _Expression(text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date)
+        return _Expression(
+            text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date,
+            bare_dollar=bare_dollar and unit == USD,
+        )
 
     def _link_ranges(self, doc: Doc, expressions: list[_Expression]) -> None:
         """"from A$500,000 to A$1 million", "6 to 12 months", "between 10 and 20 researchers"."""
@@ -218,7 +239,11 @@ class CountExtractor:
                 continue
             joiner = doc[first.end].lower_
             opener = doc[first.start - 1].lower_ if first.start > 0 else ""
-            if joiner not in self.range_joiners or (joiner == "and" and opener not in self.range_openers):
+            if joiner in self.coordinators and opener not in self.range_openers:
+                if first.kind is None and second.kind == "count":
+                    first.unit, first.kind = second.unit, second.kind  # "45 and 50 researchers": two counts
+                continue
+            if joiner not in self.range_joiners:
                 continue
             if first.unit is not None and (first.kind, first.unit) != (second.kind, second.unit):
                 continue  # "grew by 12% to 1.5 billion euros"

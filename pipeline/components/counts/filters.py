@@ -18,6 +18,10 @@ _LABEL_CHUNKS = (
     re.compile(r"\d\+\d"),                              # 2+2
     re.compile(r"[A-Za-z][-–]?\d|\d[-–][A-Za-z]{1,2}\b"),  # COVID-19, Horizon-2020, 3-D
 )
+# A range of two decimals ("3.5–4.0") is two numbers, not a label like "2.6.1".
+_DECIMAL_RANGE = re.compile(r"\(?\d+(?:\.\d+)?[-–—]\d+(?:\.\d+)?%?[),.;:]?")
+# A numbered heading opening a line: "3.3 Money and scale", "4.3 Türkiye and South Africa".
+_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
 # Separators of a list of labels: "Section 3, 4", "Figure 2-3-22".
 _LABEL_SEPARATORS = frozenset({",", "-", "–", "/", "and", "&"})
 
@@ -51,7 +55,7 @@ class NumberFilters:
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
             or (before is not None and before.lower_ in _LABEL_SEPARATORS and start - 2 in labels)
             # "(1)", "[2]", "2-3-22", "03-5214-8401", "3<sup>rd</sup>", "COVID-19", "Horizon-2020"
-            or any(pattern.search(chunk) for pattern in _LABEL_CHUNKS)
+            or (not _DECIMAL_RANGE.fullmatch(chunk.split()[0]) and any(pattern.search(chunk) for pattern in _LABEL_CHUNKS))
             # list and heading numbers: "1)", "2." at the start of a line, "## 3"
             or self._starts_line(doc, start, after)
             # the end of a span of years: "2022-23", "2012/13"
@@ -91,7 +95,11 @@ class NumberFilters:
         at_line_start = k < 0 or "\n" in doc[k].text
         marked = k < start - 1
         numbered = after is not None and after.text in (")", ".") and not doc[start].whitespace_
-        return at_line_start and (marked or numbered)
+        heading = (
+            _HEADING_NUMBER.fullmatch(doc[start].text) is not None
+            and after is not None and after.is_title and "\n" not in doc[start].whitespace_
+        )
+        return at_line_start and (marked or numbered or heading)
 
     def in_name(self, doc: Doc, number: Number, names: set[int]) -> bool:
         """Part of a party or named entity ("Group of Eight", "VISION 2020"), or digits right after a

@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Token
 # A token that is a number in digits, possibly with a currency or scale glued on ("Rs.500", "5bn").
 _DIGITS = re.compile(
     r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,3})"
+    r"(?P<hyphen>-?)"  # "8- to 16-metre": the first number of a range of compound adjectives
 )
+# Digits grouped by spaces ("10 000", "1 250 000"): a token of exactly three digits continues a number.
+_THREE_DIGITS = re.compile(r"\d{3}")
+# A fraction written in digits after a whole number ("2 1/2").
+_DIGIT_FRACTION = re.compile(r"(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])")
 ARTICLES = frozenset({"a", "an"})
 
 
@@ -56,6 +61,7 @@ class NumberReader:
         money_scales: dict[str, Decimal],
         times: dict[str, Decimal],
         fractions: frozenset[str],
+        added_fractions: dict[str, Decimal],
         glued_currency: dict[str, str],
         year_range: tuple[int, int],
     ):
@@ -65,6 +71,7 @@ class NumberReader:
         self.money_scales = money_scales                # "bn", "m", "crore"
         self.times = times                              # "twice", "thrice"
         self.fractions = fractions
+        self.added_fractions = added_fractions          # "half" in "two and a half", "½"
         self.glued_currency = glued_currency            # "rs.", "us$" -> currency code
         self.min_year, self.max_year = year_range
 
@@ -78,6 +85,7 @@ class NumberReader:
             _decimals(data["money_scales"]),
             _decimals(data["times"]),
             frozenset(data["fractions"]),
+            _decimals(data["added_fractions"]),
             glued_currency,
             year_range,
         )
@@ -102,6 +110,7 @@ class NumberReader:
             number = self.read_digits(token)
             if number is None:
                 return None
+        self._read_fraction(doc, number)
         while number.end < len(doc):
             word = doc[number.end].lower_
             if word in self.scales:
@@ -113,9 +122,33 @@ class NumberReader:
                 break
             number.end += 1
             number.year_like = False
+            if word == "hundred" and self._hundred_and(doc, number):
+                break
         if lower in ARTICLES and number.end == i + 1:
             return None
         return number
+
+    def _hundred_and(self, doc: Doc, number: Number) -> bool:
+        """"a hundred and two": the tens after "hundred and" join the number (102, not 100)."""
+        k = number.end
+        if k + 1 < len(doc) and doc[k].lower_ == "and" and self.number_words.get(doc[k + 1].lower_, 100) < 100:
+            tens, end = self._read_tens(doc, k + 1)
+            number.value, number.scale, number.end = number.value * number.scale + tens, Decimal(1), end
+            return True
+        return False
+
+    def _read_fraction(self, doc: Doc, number: Number) -> None:
+        """A fraction added to a whole number: "two and a half", "2 1/2", "2½"."""
+        k = number.end
+        if k + 2 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ in ARTICLES:
+            if (fraction := self.added_fractions.get(doc[k + 2].lower_)) is not None:
+                number.value, number.end, number.year_like = number.value + fraction, k + 3, False
+        elif k < len(doc) and number.value == number.value.to_integral_value():
+            if (fraction := self.added_fractions.get(doc[k].text)) is not None and not doc[k - 1].whitespace_:
+                number.value, number.end = number.value + fraction, k + 1  # "2½"
+            elif (match := _DIGIT_FRACTION.fullmatch(doc[k].text)) and int(match["num"]) < int(match["den"]):
+                number.value += Decimal(match["num"]) / Decimal(match["den"])
+                number.end, number.year_like = k + 1, False
 
     def read_digits(self, token: Token) -> Number | None:
         """A number in digits in one token, with a currency or money scale glued on."""
@@ -140,7 +173,20 @@ class NumberReader:
             not prefix and not suffix and len(digits) == 4 and digits.isdigit()
             and self.min_year <= int(digits) <= self.max_year
         )
+        if not prefix and not suffix and not match["hyphen"] and len(digits) <= 3 and digits.isdigit():
+            self._read_digit_groups(token.doc, number)
         return number
+
+    def _read_digit_groups(self, doc: Doc, number: Number) -> None:
+        """Thousands grouped by a space: "10 000", "1 250 000" (one space, three digits a group)."""
+        k = number.end
+        while (
+            k < len(doc) and doc[k - 1].whitespace_ == " " and _THREE_DIGITS.fullmatch(doc[k].text)
+            and not (k + 1 < len(doc) and doc[k].whitespace_ and doc[k + 1].text[:1].isdigit()
+                     and not _THREE_DIGITS.fullmatch(doc[k + 1].text))
+        ):
+            number.value, k = number.value * 1000 + Decimal(doc[k].text), k + 1
+        number.end = k
 
     def _read_words(self, doc: Doc, i: int) -> tuple[Decimal, int]:
         """A number in words: "Eighteen", "twenty-five", "one hundred and twenty"."""

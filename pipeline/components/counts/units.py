@@ -53,6 +53,13 @@ class UnitReader:
         noun = self._noun_of(doc, number, number.end)
         return noun is not None and noun.i == number.end and noun.tag_ in ("NNS", "NNPS")
 
+    def names_a_single_proper_noun(self, doc: Doc, number: Number, after: int) -> bool:
+        """"628 Leyds Street", "1055 Budapest", "| 1,000 | Mexico": a number before one proper name
+        is a house number, postcode or table cell; what is counted is common or plural
+        ("30 Filipino engineers", "26 Member States")."""
+        noun = self._noun_of(doc, number, after)
+        return noun is not None and noun.tag_ == "NNP" and noun.is_title
+
     def counted_noun(self, doc: Doc, text: str, number: Number, after: int) -> str | None:
         """The counted noun as a unit: "joint project", "country and region", "person"."""
         noun = self._noun_of(doc, number, after)
