@@ -212,3 +212,27 @@ def test_count_expressions_of_real_pages(nlp, text, expected):
 )
 def test_addresses_postcodes_and_numbered_headings_are_no_counts(nlp, text):
     assert counts(nlp, text) == []
+
+
+def test_tables_and_figure_lists_take_their_unit_from_the_caption(nlp):
+    text = (
+        "Exchanges supported (number of researchers)\n"
+        "  2021 – 14\n"
+        "  2022 – 17\n"
+        "\n"
+        "Grants by partner and year (NZD thousands)\n"
+        "\n"
+        "  Year     Samoa   Tonga   Total\n"
+        "  2021       120      80     200\n"
+        "\n"
+        "Pilot plants built per region\n"
+        "  North ........ 4\n"
+    )
+    assert counts(nlp, text) == [
+        ("14", 14, "exact", "researcher", "count"),
+        ("17", 17, "exact", "researcher", "count"),
+        ("120", 120_000, "exact", "NZD", "money"),
+        ("80", 80_000, "exact", "NZD", "money"),
+        ("200", 200_000, "exact", "NZD", "money"),
+        ("4", 4, "exact", "pilot plant", "count"),
+    ]

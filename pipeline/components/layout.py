@@ -96,3 +96,47 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
         if not any(ch.isdigit() for ch in line):
             return header[column] if header[column] != TABLE_BAR else None
     return None
+
+
+# A list line: "2014 – 14", "Hungary to Vietnam: 2014 – 9; 2015 – 12", "2019 ........ 4".
+_YEAR_LABEL = re.compile(r"\b(?:19|20)\d\d\s*[–:.—-]+\s*\d")
+_DOT_LEADER = re.compile(r"\w \.{3,} ?\S")
+_LIST_LINE_CHARS = 90
+_HEADING_CHARS = 140
+
+
+def is_list_line(line: str) -> bool:
+    """A short line of a table or a figures list, not a sentence of prose."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _LIST_LINE_CHARS or (stripped.endswith(".") and not stripped.endswith("..")):
+        return False
+    return len(_CELL.findall(stripped)) >= 2 or any(p.search(stripped) for p in (_YEAR_LABEL, _DOT_LEADER))
+
+
+def block_heading(text: str, offset: int, max_rows: int) -> tuple[int, str] | None:
+    """The caption above the table or figures list holding `offset` ("Joint research projects
+    funded (number of projects)", "Funding by country and fiscal year (CAD thousands)"), with its
+    offset: the first line above the block that is neither a row nor its column header. A blank
+    line may part the caption from its table; a second one ends the search."""
+    end = line_start(text, offset) - 1
+    blanks = 0
+    for _ in range(max_rows):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        stripped = line.strip(" \t*#|")
+        if not stripped:
+            blanks += 1
+            if blanks > 1:
+                return None
+            continue
+        if _RULE.fullmatch(line.strip()) or is_list_line(line):
+            if blanks:
+                return None  # another table above a blank line
+            continue
+        if len(stripped) > _HEADING_CHARS or stripped.endswith("."):
+            return None  # prose, not a caption
+        return start + line.index(stripped[0]), stripped
+    return None

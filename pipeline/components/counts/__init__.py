@@ -123,11 +123,15 @@ class CountExtractor:
         glued_currency = {p.replace(" ", "").lower(): code for p, code in tables["currency_before"].items()}
         self.numbers = NumberReader.from_lexicon(data, glued_currency, year_range)
         self.filters = NumberFilters(self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels))
+        countries = load_countries()
+        not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}
         self.units = UnitReader(
             nlp, frozenset(data["quantity_nouns"]), data["unit_aliases"], self.numbers.scales,
             max_unit_distance, max_table_rows,
+            {form.lower(): code for form, code in tables["currency_before"].items() if " " not in form},
+            frozenset(not_units | set(data["column_headers_without_unit"])),
         )
-        self.dollars = DollarContext(data["dollar_states"], load_countries())
+        self.dollars = DollarContext(data["dollar_states"], countries)
         self.bare_dollar = str(data["bare_dollar"])
         self.times_unit = data["times_unit"]
         self.range_joiners = frozenset(data["range_joiners"])
@@ -213,11 +217,16 @@ class CountExtractor:
         if kind is None:
             hyphen = text_end < len(doc) and doc[text_end].text == "-" and glued(doc, text_end)
             after = text_end + 1 if hyphen else text_end  # "10-member": member
-            if qualifier == "exact" and self.units.names_a_single_proper_noun(doc, number, after):
-                return None
-            unit = self.units.counted_noun(doc, scan.text, number, after)
-            # "more than 73 thousand" is a count even when the counted noun is not found
-            kind = "count" if unit is not None or qualifier != "exact" or number.scale > 1 else None
+            listed = None if number.year_like else self.units.table_unit(doc, scan.text, number)
+            if listed is not None:
+                unit, kind, multiplier = listed
+                number.scale *= multiplier
+            else:
+                if qualifier == "exact" and self.units.names_a_single_proper_noun(doc, number, after):
+                    return None
+                unit = self.units.counted_noun(doc, scan.text, number, after)
+                # "more than 73 thousand" is a count even when the counted noun is not found
+                kind = "count" if unit is not None or qualifier != "exact" or number.scale > 1 else None
         if number.year_like and kind in (None, "count") and not self.units.counts_plural(doc, number):
             return None  # "in 2015", "the 2023 joint call"
 

@@ -4,6 +4,7 @@ a line's label ("Joint projects funded: 212") or its table column's header."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.components.counts.numbers import Number, glued
 from pipeline.components.counts.phrases import PhraseIndex
-from pipeline.components.layout import column_header, line_token_bounds
+from pipeline.components.layout import block_heading, column_header, is_list_line, line_at, line_token_bounds
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 # Tokens that may stand between a number and the noun it counts ("24 participating countries").
@@ -20,6 +21,8 @@ _MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "CCONJ", "PUNCT", "SYM",
 # Parts of speech left out of a unit: determiners, numbers, possessives.
 _NOT_IN_UNIT = frozenset({"DET", "NUM", "PRON", "PART", "SPACE", "ADV"})
 _GLUE = frozenset({"-", "/", "&"})
+# The closing bracket of a table's caption: "(number of projects)", "(CAD thousands)".
+_CAPTION_NOTE = re.compile(r"\(([^()]{1,40})\)\W*$")
 
 
 class UnitReader:
@@ -31,12 +34,16 @@ class UnitReader:
         scales: dict[str, Decimal],
         max_unit_distance: int,
         max_table_rows: int,
+        currency_forms: dict[str, str],
+        not_units: frozenset[str],
     ):
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
         self.scales = scales
         self.max_unit_distance = max_unit_distance
         self.max_table_rows = max_table_rows
+        self.currency_forms = currency_forms        # "€", "cad", "usd" (lower case) -> currency code
+        self.not_units = not_units                  # states and words like "total": column headers that count nothing
         self._noun_lemmas = noun_lemmatizer(nlp)
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
@@ -52,6 +59,53 @@ class UnitReader:
     def counts_plural(self, doc: Doc, number: Number) -> bool:
         noun = self._noun_of(doc, number, number.end)
         return noun is not None and noun.i == number.end and noun.tag_ in ("NNS", "NNPS")
+
+    def table_unit(self, doc: Doc, text: str, number: Number) -> tuple[str, str, Decimal] | None:
+        """(unit, kind, multiplier) of a number in a table row or a figures list, from its column's
+        header or, where that names a state or a year, from the caption above the block:
+        "(number of projects)", "(persons)", "(CAD thousands)", "Joint research projects funded"."""
+        offset = doc[number.start].idx
+        if not is_list_line(line_at(text, offset)):
+            return None
+        header = column_header(text, offset, self.max_table_rows)
+        if header is not None and not self._names_no_unit(header):
+            return self._words_unit(header), "count", Decimal(1)
+        caption = block_heading(text, offset, self.max_table_rows)
+        if caption is None:
+            return None
+        start, words = caption
+        if (note := self.caption_note(words)) is not None:
+            return note
+        first = doc.char_span(start, start + len(words), alignment_mode="expand")
+        noun = self._noun_after(doc, first.start) if first is not None else None
+        if noun is None or noun.i >= first.end:
+            return None
+        return self._unit_words(doc, first.start, noun), "count", Decimal(1)
+
+    def caption_note(self, caption: str) -> tuple[str, str, Decimal] | None:
+        """What a caption's closing bracket says is counted: "(number of projects)", "(places)",
+        or money with its scale: "(CAD thousands)", "(€ thousand)", "(USD million)"."""
+        note = _CAPTION_NOTE.search(caption)
+        if note is None:
+            return None
+        words = note.group(1).strip().lower()
+        scale = next((self.scales[w.rstrip("s")] for w in words.split() if w.rstrip("s") in self.scales), None)
+        currency = next((code for form, code in self.currency_forms.items() if form in words.split()), None)
+        if currency is not None:
+            return currency, "money", scale or Decimal(1)
+        if scale is not None:
+            return None
+        words = words.removeprefix("number of ").strip()
+        return (self._words_unit(words), "count", Decimal(1)) if words else None
+
+    def _names_no_unit(self, header: str) -> bool:
+        """A column headed by a state, a year or a total says where or when, not what."""
+        return header.lower() in self.not_units or any(ch.isdigit() for ch in header)
+
+    def _words_unit(self, words: str) -> str:
+        """"Person-months", "Projects" as a unit: lower case, the last word singular."""
+        parts = words.lower().replace("-", " ").split()
+        return " ".join([*parts[:-1], self.unit_aliases.get(parts[-1], self._noun_lemmas(parts[-1]))])
 
     def names_a_single_proper_noun(self, doc: Doc, number: Number, after: int) -> bool:
         """"628 Leyds Street", "1055 Budapest", "| 1,000 | Mexico": a number before one proper name
