@@ -236,3 +236,8 @@ def test_tables_and_figure_lists_take_their_unit_from_the_caption(nlp):
         ("200", 200_000, "exact", "NZD", "money"),
         ("4", 4, "exact", "pilot plant", "count"),
     ]
+
+
+def test_a_list_line_labelled_by_what_it_counts_keeps_its_label(nlp):
+    text = "Key figures\n\n- Chilean students in Finland (2022-23 academic year): about 1,200\n"
+    assert counts(nlp, text) == [("about 1,200", 1200, "approx", "chilean student", "count")]

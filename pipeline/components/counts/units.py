@@ -65,7 +65,7 @@ class UnitReader:
         header or, where that names a state or a year, from the caption above the block:
         "(number of projects)", "(persons)", "(CAD thousands)", "Joint research projects funded"."""
         offset = doc[number.start].idx
-        if not is_list_line(line_at(text, offset)):
+        if not is_list_line(line_at(text, offset)) or self._labelled_by_a_common_noun(doc, number):
             return None
         header = column_header(text, offset, self.max_table_rows)
         if header is not None and not self._names_no_unit(header):
@@ -81,6 +81,16 @@ class UnitReader:
         if noun is None or noun.i >= first.end:
             return None
         return self._unit_words(doc, first.start, noun), "count", Decimal(1)
+
+    def _labelled_by_a_common_noun(self, doc: Doc, number: Number) -> bool:
+        """"Indian students in the United States (2022-23): about 269,000": the line's own label
+        names what is counted; "Hungary to Vietnam: 2014 – 9" names only where."""
+        line_start, _ = line_token_bounds(doc, number.start, number.end)
+        colon = next((t for t in doc[line_start : number.start] if t.is_punct and ":" in t.text), None)
+        if colon is None:
+            return False
+        first_noun = next((t for t in doc[line_start : colon.i] if t.pos_ in _NOUNS), None)
+        return first_noun is not None and first_noun.pos_ == "NOUN"
 
     def caption_note(self, caption: str) -> tuple[str, str, Decimal] | None:
         """What a caption's closing bracket says is counted: "(number of projects)", "(places)",
