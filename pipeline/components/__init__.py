@@ -11,6 +11,11 @@ order, each reading what the earlier ones left on the Doc:
     st_counts      doc.spans["counts"]                  (Span._.count)
     st_agreements  doc._.agreements, doc.spans["agreement_triggers"]
 
+Each result is stored as plain data (`<name>_record`: ids, token offsets, strings,
+numbers) and read through a typed view of the same name (extensions.py), so Docs go
+through DocBin and nlp.pipe(n_process=...). Data files are read by `initialize` and
+saved with the pipeline (rule_component.py).
+
 Shared rooms: layout.py (lines, rows and column headers of plain-text tables),
 org_lexicon.py (organisation words, the country list and its per-document pass).
 """
