@@ -64,44 +64,58 @@ def build_corpus(
     return texts
 
 
-def time_bare(texts: list[str], n_process: int) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children: unlike wall time, it barely
+    moves when other work shares the machine, so 1-process ratios stay comparable."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
+
+
+def time_bare(texts: list[str], n_process: int) -> tuple[float, float]:
+    """Wall and CPU seconds of bare `nlp.pipe` (the same model, our components left out)."""
     nlp = build_nlp()
     with nlp.select_pipes(disable=project_component_names(nlp)):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         for _ in nlp.pipe(texts, n_process=n_process, batch_size=32):
             pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
-def time_full(folder: Path, workers: int) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of a full run, in a process of its own."""
+def time_full(folder: Path, workers: int) -> tuple[float, float, int]:
+    """Wall and CPU seconds and peak RSS (KiB) of a full run, in a process of its own."""
     with tempfile.TemporaryDirectory() as out:
         code = (
-            "import json, resource, time; from pipeline.runner import run; from pipeline.process import cached_nlp;"
-            "cached_nlp(None); t = time.perf_counter();"
+            "import json, resource, time; from pipeline.bench import cpu_seconds; from pipeline.runner import run;"
+            "from pipeline.process import cached_nlp; cached_nlp(None); t, cpu = time.perf_counter(), cpu_seconds();"
             f"run([{str(folder)!r}], {out!r}, workers={workers}, incremental=False);"
-            "print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))"
+            "print(json.dumps([time.perf_counter() - t, cpu_seconds() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        seconds, peak = json.loads(result.stdout.strip().splitlines()[-1])
-        return seconds, peak
+        seconds, cpu, peak = json.loads(result.stdout.strip().splitlines()[-1])
+        return seconds, cpu, peak
 
 
 @dataclass
 class Throughput:
-    """Seconds of bare `nlp.pipe` and of the full pipeline over one corpus, by number of processes."""
+    """Wall seconds of bare `nlp.pipe` and of the full pipeline over one corpus, by number
+    of processes, and CPU seconds of both on one process."""
 
     name: str
     n_docs: int
     n_words: int
     bare: dict[int, float]
     full: dict[int, float]
+    bare_cpu: float = 0.0
+    full_cpu: float = 0.0
 
     def line(self, processes: int) -> str:
         bare, full = self.bare[processes], self.full[processes]
+        cpu = f" (by CPU time {self.bare_cpu / self.full_cpu:.2f})" if processes == 1 else ""
         return (
             f"  processes={processes}: bare nlp.pipe {self.n_docs / bare:6.1f} docs/s {self.n_words / bare:7.0f} words/s | "
-            f"full pipeline {self.n_docs / full:6.1f} docs/s {self.n_words / full:7.0f} words/s | full/bare = {bare / full:.2f}"
+            f"full pipeline {self.n_docs / full:6.1f} docs/s {self.n_words / full:7.0f} words/s | full/bare = {bare / full:.2f}{cpu}"
         )
 
 
@@ -109,8 +123,10 @@ def measure(name: str, texts: list[str], folder: Path) -> Throughput:
     result = Throughput(name, len(texts), sum(len(t.split()) for t in texts), {}, {})
     print(f"{name}: {result.n_docs} documents, {result.n_words} words")
     for processes in (1, 2):
-        result.bare[processes] = time_bare(texts, processes)
-        result.full[processes], _ = time_full(folder, processes)
+        result.bare[processes], bare_cpu = time_bare(texts, processes)
+        result.full[processes], full_cpu, _ = time_full(folder, processes)
+        if processes == 1:
+            result.bare_cpu, result.full_cpu = bare_cpu, full_cpu
         print(result.line(processes))
     return result
 
@@ -137,7 +153,8 @@ def main(
             work / f"seeds_{seed_docs}",
         ),
     ]
-    print("full pipeline / bare nlp.pipe, 1 process: " + ", ".join(f"{r.bare[1] / r.full[1]:.2f} ({r.name.split(' (')[0]})" for r in results))
+    print("full pipeline / bare nlp.pipe, 1 process: " + ", ".join(
+        f"{r.bare[1] / r.full[1]:.2f} (CPU time {r.bare_cpu / r.full_cpu:.2f}) on {r.name.split(' (')[0]}" for r in results))
     print("full pipeline / bare nlp.pipe, 2 processes: " + ", ".join(f"{r.bare[2] / r.full[2]:.2f}" for r in results))
     print("speed-up from 2 processes, bare n_process=2 vs --workers 2: " + ", ".join(
         f"x{r.bare[1] / r.bare[2]:.2f} vs x{r.full[1] / r.full[2]:.2f}" for r in results))
@@ -148,7 +165,7 @@ def main(
     for factor in (1, 10):
         folder = work / f"mem_x{factor}"
         build_corpus(sentences, base_chars * factor, folder, seed=factor)
-        _, memory[factor] = time_full(folder, 1)
+        _, _, memory[factor] = time_full(folder, 1)
     print(f"peak memory: 1x corpus {memory[1] / 1024:.0f} MiB, 10x corpus {memory[10] / 1024:.0f} MiB, ratio {memory[10] / memory[1]:.2f}")
 
     nlp = build_nlp()
