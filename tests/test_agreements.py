@@ -679,3 +679,25 @@ def test_states_named_for_their_governments_point_back_to_the_instrument_needs_p
     )
     assert [e.action for e in found] == ["signed", "referenced"]
     assert found[1].parties == found[0].parties and found[1].instrument_id == found[0].instrument_id
+
+
+def test_dateline_place_is_not_where_an_older_signing_took_place_needs_dates(nlp):
+    text = (
+        "Brussels, 6 February 2003\n\n"
+        "The Council adopted a decision approving the Agreement on research, signed on 4 July 2002, between Norway and Peru."
+    )
+    event = only(nlp, text)
+    assert (event.date_value, event.place) == ("2002-07-04", None)
+
+
+def test_retelling_in_the_next_paragraph_is_not_the_lead_needs_dates(nlp):
+    text = (
+        "OSLO, 14 September 2021 – Norway and Peru have signed a letter of intent on ice cores.\n\n"
+        "Norway and Peru also signed a memorandum on fisheries research."
+    )
+    assert [(e.date_value, e.place) for e in events(nlp, text)] == [("2021-09-14", "Oslo"), (None, None)]
+
+
+def test_place_the_parse_hung_on_the_instrument(nlp):
+    event = only(nlp, "Norway and Peru officially renewed their polar research agreement in Lima on Friday.")
+    assert (event.action, event.place, event.parties) == ("renewed", "Lima", ["Norway", "Peru"])

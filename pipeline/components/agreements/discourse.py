@@ -44,6 +44,7 @@ class Dateline:
     date: Span               # of st_dates, day granularity
     place: str | None        # as a reader writes it ("Abu Dhabi" for "ABU DHABI")
     paragraph_end: int       # char offset where the dateline's paragraph ends
+    alone: bool              # the dateline's paragraph holds no sentence ("25.06.15", "Oct. 3, 2019")
 
     def shifted(self, days: int) -> tuple[str, str] | None:
         """The value and text of the day `days` after the dateline ("yesterday": -1)."""
@@ -119,7 +120,9 @@ class Discourse:
             name = place.group(1) if place else None
             if name and name.isupper():
                 name = name.title()
-            return Dateline(date, name, self.paragraph(date.start_char)[1])
+            paragraph_end = self.paragraph(date.start_char)[1]
+            alone = not SENTENCE_BREAK.search(self.text[date.end_char : paragraph_end] + " ")
+            return Dateline(date, name, paragraph_end, alone)
         return None
 
     def is_lead(self, unit: Span) -> bool:
@@ -129,7 +132,9 @@ class Discourse:
         if dateline is None or unit.end_char < dateline.date.start_char:
             return False
         lead_start, _ = self.paragraph(unit.start_char)
-        if lead_start > dateline.date.start_char and self.text[dateline.paragraph_end : lead_start].strip():
+        if lead_start > dateline.date.start_char and (
+            not dateline.alone or self.text[dateline.paragraph_end : lead_start].strip()
+        ):
             return False
         prefix = self.text[max(lead_start, dateline.date.end_char) : unit.start_char]
         return not SENTENCE_BREAK.search(prefix)

@@ -148,12 +148,14 @@ class EventReader:
         dateline = discourse.dateline
         if dateline is None:
             return
+        day = dateline.date._.date.value
         for event in events:
             if event.action == "referenced" or not discourse.is_lead(event.evidence):
                 continue
             if event.date_value is None:
-                event.date_value, event.date_text = dateline.date._.date.value, dateline.date.text
-            event.place = event.place or dateline.place
+                event.date_value, event.date_text = day, dateline.date.text
+            if event.date_value == day:   # not where an older signing took place
+                event.place = event.place or dateline.place
 
     def _drop_headlines(self, events: list[Agreement]) -> list[Agreement]:
         """A headline restates the action its story tells (SPEC 3.5): kept only when the

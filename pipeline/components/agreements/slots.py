@@ -92,7 +92,10 @@ class Slots:
                 continue
             if preposition.head.i in self.index.party_at:
                 continue   # where a party is: "Egerton University in Njoro, Kenya"
-            path = self.syntax.reaches(preposition, {verb.i}, unit)   # not within the instrument's phrase
+            # not within the instrument's phrase ("an MoU on research in Japan"), unless the parse
+            # hung the place on the instrument itself ("renewed the agreement in Beijing on Friday")
+            through = frozenset({root.i}) if preposition.head.i == root.i else frozenset()
+            path = self.syntax.reaches(preposition, {verb.i}, unit, through=through)
             if path is not None and not any(t.lower_ in self.cues.side_prepositions or t.dep_ == "agent" for t in path):
                 return strip_article(self._with_region(place, unit).text)
         for token in unit:
