@@ -1,6 +1,9 @@
 """The project's components as spaCy components: factories with defaults, data carried by
 to_disk/from_disk, results that survive DocBin and multiprocessing, and error handlers."""
 
+import subprocess
+import sys
+
 import pytest
 import spacy
 from spacy.tokens import DocBin
@@ -49,6 +52,19 @@ def test_a_saved_pipeline_loads_with_its_own_data_and_gives_the_same_rows(nlp, t
     loaded = spacy.load(tmp_path / "saved")
     for text in TEXTS:
         assert rows(analyse_text(loaded, text)) == rows(analyse_text(nlp, text))
+
+
+def test_a_saved_pipeline_loads_in_a_program_that_never_imports_the_package(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "saved")
+    program = (
+        "import sys, spacy; nlp = spacy.load(sys.argv[1]); doc = nlp(sys.argv[2]);"
+        "print([(s.text, s._.date.value) for s in doc.spans['dates']])"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", program, str(tmp_path / "saved"), "The MoU was signed on 3 May 2019."],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    ).stdout
+    assert shown.strip() == "[('3 May 2019', '2019-05-03')]"
 
 
 def test_results_survive_a_docbin(nlp):
