@@ -701,3 +701,8 @@ def test_retelling_in_the_next_paragraph_is_not_the_lead_needs_dates(nlp):
 def test_place_the_parse_hung_on_the_instrument(nlp):
     event = only(nlp, "Norway and Peru officially renewed their polar research agreement in Lima on Friday.")
     assert (event.action, event.place, event.parties) == ("renewed", "Lima", ["Norway", "Peru"])
+
+
+def test_instrument_in_force_that_forms_the_basis_is_referenced_with_its_date_needs_dates(nlp):
+    event = only(nlp, "The Agreement came into force in 2003 and forms the basis of most bilateral activities.")
+    assert (event.action, event.date_value) == ("referenced", "2003")

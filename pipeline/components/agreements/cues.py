@@ -40,6 +40,7 @@ class AgreementCues:
     committee_types: frozenset[str]
     delegation_nouns: frozenset[str]
     government_heads: frozenset[str]
+    force_verbs: frozenset[str]
 
     @classmethod
     def from_data(cls, cues: dict) -> AgreementCues:
@@ -70,6 +71,7 @@ class AgreementCues:
             committee_types=frozenset(cues["committee_types"]),
             delegation_nouns=frozenset(cues["delegation_nouns"]),
             government_heads=frozenset(cues["government_heads"]),
+            force_verbs=frozenset(cues["force_verbs"]),
         )
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:

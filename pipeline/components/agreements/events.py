@@ -105,8 +105,11 @@ class EventReader:
         root = mention.span.root
         if verb is not None:
             date = slots.date(verb, root, unit) or slots.dateline(verb)
-        else:   # "under a 2009 agreement"
+        else:   # "under a 2009 agreement", "the Agreement came into force in 2003 and forms the basis of"
             date = next((d for d in self.index.unit_dates(unit) if root.left_edge.i <= d.start < root.i), None)
+            in_force = self.syntax.entry_into_force(root)
+            if date is None and in_force is not None:
+                date = slots.date(in_force, root, unit)
         place = slots.place(verb, mention.span.root, unit) if verb is not None else None
         if action == "adopted" and verb is not None and date is None and place is None:
             date, place = slots.occasion_meeting(verb, unit)

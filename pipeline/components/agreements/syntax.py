@@ -182,7 +182,20 @@ class Syntax:
         verb = anchor.head
         if anchor.dep_ != "nsubj" or verb.pos_ not in VERBAL:
             return False
-        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in self.cues.frame_nouns for c in verb.children)
+        # "came into force in 2003 and forms the basis of": a verb sharing the subject counts too
+        verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+        return any(
+            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in self.cues.frame_nouns for v in verbs for c in v.children
+        )
+
+    def entry_into_force(self, root: Token) -> Token | None:
+        """The verb of "the Agreement came into force in 2003", whose date dates the
+        instrument itself (a referenced event's date)."""
+        verb = root.head
+        if root.dep_ != "nsubj" or verb.lemma_.lower() not in self.cues.force_verbs:
+            return None
+        into = [c for c in verb.children if c.dep_ == "prep" and any(g.lower_ == "force" for g in c.children)]
+        return verb if into else None
 
     def nested(self, root: Token, unit: Span) -> bool:
         """Whether the mention hangs from another mention with no verb between
