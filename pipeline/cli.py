@@ -85,6 +85,8 @@ def run(
         cli_checks.existing_inputs(paths)
         cli_checks.writable_folder(out, "--out")
         cli_checks.installed_model(model)
+        if engine is Engine.ray:
+            cli_checks.ray_installed()
     except UsageProblem as problem:
         raise _refuse(problem) from None
     from pipeline.run_failures import explain, stopping_cleanly_on_termination

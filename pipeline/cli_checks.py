@@ -59,6 +59,14 @@ def gold_folder(folder: Path) -> None:
         raise UsageProblem(f"No gold files in {folder}: it should hold <doc_id>.yaml files (see docs/gold.md)")
 
 
+def ray_installed() -> None:
+    """--engine ray needs the optional extra."""
+    import importlib.util
+
+    if importlib.util.find_spec("ray") is None:
+        raise UsageProblem("--engine ray needs Ray, the optional extra: .venv/bin/pip install '.[ray]' (make setup includes it)")
+
+
 def installed_model(name: str | None) -> None:
     """`name` is an installed spaCy pipeline (package or folder); without a name, a default one is installed."""
     import spacy

@@ -164,3 +164,11 @@ def test_query_writes_csv_and_parquet(outputs, tmp_path):
 def test_query_errors_are_one_line(outputs, tmp_path):
     refused(invoke("query", "SELEC 1", "--outputs", str(outputs)), "syntax error", "agreements")
     refused(invoke("query", "SELECT 1", "--outputs", str(outputs), "--to", str(tmp_path / "x.xlsx")), ".csv or .parquet")
+
+
+def test_the_ray_engine_without_ray_is_refused(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *rest: None if name == "ray" else real(name, *rest))
+    refused(invoke("run", str(CORPUS), "--out", str(tmp_path / "out"), "--engine", "ray"), "needs Ray")
