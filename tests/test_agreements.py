@@ -706,3 +706,18 @@ def test_place_the_parse_hung_on_the_instrument(nlp):
 def test_instrument_in_force_that_forms_the_basis_is_referenced_with_its_date_needs_dates(nlp):
     event = only(nlp, "The Agreement came into force in 2003 and forms the basis of most bilateral activities.")
     assert (event.action, event.date_value) == ("referenced", "2003")
+
+
+def test_signing_takes_the_place_of_the_ceremony_told_before_needs_dates(nlp):
+    text = (
+        "The ceremony took place in Lima on 4 May 2021. "
+        "The protocol was signed by the Norwegian ambassador and the Peruvian minister."
+    )
+    event = only(nlp, text)
+    assert (event.action, event.date_value, event.place) == ("signed", "2021-05-04", "Lima")
+
+
+def test_older_signing_keeps_no_place_of_the_meeting_needs_dates(nlp):
+    text = "The meeting was held in Lima on 4 May 2021. The Agreement between Norway and Peru was signed in 1998."
+    event = only(nlp, text)
+    assert (event.date_value, event.place) == ("1998", None)

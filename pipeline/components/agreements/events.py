@@ -113,6 +113,11 @@ class EventReader:
         place = slots.place(verb, mention.span.root, unit) if verb is not None else None
         if action == "adopted" and verb is not None and date is None and place is None:
             date, place = slots.occasion_meeting(verb, unit)
+        elif action != "referenced" and verb is not None and (date is None or place is None):
+            meeting_date, meeting_place = slots.nearby_meeting(verb, unit)
+            if date is None or _within(date, meeting_date):   # not where an older signing took place
+                place = place or meeting_place
+            date = date or meeting_date
         event = self._event(mention, unit, action, instrument, date, place, None)
         if action != "referenced" and self.events and self.cues.same_occasion.search(unit.text):
             before = self._occasion_before()
@@ -211,6 +216,16 @@ class EventReader:
     def _event_position(self, event: Agreement) -> int:
         verb = self.verb_of.get(id(event))
         return verb.i if verb is not None else event.trigger.start
+
+
+def _within(date: Span, other: Span | None) -> bool:
+    """Whether the day(s) of `date` fall within those of `other`."""
+    if other is None or isinstance(date, tuple):
+        return False
+    inner, outer = date._.date, other._.date
+    if None in (inner.start_date, inner.end_date, outer.start_date, outer.end_date):
+        return False
+    return outer.start_date <= inner.start_date and inner.end_date <= outer.end_date
 
 
 def _fill_from_retellings(events: list[Agreement]) -> None:

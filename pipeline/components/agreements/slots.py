@@ -164,11 +164,25 @@ class Slots:
             (lemma, c.lower_) in self.cues.meeting_verbs for c in token.children if c.dep_ == "dobj"
         )
 
+    @cached_property
+    def _meeting_starts(self) -> list[int]:
+        return [m[0].i for m in self.meetings]
+
+    def nearby_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place of a meeting, ceremony or visit told in the action's sentence or
+        the one before ("The ceremony took place during a visit to Prague. The memorandum
+        was signed by ...")."""
+        starts = self._meeting_starts
+        before = self.doc[max(unit.start - 1, 0)].sent.start
+        near = self.meetings[bisect.bisect_left(starts, before) : bisect.bisect_left(starts, unit.end)]
+        near = [m for m in near if m[0].i != verb.i and (m[1] or m[2])]
+        return (near[-1][1], near[-1][2]) if near else (None, None)
+
     def occasion_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
         """Date and place of the meeting at which a statement was adopted: a meeting told
         in its own sentence, else the last one told before in a main clause (not "since
         the 15th meeting, held in Tokyo")."""
-        starts = [m[0].i for m in self.meetings]
+        starts = self._meeting_starts
         within = [m for m in self.meetings[bisect.bisect_left(starts, unit.start) : bisect.bisect_left(starts, unit.end)]
                   if m[0].i != verb.i and (m[1] or m[2])]
         if within:
