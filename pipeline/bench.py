@@ -9,7 +9,9 @@ costs our components the most. Then prints:
   over the same texts, and their ratio, with 1 and with 2 processes
   (`--workers 2` against `n_process=2`);
 - peak memory of a full run over 1x and 10x the corpus, and their ratio;
-- the time of one long document against one four times as long.
+- the time of one long document against one four times as long;
+- a 5 MB single-line text against a 100 kB one (CPU time per character), and
+  the peak memory of one 3 MB document (`--long-only` prints just these).
 Every figure is a ratio against a baseline measured in the same run.
 """
 
@@ -131,14 +133,46 @@ def measure(name: str, texts: list[str], folder: Path) -> Throughput:
     return result
 
 
+def single_line_cost(sentences: list[str], n_chars: int) -> tuple[float, int]:
+    """CPU seconds and peak RSS (KiB) of analysing one single-line text of `n_chars`,
+    in a process of its own (the model loaded before the clock starts)."""
+    code = (
+        "import json, random, resource, sys, time; from pipeline.nlp import analyse, build_nlp;"
+        "sentences = json.load(sys.stdin); rng = random.Random(13); parts, total = [], 0\n"
+        f"while total < {n_chars}: s = rng.choice(sentences); parts.append(s); total += len(s) + 1\n"
+        f"text = ' '.join(parts)[:{n_chars}]; nlp = build_nlp(); t = time.process_time();"
+        "list(analyse(nlp, [(text, None)]));"
+        "print(json.dumps([time.process_time() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], input=json.dumps(sentences), capture_output=True, text=True, check=True)
+    seconds, peak = json.loads(result.stdout.strip().splitlines()[-1])
+    return seconds, peak
+
+
+def print_long_document_costs(sentences: list[str]) -> None:
+    """Issue 13's bounds: a 5 MB single-line text within 2x the per-character time of a
+    100 kB one, and a 3 MB document analysed in at most 1.5 GB."""
+    small, large = 100_000, 5_000_000
+    small_s, _ = single_line_cost(sentences, small)
+    large_s, _ = single_line_cost(sentences, large)
+    ratio = (large_s / large) / (small_s / small)
+    print(f"single line: 100 kB {small_s:.1f} s, 5 MB {large_s:.1f} s CPU; per-character ratio {ratio:.2f} (bound 2)")
+    _, peak = single_line_cost(sentences, 3_000_000)
+    print(f"peak memory of one 3 MB document: {peak / 1024:.0f} MiB (bound 1536)")
+
+
 def main(
     corpus: Path = typer.Option(Path("corpus"), help="Where the benchmark sentences come from."),
     scale: float = typer.Option(5.0, help="Size of the throughput corpus, in multiples of corpus/."),
     seed_docs: int = typer.Option(200, help="Documents of the corpus made of the seeds' sentences."),
     work: Path = typer.Option(Path(".bench"), help="Scratch folder for the benchmark corpora."),
     throughput_only: bool = typer.Option(False, help="Leave out the memory and document-length measures."),
+    long_only: bool = typer.Option(False, "--long-only", help="Only the long-document bounds (5 MB on one line, 3 MB peak memory)."),
 ) -> None:
     sentences = sentences_of(corpus)
+    if long_only:
+        print_long_document_costs(sentences)
+        return
     base_chars = sum(len(read_document(p, d).text) for p, d in discover([corpus]))
     seed_sentences = sentences_of_files(sorted(corpus.glob("0*.txt")))
     results = [
@@ -179,6 +213,7 @@ def main(
         timings[factor] = time.perf_counter() - start
     print(f"one long document: {len(long_text) // 1000}k chars {timings[1]:.1f} s, 4x as long {timings[4]:.1f} s, ratio {timings[4] / timings[1]:.2f} (linear = 4)")
     print(f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+    print_long_document_costs(sentences)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+import numpy
 import spacy
 from confection import Config
 from spacy.language import Language
@@ -117,6 +118,11 @@ def split_text(text: str, chunk_chars: int) -> list[str]:
     return pieces
 
 
+# At most about this many characters go through the statistical model at once.
+BATCH_CHARS = 100_000
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
 def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc | Exception, T]]:
     """Run the whole pipeline over (text, context) pairs, in input order.
 
@@ -134,9 +140,12 @@ def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32)
                 yield part, (i, len(parts), context)
 
     collected: list[Doc] = []
+    # The model's working memory grows with the text of a batch, not its count of pieces.
+    batch_size = max(1, min(batch_size, BATCH_CHARS // chunk_chars))
     with nlp.select_pipes(enable=statistical):
         piped = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
         for piece, (index, total, context) in piped:
+            piece.tensor = _NO_TENSOR  # the token vectors: no component reads them, and they weigh the most
             collected.append(piece)
             if index + 1 < total:
                 continue

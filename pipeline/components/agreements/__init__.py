@@ -23,7 +23,8 @@ instrument of its type and takes its parties (instruments.py). States joined in 
 compound ("the German-Brazilian Agreement") are sides when nothing else names them;
 a statement adopted by a joint committee has the committee's states as sides, and
 one adopted with no date or place takes those of the meeting told in its sentence
-or before.
+or before. A document that does not read as prose (word salad) gives no events
+(prose.py).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pipeline.components.agreements.events import EventReader
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.mentions import MentionFinder
 from pipeline.components.agreements.model import Agreement, Mention
+from pipeline.components.agreements.prose import reads_as_prose
 from pipeline.components.org_lexicon import COUNTRY_FILE, Countries, CountryList
 from pipeline.components.rule_component import RuleComponent
 
@@ -64,7 +66,7 @@ class AgreementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.find_mentions(doc)
         doc.spans["agreement_triggers"] = [m.span for m in mentions]
-        doc._.agreements = self._events(doc, mentions) if mentions else []
+        doc._.agreements = self._events(doc, mentions) if mentions and reads_as_prose(doc) else []
         return doc
 
     def _events(self, doc: Doc, mentions: list[Mention]) -> list[Agreement]:

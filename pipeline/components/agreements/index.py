@@ -62,6 +62,16 @@ class DocIndex:
         return [e for e in self.doc.ents if e.label_ == "GPE"]
 
     @cached_property
+    def gpe_starts(self) -> list[int]:
+        return [g.start for g in self.gpes]
+
+    def unit_gpes(self, unit: Span) -> list[Span]:
+        # bisect, as for dates: a scan of every place per mention made long documents quadratic
+        first = bisect.bisect_left(self.gpe_starts, unit.start)
+        last = bisect.bisect_left(self.gpe_starts, unit.end)
+        return [g for g in self.gpes[first:last] if g.end <= unit.end]
+
+    @cached_property
     def gpe_starting(self) -> dict[int, Span]:
         return {g.start: g for g in self.gpes}
 

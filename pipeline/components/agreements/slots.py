@@ -132,7 +132,7 @@ class Slots:
         return self.cues.action(token, None, "") is None
 
     def _places(self, unit: Span) -> list[Span]:
-        gpes = [g for g in self.index.gpes if unit.start <= g.start and g.end <= unit.end]
+        gpes = self.index.unit_gpes(unit)
         known = {(g.start, g.end) for g in gpes}
         countries = [c for c, _ in self.index.states(unit) if (c.start, c.end) not in known]
         return [p for p in gpes + countries if p.start not in self.index.party_at]

@@ -1,0 +1,66 @@
+"""Cost linear in document length, bounded memory, no events from word salad (issue 13).
+
+The full bounds (5 MB on one line within 2x the per-character time of
+100 kB, a 3 MB document in at most 1.5 GB) take minutes: `make bench`
+measures them. These tests keep the same properties on smaller inputs.
+"""
+
+import random
+import time
+
+from pipeline.nlp import BATCH_CHARS, analyse
+
+from conftest import GOOD_TEXT
+
+SENTENCES = [
+    "The Japan Science and Technology Agency (JST) and the German Research Foundation (DFG) signed a Memorandum of Understanding on 8 May 2019 in Tokyo.",
+    "More than 40 joint projects have been funded since then, with 12 workshops held in Berlin, Seoul and Paris.",
+    "The agreement between KAIST and the Max Planck Society was renewed in 2021 in Munich for another five years.",
+    "Researchers from Brazil, India and Canada visited the laboratories of the National Research Foundation in Singapore.",
+]
+
+
+def one_line(n_chars: int) -> str:
+    rng = random.Random(13)
+    parts, total = [], 0
+    while total < n_chars:
+        parts.append(rng.choice(SENTENCES))
+        total += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
+def cpu_seconds_per_char(nlp, text: str) -> float:
+    start = time.process_time()
+    [(doc, _)] = list(analyse(nlp, [(text, None)]))
+    assert not isinstance(doc, Exception) and doc._.agreements
+    return (time.process_time() - start) / len(text)
+
+
+def test_a_single_line_text_costs_the_same_per_character_at_eight_times_the_length(nlp):
+    cpu_seconds_per_char(nlp, one_line(2_000))  # warm-up: lazy loading is not the text's cost
+    short = cpu_seconds_per_char(nlp, one_line(10_000))
+    long = cpu_seconds_per_char(nlp, one_line(80_000))
+    assert long <= 2 * short
+
+
+def test_the_model_never_sees_more_than_a_bounded_batch_of_text(nlp, monkeypatch):
+    seen = []
+    original = type(nlp).pipe
+
+    def recording(self, texts, **kwargs):
+        seen.append(kwargs["batch_size"])
+        return original(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", recording)
+    list(analyse(nlp, [(GOOD_TEXT, None)]))
+    assert seen and seen[0] * nlp.meta["st_chunk_chars"] <= BATCH_CHARS
+
+
+def test_word_salad_yields_no_agreements(nlp):
+    words = " ".join(SENTENCES * 5).split()
+    rng = random.Random(7)
+    salad = " ".join(rng.choice(words) for _ in range(3000))
+    [(doc, _)] = list(analyse(nlp, [(salad, None)]))
+    assert doc._.agreements == []
+    [(prose, _)] = list(analyse(nlp, [(" ".join(SENTENCES * 10), None)]))
+    assert prose._.agreements  # the same words in their order do give events
