@@ -31,19 +31,34 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-def _raise_terminated(signum, frame) -> None:
-    raise Terminated(signum)
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# The stop signal received, kept: Python drops an exception raised while a
+# finaliser runs ("Exception ignored in ..."), so the handler's own raise can
+# be lost, and `raise_if_stop_requested` raises it again at the next batch.
+_requested: list[int] = []
+
+
+def _stop(signum, frame) -> None:
+    _requested.append(signum)
+    raise_if_stop_requested()
+
+
+def raise_if_stop_requested() -> None:
+    if _requested:
+        raise KeyboardInterrupt if _requested[0] == signal.SIGINT else Terminated(_requested[0])
 
 
 @contextlib.contextmanager
 def stopping_cleanly_on_termination() -> Iterator[None]:
-    """Within: SIGTERM and SIGHUP unwind the run like Ctrl-C does, so it cleans up after itself."""
-    previous = {signum: signal.signal(signum, _raise_terminated) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    """Within: SIGINT, SIGTERM and SIGHUP unwind the run, so it cleans up after itself."""
+    _requested.clear()
+    previous = {signum: signal.signal(signum, _stop) for signum in _STOP_SIGNALS}
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        _requested.clear()
 
 
 def explain(failure: BaseException, out: Path) -> tuple[str, int] | None:

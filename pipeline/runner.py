@@ -22,6 +22,7 @@ from pipeline.nlp import model_id
 from pipeline.outputs import open_outputs
 from pipeline.process import DocumentRows, cached_nlp, extract_batch, extract_rows
 from pipeline.reading import DEFAULT_MAX_FILE_BYTES, SourceDocument, find_inputs, read_document
+from pipeline.run_failures import raise_if_stop_requested
 from pipeline.schemas import EXTRACTED_TABLES
 from pipeline.tables import document_row
 from pipeline.version import extraction_version
@@ -138,6 +139,7 @@ def run(
                 if source.status != "ok":
                     summary.failures.append((source.doc_id, source.status, source.error or ""))
                 progress.document_done(source.doc_id)
+            raise_if_stop_requested()
         summary.rows = writer.publish()
     return summary
 

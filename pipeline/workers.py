@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import multiprocessing
 import signal
 from collections.abc import Iterator
 
 
 def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+
+
+class _QuietPool(concurrent.futures.ProcessPoolExecutor):
+    def submit(self, *args, **kwargs):
+        # Workers are forked inside `submit`. With SIGINT blocked meanwhile, a Ctrl-C
+        # cannot kill a new worker before its setup ignores it (the child inherits the
+        # mask; the signal stays pending there and is then ignored); the parent gets it
+        # as soon as the mask is restored.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return super().submit(*args, **kwargs)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 @contextlib.contextmanager
@@ -25,13 +40,14 @@ def worker_pool(workers: int) -> Iterator[concurrent.futures.ProcessPoolExecutor
     if workers <= 1:
         yield None
         return
-    pool = concurrent.futures.ProcessPoolExecutor(workers, initializer=_worker_setup)
+    pool = _QuietPool(workers, initializer=_worker_setup)
     try:
         yield pool
     except BaseException:
-        # The executor has no public way to stop busy workers before Python 3.14.
-        for process in list((pool._processes or {}).values()):
-            process.terminate()
+        # The executor has no public way to stop busy workers before Python 3.14;
+        # every child process of a run is one of its workers.
+        for process in multiprocessing.active_children():
+            process.kill()
         pool.shutdown(wait=True, cancel_futures=True)  # quick: the workers are gone
         raise
     pool.shutdown()
