@@ -17,13 +17,11 @@ from collections.abc import Iterator
 
 def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)  # not the parent's handler, inherited by fork
 
 
 class _QuietPool(concurrent.futures.ProcessPoolExecutor):
     def submit(self, *args, **kwargs):
-        # Workers are forked inside `submit`. With SIGINT blocked meanwhile, a Ctrl-C
+        # Workers are started inside `submit`. With SIGINT blocked meanwhile, a Ctrl-C
         # cannot kill a new worker before its setup ignores it (the child inherits the
         # mask; the signal stays pending there and is then ignored); the parent gets it
         # as soon as the mask is restored.
@@ -40,7 +38,9 @@ def worker_pool(workers: int) -> Iterator[concurrent.futures.ProcessPoolExecutor
     if workers <= 1:
         yield None
         return
-    pool = _QuietPool(workers, initializer=_worker_setup)
+    # Spawned, not forked: a fork copies locks other threads hold (the progress
+    # display's, stderr's), and a worker forked at the wrong moment hangs for ever.
+    pool = _QuietPool(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_setup)
     try:
         yield pool
     except BaseException:
