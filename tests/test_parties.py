@@ -491,3 +491,8 @@ def test_a_name_with_its_translation_in_brackets_is_one_body(nlp):
 def test_a_government_named_with_and_without_the_formal_state_name(nlp):
     text = "The Government of the Republic of Ghana and the Government of Ghana's partners met."
     assert [p.name for p in parties(nlp, text) if "Government" in p.name] == ["Government of the Republic of Ghana"]
+
+
+def test_a_stop_word_that_is_a_word_of_the_name(nlp):
+    text = "Officials from the Department of Further and Higher Education, Training and Skills attended."
+    assert named(parties(nlp, text), "Department of Further and Higher Education, Training and Skills") is not None

@@ -61,6 +61,7 @@ class OrgLexicon:
     title_complement: frozenset[str]    # heads whose complement may be a title ("Office of the President")
     serves_body: frozenset[str]         # heads whose complement may be another body ("Secretariat of the ...")
     state_words: frozenset[str]         # open a state's formal name ("Republic of ...")
+    name_stop_words: frozenset[str]     # the model's stop words that are words of names ("Further Education")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -98,6 +99,7 @@ class OrgLexicon:
             title_complement=_words(kinds["title_complement"]),
             serves_body=_words(kinds["serves_body"]),
             state_words=_words(kinds["state_words"]),
+            name_stop_words=_words(kinds["name_stop_words"]),
         )
 
     def normalise(self, form: str) -> str:

@@ -386,7 +386,7 @@ class DocNames:
         if token.is_space or token.is_punct or not _capitalised(token):
             return False
         lower = token.lower_
-        if token.is_stop and not (token.is_upper and len(token) > 1):
+        if token.is_stop and not (token.is_upper and len(token) > 1) and lower not in self.lexicon.name_stop_words:
             return False
         return lower not in self.lexicon.stop_words and lower not in self.lexicon.ordinals and not _ORDINAL_NUMBER.match(lower)
 
