@@ -56,27 +56,6 @@ def numeric_stands_alone(text: str, start: int, end: int) -> bool:
     return not (after[:1].isalnum() or after[:1] == "_" or (after[:1] in "./-" and after[1:2].isdigit()))
 
 
-def column_heading(text: str, position: int) -> str | None:
-    """The heading of the table column that `position` is in: tables are runs of lines with cells
-    between "|" ("| Fiscal year | Spain |" in Markdown, "Fiscal year | Spain" as read), headed by
-    their first line."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    line = text[start : len(text) if end < 0 else end]
-    if "|" not in line:
-        return None
-    column = text.count("|", start, position) - (1 if line.lstrip().startswith("|") else 0)
-    heading = None
-    for above in reversed(text[:start].split("\n")[:-1]):
-        if "|" not in above:
-            break
-        heading = above
-    if heading is None:
-        return None
-    cells = heading.strip().strip("|").split("|")
-    return cells[column].strip() if 0 <= column < len(cells) else None
-
-
 def read_numeric(first: str, second: str, separator: str, year: int, order: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a numeric date, or None when the numbers make no date."""
     a, b = int(first), int(second)

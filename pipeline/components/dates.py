@@ -65,7 +65,7 @@ from pipeline.components.date_grammar import Grammar
 from pipeline.components.date_years import DIGIT_GROUP_BEFORE, WORD_BEFORE, YearCheck
 from pipeline.components.date_reading import (
     OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
-    column_heading, decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
+    decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
 )
 from pipeline.components.extensions import plain_extension
 from pipeline.components.rule_component import RuleComponent
@@ -141,7 +141,6 @@ class DateRecognizer:
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
         self.lowercase_month_cues = set(data["lowercase_month_cues"])
-        self.fiscal_headings = {m.lower().rstrip(".") for m in data["fiscal_markers"]}
         self.deictic_year_after = re.compile(rf"\s+(?:{'|'.join(data['deictic_years_after'])})\b", re.IGNORECASE)
         self.numeric_label_words = self.label_words | set(data["numeric_label_words"])
         self.years = YearCheck(data)
@@ -192,8 +191,6 @@ class DateRecognizer:
             value, year = read
             if value.from_context and self.deictic_year_after.match(text, match.end()):
                 continue                # "Oct. 3 next year"
-            if value.granularity == "year" and self._in_fiscal_column(text, match.start()):
-                value = self._fiscal(value.start_date.year)
             span._.date = value
             spans.append(span)
             context.last = value
@@ -214,11 +211,6 @@ class DateRecognizer:
             return False                # "+49 30 12.03.2019"
         label = _LABEL_BEFORE.search(before)
         return label is None or label.group(1).lower() not in self.numeric_label_words
-
-    def _in_fiscal_column(self, text: str, position: int) -> bool:
-        """Whether a year stands in a table column headed "Fiscal year", "FY" or the like."""
-        heading = column_heading(text, position)
-        return heading is not None and heading.lower().rstrip(".") in self.fiscal_headings
 
     def _after_cue(self, text: str, start: int, cues: set[str] | None = None) -> bool:
         before = WORD_BEFORE.search(text, max(0, start - 24), start)
