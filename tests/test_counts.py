@@ -241,3 +241,15 @@ def test_tables_and_figure_lists_take_their_unit_from_the_caption(nlp):
 def test_a_list_line_labelled_by_what_it_counts_keeps_its_label(nlp):
     text = "Key figures\n\n- Chilean students in Finland (2022-23 academic year): about 1,200\n"
     assert counts(nlp, text) == [("about 1,200", 1200, "approx", "chilean student", "count")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of the 40 proposals received, eleven were funded.", [("40", 40, "exact", "proposal", "count"), ("eleven", 11, "exact", "proposal", "count")]),
+        ("Teams sent 64 joint applications, of which 12 were selected.", [("64", 64, "exact", "joint application", "count"), ("12", 12, "exact", "joint application", "count")]),
+        ("NEW ZEALAND, 3 May – The global market for sensors is worth $2.1T.", [("$2.1T.", 2.1e12, "exact", "USD", "money")]),
+    ],
+)
+def test_elided_nouns_and_world_figures(nlp, text, expected):
+    assert counts(nlp, text) == expected

@@ -133,6 +133,7 @@ class CountExtractor:
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         self.bare_dollar = str(data["bare_dollar"])
+        self.world_cues = frozenset(data["world_cues"])
         self.times_unit = data["times_unit"]
         self.range_joiners = frozenset(data["range_joiners"])
         self.coordinators = frozenset(data["coordinators"])
@@ -161,10 +162,11 @@ class CountExtractor:
                 expressions.append(expression)
                 scan.taken = expression.end
         self._link_ranges(doc, expressions)
+        self._share_elided_nouns(doc, expressions)
         if any(e.bare_dollar for e in expressions):
             currency = self.dollars.currency(doc)
             for e in expressions:
-                if e.bare_dollar:
+                if e.bare_dollar and not self._about_the_world(doc[e.start]):
                     e.unit = currency
         spans = []
         for e in expressions:
@@ -240,6 +242,24 @@ class CountExtractor:
             text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date,
             bare_dollar=bare_dollar and unit == USD,
         )
+
+    def _share_elided_nouns(self, doc: Doc, expressions: list[_Expression]) -> None:
+        """"Of the 102 proposals submitted, twenty-one were funded": a number that counts no noun of
+        its own, standing as a subject or after "of which", counts the noun of the count before it
+        in its sentence."""
+        for before, e in zip(expressions, expressions[1:]):
+            if e.kind is not None or e.number.year_like or before.kind != "count" or not before.unit:
+                continue
+            token = doc[e.number.end - 1]
+            if token.sent != doc[before.start].sent:
+                continue
+            after_which = e.start > 0 and doc[e.start - 1].lower_ in ("which", "whom", "them")
+            if after_which or token.dep_ in ("nsubj", "nsubjpass"):
+                e.unit, e.kind = before.unit, "count"
+
+    def _about_the_world(self, token) -> bool:
+        """"The global market is worth $2.1T": world figures are given in US dollars."""
+        return any(t.lower_ in self.world_cues for t in token.sent)
 
     def _link_ranges(self, doc: Doc, expressions: list[_Expression]) -> None:
         """"from A$500,000 to A$1 million", "6 to 12 months", "between 10 and 20 researchers"."""

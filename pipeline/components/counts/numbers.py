@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 _DIGITS = re.compile(
     r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,3})"
     r"(?P<hyphen>-?)"  # "8- to 16-metre": the first number of a range of compound adjectives
+    r"(?:(?<=[A-Za-z])\.)?"  # a sentence's full stop the tokenizer left on a scale letter ("$2.1T.")
 )
 # Digits grouped by spaces ("10 000", "1 250 000"): a token of exactly three digits continues a number.
 _THREE_DIGITS = re.compile(r"\d{3}")
