@@ -69,6 +69,15 @@ def corpus_key(paths: list[Path]) -> str:
     return digest.hexdigest()[:12]
 
 
+# The installed package announces today's factories to spaCy by entry points; an older revision
+# registers its own on import and may lack the modules those entry points name.
+_RUN_WITHOUT_ENTRY_POINTS = (
+    "import runpy; from spacy.util import registry; "
+    "registry.factories.entry_points = registry._entry_point_factories.entry_points = False; "
+    "runpy.run_module('pipeline', run_name='__main__', alter_sys=True)"
+)
+
+
 def run(revision: str, corpus: list[Path], work: Path) -> Path:
     """The output folder of `revision` run over the files and folders `corpus`."""
     if revision == WORKTREE:
@@ -85,7 +94,7 @@ def run(revision: str, corpus: list[Path], work: Path) -> Path:
             tar.extractall(code, filter="data")
     env = {**os.environ, "PYTHONPATH": str(code)}
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", *map(str, corpus), "--out", str(out), "--full"],
+        [sys.executable, "-c", _RUN_WITHOUT_ENTRY_POINTS, "run", *map(str, corpus), "--out", str(out), "--full"],
         cwd=code, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
