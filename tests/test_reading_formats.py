@@ -87,3 +87,10 @@ def test_one_release_as_txt_md_html_and_pdf_gives_the_same_facts(tmp_path, nlp):
     extracted = [facts(rows) for rows in extract_rows(nlp, sources)]
     assert extracted[0]["agreements"] and extracted[0]["counts"]
     assert all(other == extracted[0] for other in extracted[1:])
+
+
+def test_a_plain_text_file_loses_the_stray_tags_it_carries(tmp_path):
+
+    path = tmp_path / "copied.txt"
+    path.write_text("Under the 3<sup>rd</sup> Basic Plan, the <b>ATLAS</b><sup>1</sup> team grew.\n", encoding="utf-8")
+    assert read_document(path, "copied").text == "Under the 3rd Basic Plan, the ATLAS team grew."

@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.reading.cleaning import clean_text, guess_language
 from pipeline.reading.decoding import decode, sniff
 from pipeline.reading.discovery import ANNOTATION_SUFFIXES, Inputs, discover, displayable, find_inputs
-from pipeline.reading.html import html_text
+from pipeline.reading.html import html_text, without_stray_tags
 from pipeline.reading.markdown import markdown_text
 from pipeline.reading.pdf import pdf_text
 
@@ -91,7 +91,7 @@ def _text_of(raw: bytes, doc: SourceDocument) -> str:
         return html_text(text)
     if doc.format == "md":
         return markdown_text(text)
-    return text
+    return without_stray_tags(text)
 
 
 def _read_regular_file(path: Path, max_bytes: int) -> bytes:

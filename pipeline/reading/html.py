@@ -31,6 +31,22 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
+# Inline tags a plain-text file carries over from the page it was copied from ("13<sup>th</sup>").
+_STRAY_INLINE_TAG = re.compile(
+    r"</?(?:sup|sub|b|i|u|em|strong|small|span|a|abbr|font|mark|s|ins|del)(?:\s[^<>]*)?/?>", re.IGNORECASE
+)
+
+
+# A footnote marker ("ATLAS<sup>1</sup>") is no part of the words it follows.
+_FOOTNOTE_MARKER = re.compile(r"<sup>\s*\d{1,3}\s*</sup>", re.IGNORECASE)
+
+
+def without_stray_tags(text: str) -> str:
+    """Plain text with the inline HTML tags it carries removed, their words kept ("13th"), and
+    footnote markers dropped."""
+    return _STRAY_INLINE_TAG.sub("", _FOOTNOTE_MARKER.sub("", text))
+
+
 def html_text(markup: str) -> str:
     soup = BeautifulSoup(markup, "html.parser")
     text = _PlainText()
