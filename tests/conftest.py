@@ -32,7 +32,16 @@ def seed_corpus(tmp_path: Path) -> Path:
 
 def minimal_pdf(text: str) -> bytes:
     """A one-page PDF whose text layer holds `text` (Helvetica, no compression)."""
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    return _one_page_pdf(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode())
+
+
+def pdf_of_lines(lines: list[str]) -> bytes:
+    """A one-page PDF printing `lines` one under the other (Helvetica, no compression)."""
+    shown = b" T* ".join(b"(" + line.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj" for line in lines)
+    return _one_page_pdf(b"BT /F1 11 Tf 14 TL 72 720 Td " + shown + b" ET")
+
+
+def _one_page_pdf(content: bytes) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

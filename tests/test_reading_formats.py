@@ -2,31 +2,12 @@
 
 from pathlib import Path
 
+from conftest import pdf_of_lines
 from pipeline.process import extract_rows
 from pipeline.reading import read_document
 from pipeline.reading.html import html_text
 from pipeline.reading.markdown import markdown_text
 from pipeline.reading.pdf import join_lines, pdf_text
-
-
-def pdf_of_lines(lines: list[str]) -> bytes:
-    """A one-page PDF printing `lines` one under the other (Helvetica, no compression)."""
-    shown = b" T* ".join(b"(" + line.encode("latin-1").replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj" for line in lines)
-    content = b"BT /F1 11 Tf 14 TL 72 720 Td " + shown + b" ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
 
 
 RELEASE = {
