@@ -1,7 +1,5 @@
 """Documents read as a reader sees them: Markdown, HTML and PDF become plain text (issue 12)."""
 
-from pathlib import Path
-
 from conftest import pdf_of_lines
 from pipeline.process import extract_rows
 from pipeline.reading import read_document
