@@ -105,3 +105,28 @@ def test_two_annotators_identity_files_are_compared_pairwise(gold_dir, tmp_path_
     assert result.exit_code == 0, result.output
     assert "organisation clusters   P 1.000  R 0.500  F1 0.667  (2 pairs in the reference)" in result.output
     assert "instrument linking      P 1.000  R 1.000  F1 1.000" in result.output
+
+
+def test_items_of_subsets_the_annotators_did_not_work_through_are_not_scored(gold_dir):
+    from pipeline.evaluation.identity import score_identity
+    from pipeline.evaluation.records import DocumentScores
+
+    write_gold(gold_dir, "pages_heldout/c", "doc_id: pages_heldout/c\nparties:\n  - {name: DFG, kind: agency, country: Germany}\n")
+    (gold_dir / "identity.yaml").write_text("subsets: [seeds, dev]\n" + IDENTITY, encoding="utf-8")
+    golds = load_gold_dir(gold_dir)
+    same_body = {"org_id": "org-dfg", "party_id": "p1"}
+    documents = [
+        DocumentScores("a", "seeds", True, {}, {"parties": {0: same_body}}),
+        DocumentScores("dev/b", "dev", True, {}, {"parties": {0: same_body}}),
+        DocumentScores("pages_heldout/c", "pages_heldout", True, {}, {"parties": {0: same_body}}),
+    ]
+    scores, _ = score_identity(gold_dir, golds, documents)
+    tally = scores["organisation_clustering"].tally
+    # Only a/DFG and dev/b/DFG are scored: one true pair, no false merge with the unannotated document.
+    assert (tally.tp, tally.fp, tally.fn) == (1, 0, 0)
+
+
+def test_subsets_must_be_a_list_of_names(tmp_path):
+    (tmp_path / "identity.yaml").write_text("subsets: dev\norganisations: []\n", encoding="utf-8")
+    with pytest.raises(IdentityFormatError, match="subsets"):
+        load_identity(tmp_path / "identity.yaml")

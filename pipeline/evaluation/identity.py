@@ -83,6 +83,8 @@ def score_identity(
     if not path.exists():
         return {}, []
     identity = load_identity(path)
+    if identity.subsets is not None:
+        golds = {doc_id: gold for doc_id, gold in golds.items() if subset_of(doc_id) in identity.subsets}
     resolved = resolve_identity(identity, golds)
     scores, errors = {}, []
     for metric, (table, column, section) in IDENTITY_METRICS.items():

@@ -51,6 +51,9 @@ class IdentityGold:
     organisations: tuple[Group, ...]
     instruments: tuple[Group, ...]
     path: Path | None = None
+    # The gold subsets the annotators worked through (None: all): items of other subsets are no
+    # singletons of the gold, only unannotated.
+    subsets: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,13 @@ def load_identity(path: str | Path) -> IdentityGold:
     path = Path(path)
     # BaseLoader: every scalar stays a string ("2017" is text, as in the gold files).
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}  # noqa: S506
-    if not isinstance(data, dict) or set(data) - set(_SECTIONS):
-        raise IdentityFormatError(f"{path}: expected a mapping with keys {sorted(_SECTIONS)}")
+    if not isinstance(data, dict) or set(data) - {*_SECTIONS, "subsets"}:
+        raise IdentityFormatError(f"{path}: expected a mapping with keys {sorted(_SECTIONS)} and optionally `subsets`")
+    subsets = data.get("subsets")
+    if subsets is not None and not (isinstance(subsets, list) and all(isinstance(x, str) for x in subsets)):
+        raise IdentityFormatError(f"{path}: `subsets` must be a list of gold subsets (seeds, dev, ...)")
     sections = {name: tuple(_groups(data.get(name) or [], name, path)) for name in _SECTIONS}
-    return IdentityGold(sections["organisations"], sections["instruments"], path)
+    return IdentityGold(sections["organisations"], sections["instruments"], path, tuple(subsets) if subsets else None)
 
 
 def _groups(items: object, section: str, path: Path):
