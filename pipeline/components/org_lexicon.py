@@ -272,6 +272,11 @@ class GazetteerEntry:
     kind: str
     country: str | None
 
+    @classmethod
+    def from_record(cls, record: dict) -> GazetteerEntry:
+        """One JSONL line of a gazetteer file: {"name", "aliases", "kind", "country"}."""
+        return cls(record["name"], tuple(record.get("aliases", [])), record["kind"], record.get("country"))
+
     @property
     def forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -289,7 +294,7 @@ class Gazetteer:
                 self._add(nlp, record, is_acronym)
 
     def _add(self, nlp: Language, record: dict, is_acronym) -> None:
-        entry = GazetteerEntry(record["name"], tuple(record.get("aliases", [])), record["kind"], record.get("country"))
+        entry = GazetteerEntry.from_record(record)
         key = str(len(self.entries))
         self.entries.append(entry)
         for form in entry.forms:

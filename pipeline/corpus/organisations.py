@@ -47,6 +47,7 @@ from pipeline.corpus.names import (
     without_state,
     word_overlap,
 )
+from pipeline.components.org_lexicon import GazetteerEntry
 from pipeline.data_files import data_path
 
 Row = dict
@@ -56,22 +57,13 @@ PartyRef = tuple[str, str]  # (doc_id, party_id)
 _POSTED_HEADS = ("embassy", "consulate", "consulate general", "high commission", "permanent mission")
 
 
-@dataclass(frozen=True)
-class GazetteerEntry:
-    name: str
-    aliases: tuple[str, ...]
-    kind: str
-    country: str | None
-
-
 def load_gazetteer(paths: Iterable[str | Path]) -> list[GazetteerEntry]:
     """The JSONL gazetteer files st_parties reads (pipeline.cfg `gazetteers`, `user_gazetteer`)."""
     entries = []
     for path in paths:
         for line in data_path(path).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                record = json.loads(line)
-                entries.append(GazetteerEntry(record["name"], tuple(record.get("aliases", [])), record["kind"], record.get("country")))
+                entries.append(GazetteerEntry.from_record(json.loads(line)))
     return entries
 
 
