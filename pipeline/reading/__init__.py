@@ -50,7 +50,8 @@ class _NotRead(Exception):
 
 
 def read_document(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> SourceDocument:
-    suffix = path.suffix.lower()
+    shown_suffix = displayable(path.suffix)  # a suffix need not be UTF-8, and Parquet stores only UTF-8
+    suffix = shown_suffix.lower()
     doc = SourceDocument(doc_id, displayable(str(path)), "", SUPPORTED_FORMATS.get(suffix, suffix.lstrip(".") or "none"), "ok", None, "", "und")
     try:
         raw = _read_regular_file(path, max_bytes)
@@ -61,7 +62,7 @@ def read_document(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_FILE_BYT
     if kind == "pdf":
         doc.format = "pdf"
     elif kind == "gzip" or suffix not in SUPPORTED_FORMATS:
-        message = _REFUSED_CONTENT["gzip"] if kind == "gzip" else f"unsupported file type '{path.suffix or '(none)'}': skipped (supported: {', '.join(sorted(SUPPORTED_FORMATS))})"
+        message = _REFUSED_CONTENT["gzip"] if kind == "gzip" else f"unsupported file type '{shown_suffix or '(none)'}': skipped (supported: {', '.join(sorted(SUPPORTED_FORMATS))})"
         return _failed(doc, message)
     elif kind in _REFUSED_CONTENT:
         return _failed(doc, _REFUSED_CONTENT[kind])
