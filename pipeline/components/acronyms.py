@@ -16,6 +16,8 @@ the caller decides from the names it found there.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,12 +25,18 @@ from spacy.tokens import Doc, Span
 
 # Two or more capitals, letters (with & and -) only: JSPS, MoES, CiRA, S&T, SISTERs.
 ACRONYM_PATTERN = r"^(?=(?:[^A-ZÀ-Þ]*[A-ZÀ-Þ]){2})[A-ZÀ-Þ][A-Za-zÀ-ÿİ&\-]{1,11}$"
+_ACRONYM = re.compile(ACRONYM_PATTERN)
 
 # Tokens a long form never reaches across.
 _BARRIERS = frozenset({".", ";", ":", "(", ")", "[", "]", "“", "”", '"', "•", "|", "!", "?"})
 _ALTERNATIVE_SEPARATORS = frozenset({"or", ",", ";", "/", "aka"})
 _LEADING_ARTICLES = frozenset({"the", "a", "an"})
 _MAX_BRACKET_TOKENS = 16
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_acronym(text: str) -> bool:
+    return _ACRONYM.match(text) is not None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,200 @@
+"""What follows a name's head: post-modifiers, complements ("of|for|on|in A, B and C"), a pair of states, a city.
+
+A complement is a list of capitalised words after a preposition; commas
+continue it only when an "and" closes it, so "Department of Biotechnology,
+Ministry of ..." stays two names. A complement that holds another head
+("of the Cabinet Office") is a parent body and starts a name of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from pipeline.components.name_words import VERB_TAGS, NameWords, capitalised, skip_spaces, skip_words
+from pipeline.components.org_lexicon import CountryMention, OrgLexicon
+
+if TYPE_CHECKING:
+    from pipeline.components.org_names import Head
+
+
+class NameComplements:
+    def __init__(
+        self,
+        doc: Doc,
+        lexicon: OrgLexicon,
+        countries: dict[int, CountryMention],
+        known: set[int],
+        org_head_tokens: set[int],
+        words: NameWords,
+    ):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.countries = countries
+        self.known = known
+        self.org_head_tokens = org_head_tokens
+        self.words = words
+        self.country_tokens = words.country_tokens
+
+    def post_modifiers(self, head: Head) -> int:
+        """Where the capitalised words after a head-first head end ("Agencia Estatal", "Universiti Teknologi Malaysia")."""
+        if head.phrase not in self.lexicon.head_first or head.end >= len(self.doc) or head.end in self.known:
+            return head.end
+        end = self._item_list(head.end)
+        return head.end if end is None or any(i in self.org_head_tokens for i in range(head.end, end)) else end
+
+    def reach(self, head: Head, after_head: int) -> tuple[int, int]:
+        """Where the name ends after its head (and its modifiers), and how many complements it has."""
+        lexicon = self.lexicon
+        doc, end, count = self.doc, after_head, 0
+        # "Govt. of India": an abbreviated head keeps its full stop.
+        if end + 1 < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ and doc[end + 1].lower_ == "of":
+            end += 1
+        located = head.phrase in lexicon.located
+        after_state = False
+        while end < len(doc):
+            preposition = doc[end].lower_
+            if preposition == "between":
+                end = self._between_states(head, end) or end
+                break
+            locative = preposition in lexicon.located_prepositions
+            if not (preposition in lexicon.prepositions or (located and locative)):
+                break
+            # Only a body that sits somewhere goes on with "in <place>" ("Embassy of France in Tokyo"), and only
+            # a diplomatic one names its seat right after the head ("Royal Norwegian Embassy in Tokyo",
+            # "Permanent Mission of X to the United Nations"); after a state only such a body goes on.
+            if (locative and not count and head.phrase not in lexicon.seat_in_name) or (after_state and not (located and locative)):
+                break
+            # A name never ends on its preposition: go on across a line break ("... Promotion of\n\nScience").
+            start = skip_spaces(doc, end + 1)
+            if start < len(doc) and doc[start].lower_ in lexicon.articles:
+                start = skip_spaces(doc, start + 1)
+            item_end = self._item_list(start)
+            # "Office of the Permanent Secretary": an office's complement may be a title.
+            if head.phrase in lexicon.title_complement:
+                item_end = max(item_end or start, self._title(start)) if start < len(doc) else item_end
+            # Where a mission sits may be a body ("... to the United Nations Office at Nairobi"), and so may what a
+            # secretariat serves ("Secretariat of the Joint Committee"); another complement may not.
+            holds_head = item_end is not None and any(i in self.org_head_tokens for i in range(start, item_end))
+            body_allowed = (located and locative) or head.phrase in lexicon.serves_body
+            if item_end is None or item_end == start or (holds_head and not body_allowed):
+                break
+            # "... Council of Ministers in September": a date is when, not where.
+            if locative and any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(start, item_end)):
+                break
+            is_state = self._is_state(start, item_end)
+            if locative and not located and self.words.is_place(start, item_end):
+                break
+            # "Department of Science and Technology of India": the state is said of the department, not named in it.
+            if preposition == "of" and count and is_state and self.lexicon.head_kinds.get(head.phrase) == "government":
+                break
+            end, count, after_state = item_end, count + 1, is_state
+        return end, count
+
+    def with_city(self, head: Head, end: int) -> int:
+        """"University College Dublin (UCD)", "University of Natural Resources and Life Sciences, Vienna (BOKU)":
+        a city right after a university's name, closed by a bracket or the sentence, is part of the name."""
+        doc = self.doc
+        if self.lexicon.head_kinds.get(head.phrase) != "university" or end >= len(doc):
+            return end
+        city = end + (doc[end].text == ",")
+        stop = city
+        while stop < len(doc) and doc[stop].ent_type_ == "GPE" and capitalised(doc[stop]) and stop not in self.country_tokens:
+            stop += 1
+        if stop == city or stop >= len(doc):
+            return end
+        # closed by a bracket, the sentence's end, a line break or the verb ("COMSATS University Islamabad attended")
+        closing = doc[stop].is_punct and doc[stop].text != ","
+        closing = closing or "\n" in doc[stop].text or (city == end and doc[stop].tag_ in VERB_TAGS)
+        return stop if closing else end
+
+    def _between_states(self, head: Head, between: int) -> int | None:
+        """"Joint Committee on ... between Japan and the Netherlands": the end of the pair of states."""
+        if head.phrase not in self.lexicon.joint_heads:
+            return None
+        first = self.countries.get(between + 1)
+        if first is None or first.end >= len(self.doc) or self.doc[first.end].lower_ not in self.lexicon.conjunctions:
+            return None
+        second_start = skip_words(self.doc, first.end + 1, ("the",))
+        second = self.countries.get(second_start)
+        return second.end if second is not None and first.country and second.country else None
+
+    def _is_state(self, start: int, end: int) -> bool:
+        mention = self.countries.get(start)
+        if mention is None:
+            formal = self._formal_state(start)
+            return formal is not None and formal == end
+        return mention.end == end and mention.country is not None
+
+    def _formal_state(self, start: int) -> int | None:
+        """The end of "Republic of Cuba", "Kingdom of the Netherlands" (a state word, "of", a state), else None."""
+        doc = self.doc
+        if start + 2 >= len(doc) or doc[start].lower_ not in self.lexicon.state_words or doc[start + 1].lower_ != "of":
+            return None
+        mention = self.countries.get(skip_words(doc, start + 2, ("the",)))
+        return mention.end if mention is not None and mention.country is not None else None
+
+    def _item_list(self, start: int) -> int | None:
+        """A, B, C and D: commas continue the list only when an "and" closes it."""
+        doc = self.doc
+        last = self._item(start)
+        if last is None:
+            return None
+        i = last
+        while i < len(doc):
+            if doc[i].text == ",":
+                nxt = i + 1
+                closing = nxt < len(doc) and doc[nxt].lower_ in self.lexicon.conjunctions
+                item_end = self._list_item(nxt + closing)
+                if item_end is None:
+                    break
+                if closing:
+                    return item_end
+                i = item_end
+            elif doc[i].lower_ in self.lexicon.conjunctions:
+                item_end = self._list_item(i + 1)
+                if item_end is None:
+                    return last
+                # "Further and Higher Education, Research, Innovation and Science": items may hold "and" themselves.
+                last = i = item_end
+                if i >= len(doc) or doc[i].text != ",":
+                    return last
+            else:
+                break
+        return last
+
+    def _list_item(self, start: int) -> int | None:
+        """A further item of a list: not another body, not a state ("Biotechnology, Ministry of ...", ", India", "and USP");
+        it may open with an article ("..., el Desarrollo Tecnológico y la Innovación")."""
+        if start < len(self.doc) and self.doc[start].lower_ in self.lexicon.articles and self.doc[start].lower_ != "the":
+            start += 1
+        end = self._item(start)
+        if end is None or start in self.known or any(i in self.org_head_tokens for i in range(start, end)):
+            return None
+        mention = self.countries.get(start)
+        if mention is not None and mention.end == end:
+            return None
+        return end
+
+    def _title(self, start: int) -> int:
+        """The end of capitalised words from `start`, titles of people included ("Permanent Secretary")."""
+        i = start
+        while i < len(self.doc) and capitalised(self.doc[i]) and self.doc[i].is_alpha:
+            i += 1
+        return i
+
+    def _item(self, start: int) -> int | None:
+        i = start
+        while i < len(self.doc):
+            if i in self.countries:
+                i = self.countries[i].end      # "People's Republic of China"
+            elif (formal := self._formal_state(i)) is not None:
+                i = formal                     # "Republic of Cuba", a formal name the list lacks
+            elif self.words.word(self.doc[i]):
+                i += 1
+            elif i > start and self.words.hyphen_join(i):
+                i += 2
+            else:
+                break
+        return i if i > start else None

@@ -1,0 +1,107 @@
+"""Mentions merged into the groups that become parties.
+
+Mentions are one body when their keys (SPEC 4 comparison form, one spelling,
+canonical country names) are equal, when an acronym definition, a
+translation or a gazetteer entry links them, or when one is the other
+with its state, its seat ("... in Pretoria"), its complement ("... of the
+Negev") or a leading acronym ("the MOST Department of ...") taken away.
+A group of weak mentions only ("the Joint Committee") is a party only when
+no committee of its kind is named otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.components.acronyms import is_acronym
+from pipeline.components.party_mentions import DocumentMentions, Mention
+
+# Where a body sits, at the end of its name: " in pretoria", " to the united nations" (SPEC 4 form).
+LOCATION_TAIL = re.compile(r" (?:in|at|to|en|em) (?!.* (?:in|at|to|en|em) ).+$")
+
+
+def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[list[Mention]]:
+    extractor, lexicon = found.extractor, found.lexicon
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    keys = {m.key for m in mentions}
+    for a, b in found.links:
+        union(a, b)
+    for m in mentions:
+        if m.entry is not None:
+            union(m.key, f"gazetteer:{m.entry.name}")
+        for variant in extractor.countries.without_country(m.key):
+            if variant in keys:
+                union(m.key, variant)
+    # "Embassy of Finland" is the "Embassy of Finland in Pretoria" of the same text.
+    for key in keys:
+        shorter = LOCATION_TAIL.sub("", key)
+        if shorter != key and shorter in keys:
+            union(shorter, key)
+    # "Ben-Gurion University" is the "Ben-Gurion University of the Negev" of the same text.
+    for key in keys:
+        if " " in key and key.split()[0] not in lexicon.generic:
+            longer = {find(k) for k in keys if k.startswith(key + " of ")}
+            if len(longer) == 1:
+                union(key, longer.pop())
+    # "IOCB Prague": a body's acronym with its city is the body; "the MOST Department of International
+    # Cooperation" is the "Department of International Cooperation" of the same text.
+    places = _Places(found)
+    for m in mentions:
+        first = m.span[0]
+        if len(m.span) > 1 and is_acronym(first.text) and first.text not in lexicon.junk:
+            acronym_key, rest_key = extractor.key(first.text), extractor.key(m.span[1:].text)
+            if acronym_key in keys and places.all_places(m.span.start + 1, m.span.end):
+                union(m.key, acronym_key)
+            elif rest_key in keys and " " in rest_key:
+                union(m.key, rest_key)
+    # A one-word short form ("Wageningen") joins the one body whose name starts with it.
+    for m in mentions:
+        if not m.strong and not m.acronym and " " not in m.key:
+            roots = {find(k) for k in keys if k.startswith(m.key + " ")}
+            if len(roots) == 1:
+                union(m.key, roots.pop())
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(find(m.key), []).append(m)
+    return list(groups.values())
+
+
+def only_body_of_its_kind(found: DocumentMentions, group: list[Mention], named: list[str]) -> bool:
+    """"The Joint Committee", when no committee is named otherwise, is the document's name for it."""
+    heads = [found.names.head_of(m.span) for m in group]
+    phrases = {h.phrase for h in heads if h is not None}
+    if None in heads or len(phrases) != 1:
+        return False
+    head = phrases.pop()
+    if head not in found.lexicon.joint_heads:
+        return False
+    return not any(key.split()[-1:] == [head] or f" {head} " in key for key in named)
+
+
+class _Places:
+    """Words that name places in one Doc: countries, or words the model tags a place somewhere in the text."""
+
+    def __init__(self, found: DocumentMentions):
+        self.doc: Doc = found.doc
+        self.countries = found.countries
+        self.words: set[str] | None = None      # read when first needed
+
+    def all_places(self, start: int, end: int) -> bool:
+        """doc[start:end] names places."""
+        doc = self.doc
+        if self.words is None:
+            self.words = {t.text for ent in doc.ents if ent.label_ in ("GPE", "LOC") for t in ent}
+        return all(i in self.countries or doc[i].text in self.words for i in range(start, end))

@@ -1,0 +1,248 @@
+"""The party mentions of one Doc: where each comes from and which of them overlap.
+
+Sources, in the order `_select` prefers them when they overlap:
+  0. acronym definitions: the long form, the acronym and any other name in
+     the brackets (a definition of a programme or event blocks its tokens);
+  1. names grown around head words (org_names.py) and gazetteer names, and
+     the model's names that only add proper words left of a grown name;
+  2. the model's other ORG spans (model_orgs.py), filling what is left.
+Acronyms used on their own come after the selection, and a name in brackets
+right after a name is linked to it as a translation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
+
+from pipeline.components.acronyms import Definition, find_definitions, is_acronym
+from pipeline.components.name_words import HYPHENS, skip_spaces
+from pipeline.components.org_lexicon import GazetteerEntry
+from pipeline.components.org_names import DocNames
+
+if TYPE_CHECKING:
+    from pipeline.components.parties import PartyExtractor
+
+
+@dataclass
+class Mention:
+    span: Span
+    key: str
+    strong: bool                # names a body outright (not "the Joint Committee")
+    acronym: bool
+    entry: GazetteerEntry | None = None
+    priority: int = 1           # 0: part of an acronym definition
+
+
+class DocumentMentions:
+    """The per-document lookups (countries, gazetteer hits, grown names, the model's names) and the mentions found."""
+
+    def __init__(self, extractor: PartyExtractor, doc: Doc):
+        self.extractor = extractor
+        self.lexicon = extractor.lexicon
+        self.doc = doc
+        self.countries = extractor.countries.find(doc)
+        self.doc_countries = {c.country for c in self.countries.values() if c.country}
+        self.gazetteer_names: dict[tuple[int, int], list[GazetteerEntry]] = {}
+        self.gazetteer_acronyms: dict[int, list[GazetteerEntry]] = {}
+        for (start, end), entries in extractor.gazetteer.find(doc).items():
+            if end - start == 1 and is_acronym(doc[start].text):
+                self.gazetteer_acronyms[start] = entries
+            else:
+                self.gazetteer_names[(start, end)] = entries
+        self.names: DocNames = extractor.grammar.analyse(doc, self.countries, set(self.gazetteer_acronyms))
+        self.grown = {(n.span.start, n.span.end): n for n in self.names.names}
+        self.model_names, model_spans = extractor.model_orgs.find(doc, self.names, self.countries)
+        self.model_spans = {(span.start, span.end) for span in model_spans}
+        # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
+        orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
+        self.acronym_tokens = [i for i, orth in enumerate(orths) if is_acronym(strings[orth])]
+        self.brackets = [i for i, orth in enumerate(orths) if orth == extractor.bracket]
+        self.blocked: set[int] = set()              # tokens of names that are not parties
+        self.defined: dict[str, bool] = {}          # acronym (upper case) -> defined as a party
+        self.links: list[tuple[str, str]] = []      # keys of mentions that are one body
+        self.candidates: list[Mention] = []
+
+    def collect(self) -> list[Mention]:
+        """The document's mentions, none overlapping another."""
+        self._add_definitions()
+        self._add_names()
+        mentions = self._select(self.candidates)
+        mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
+        self._link_translations(mentions)
+        return mentions
+
+    def mention(self, span: Span, strong: bool, priority: int = 1, entry: GazetteerEntry | None = None) -> Mention:
+        key = self.extractor.key(span.text)
+        acronym = len(span) == 1 and is_acronym(span.text)
+        if entry is None and not acronym:
+            entry = self.choose(self.extractor.entries_by_key.get(key, []))
+        return Mention(span, key, strong, acronym, entry, priority)
+
+    def choose(self, entries: list[GazetteerEntry]) -> GazetteerEntry | None:
+        """The entry meant: the only one, or the first whose state the text mentions."""
+        if len(entries) == 1:
+            return entries[0]
+        return next((e for e in entries if e.country is None or e.country in self.doc_countries), None)
+
+    # --- acronym definitions ------------------------------------------------------
+
+    def _add_definitions(self) -> None:
+        for definition in find_definitions(self.doc, self.brackets, is_acronym):
+            acronym = definition.acronym
+            if acronym.text in self.lexicon.junk or self.extractor.countries.is_place(acronym.text):
+                continue
+            long = self._long_form(definition)
+            is_party = long is not None and self._names_party(long, acronym)
+            upper = acronym.text.upper()
+            self.defined[upper] = self.defined.get(upper, False) or is_party
+            if not is_party:
+                self.blocked.update(range(acronym.start, acronym.end))
+                if long is not None:
+                    self.blocked.update(range(long.start, long.end))
+                continue
+            key = self.extractor.key(long.text)
+            for span in (long, acronym, *definition.alternatives):
+                mention = self.mention(span, strong=True, priority=0, entry=self._entry(span))
+                self.candidates.append(mention)
+                self.links.append((key, mention.key))
+
+    def _long_form(self, definition: Definition) -> Span | None:
+        """The name an acronym stands for: the grammar's or gazetteer's name, else the spelled-out one."""
+        doc = self.doc
+        if not definition.forward:
+            content = definition.long
+            known = (content.start, content.end) in self.grown or (content.start, content.end) in self.gazetteer_names
+            return content if definition.spelled or known else None
+        ending = [doc[s:e] for (s, e) in [*self.grown, *self.gazetteer_names] if e == definition.anchor]
+        best = max(ending, key=len, default=None)
+        spelled = definition.long
+        if best is None:
+            return spelled or (definition.alternatives[0] if definition.alternatives else None)
+        # A heading's "DST-Japan Society for the Promotion of Science (JSPS)": JSPS is the part after the hyphen.
+        if spelled is not None and spelled.start > best.start and doc[spelled.start - 1].text in HYPHENS:
+            return spelled
+        return best
+
+    def _names_party(self, long: Span, acronym: Span) -> bool:
+        """Whether a defined acronym names a body (not a programme, event, facility, place ...)."""
+        if (long.start, long.end) in self.gazetteer_names:
+            return True
+        grown = self.grown.get((long.start, long.end))
+        if grown is not None:
+            return grown.is_party
+        head = self.names.head_of(long)
+        if head is not None:
+            return head.is_party
+        # "University College Dublin (UCD)": the last head word inside the name decides.
+        inside = [h for h in self.names.heads if long.start <= h.start and h.end <= long.end]
+        if inside:
+            return inside[-1].is_party
+        # A name the model tags ORG and the text defines an acronym for ("Thailand Science Research and Innovation (TSRI)").
+        if any(end == long.end and long.start <= start < end for start, end in self.model_spans):
+            return True
+        return acronym.start in self.gazetteer_acronyms
+
+    # --- names: grown, known, the model's ------------------------------------------
+
+    def _add_names(self) -> None:
+        for name in self.names.names:
+            if name.is_party:
+                entry = self._entry(name.span)
+                self.candidates.append(self.mention(name.span, strong=not name.generic or entry is not None, entry=entry))
+            else:
+                self.blocked.update(range(name.span.start, name.span.end))
+        for (start, end), entries in self.gazetteer_names.items():
+            entry = self.choose(entries)
+            if entry is not None:
+                self.candidates.append(self.mention(self.doc[start:end], strong=True, entry=entry))
+        # The model's names fill what the grammar, acronyms and gazetteer left: they come last in `_select`,
+        # unless they only add proper words to the left of a grown name ("Can Tho University").
+        grown_ends = {n.span.end: n.span.start for n in self.names.names if n.is_party}
+        for name in self.model_names:
+            span = name.span
+            if any(i in self.blocked for i in range(span.start, span.end)):
+                continue
+            grown_start = grown_ends.get(span.end)
+            widens = grown_start is not None and span.start < grown_start and self._proper_words(span.start, grown_start)
+            self.candidates.append(self.mention(span, strong=name.strong, priority=1 if widens else 2))
+
+    def _proper_words(self, start: int, end: int) -> bool:
+        """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason."""
+        lexicon = self.lexicon
+        return all(
+            t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.i not in self.countries
+            and t.lower_ not in lexicon.stop_words and t.lower_ not in lexicon.generic and t.lower_ not in lexicon.articles
+            for t in self.doc[start:end]
+        )
+
+    def _select(self, candidates: list[Mention]) -> list[Mention]:
+        """Non-overlapping mentions: definitions first, then the longest."""
+        taken: set[int] = set()
+        selected = []
+        for mention in sorted(candidates, key=lambda m: (m.priority, -len(m.span), m.span.start)):
+            tokens = range(mention.span.start, mention.span.end)
+            if not any(i in taken for i in tokens):
+                taken.update(tokens)
+                selected.append(mention)
+        return selected
+
+    # --- acronyms on their own, translations -----------------------------------------
+
+    def _lone_acronyms(self, taken: set[int]) -> list[Mention]:
+        """Acronyms used on their own: defined in the text, known to the gazetteer, or tagged ORG often enough."""
+        doc = self.doc
+        uses = Counter(doc[i].text for i in self.acronym_tokens)
+        found = []
+        for i in self.acronym_tokens:
+            text = doc[i].text
+            if i in taken or text in self.lexicon.junk or self.extractor.countries.is_place(text):
+                continue
+            span = self._with_campus(i)
+            defined = self.defined.get(text.upper())
+            if defined is not None:
+                if defined:
+                    found.append(self.mention(span, strong=True))
+                continue
+            entry = self.choose(self.gazetteer_acronyms.get(i, []))
+            if entry is not None:
+                found.append(self.mention(span, strong=True, entry=entry if len(span) == 1 else None))
+            elif _tagged_org(doc, i) and i not in self.blocked and uses[text] >= self.extractor.min_undefined_acronym_uses:
+                found.append(self.mention(span, strong=True))
+        return found
+
+    def _with_campus(self, i: int) -> Span:
+        """"IIT-Delhi": an acronym joined to a place names a campus, a body of its own."""
+        doc = self.doc
+        joined = i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+        if joined and doc[i + 2].is_title and doc[i + 2].tag_ == "NNP" and i + 2 not in self.countries:
+            # Not the start of a longer name ("DST-Japan Society for ...").
+            if i + 3 >= len(doc) or not (doc[i + 3].is_title or doc[i + 3].is_upper):
+                return doc[i : i + 3]
+        return doc[i : i + 1]
+
+    def _entry(self, span: Span) -> GazetteerEntry | None:
+        if len(span) == 1 and span.start in self.gazetteer_acronyms:
+            return self.choose(self.gazetteer_acronyms[span.start])
+        return self.choose(self.gazetteer_names.get((span.start, span.end), []))
+
+    def _link_translations(self, mentions: list[Mention]) -> None:
+        """"Tempus Közalapítvány (Tempus Public Foundation)": a name in brackets right after a name is the same
+        body in another language."""
+        doc = self.doc
+        by_start = {m.span.start: m for m in mentions if not m.acronym and len(m.span) > 1}
+        for m in list(by_start.values()):
+            opening = skip_spaces(doc, m.span.end)
+            other = by_start.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
+            if other is not None and other.span.end < len(doc) and doc[other.span.end].text == ")":
+                self.links.append((m.key, other.key))
+
+
+def _tagged_org(doc: Doc, i: int) -> bool:
+    """The model tagged doc[i] alone as an ORG."""
+    token = doc[i]
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
