@@ -23,6 +23,8 @@ RESTRUCTURES = {
     "components-layout": ("7f97498", "ea917cb"),
     # issue 14: spaCy-native components (data in initialize/to_disk, plain extensions)
     "components-spacy-native": ("dc12d26", "6833530"),
+    # issue 14: parties.py and org_names.py split by concern (mentions, groups, description; heads, complements, words)
+    "parties-split": ("e4c03ac", "b8ce111"),
 }
 
 
