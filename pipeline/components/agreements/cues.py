@@ -26,6 +26,7 @@ class AgreementCues:
     parent_heads: frozenset[str]
     frequency_words: frozenset[str]
     dateline_words: dict[str, int]              # "yesterday" -> days after the dateline
+    weekdays: dict[str, int]                    # "tuesday" -> 1 (Monday 0)
     generic_types: dict[str, list[str]]         # type -> the types its anaphors may refer to
     anaphoric_determiners: frozenset[str]
     place_prepositions: frozenset[str]
@@ -57,6 +58,7 @@ class AgreementCues:
             parent_heads=frozenset(cues["parent_heads"]),
             frequency_words=frozenset(cues["frequency_words"]),
             dateline_words=cues["dateline_words"],
+            weekdays={day.lower(): n for n, days in enumerate(cues["weekdays"]) for day in days},
             generic_types=cues["generic_types"],
             anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
             place_prepositions=frozenset(cues["place_prepositions"]),

@@ -55,6 +55,15 @@ class Dateline:
             return None
         return day.isoformat(), self.date.text
 
+    def last_weekday(self, weekday: int, text: str) -> tuple[str, str] | None:
+        """The value of the last day on or before the dateline that falls on `weekday`
+        (Monday 0): "on Tuesday" in a story dated Thursday is two days before."""
+        try:
+            day = dt.date.fromisoformat(self.date._.date.value)
+        except ValueError:
+            return None
+        return (day - dt.timedelta(days=(day.weekday() - weekday) % 7)).isoformat(), text
+
 
 class Discourse:
     def __init__(self, text: str, dates: list[Span]):

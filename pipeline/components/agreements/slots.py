@@ -72,13 +72,30 @@ class Slots:
         return in_name or any(t.lower_ in TERM_WORDS for t in self.doc[max(0, date.start - 3) : date.start])
 
     def dateline(self, verb: Token) -> tuple[str, str] | None:
-        """"today signed", "renewed yesterday": the day of the page's dateline, shifted."""
+        """"today signed", "renewed yesterday", "signed on Tuesday": the day of the page's
+        dateline, shifted (a weekday is the last one on or before the dateline). A
+        participle's carrier lends its words: "X yesterday renewed ..., signing an MoU"."""
         dateline = self.index.discourse.dateline
         if dateline is None:
             return None
-        for child in verb.children:
-            if child.lower_ in self.cues.dateline_words:
-                return dateline.shifted(self.cues.dateline_words[child.lower_])
+        verbs = [verb]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+            verbs.append(verb.head)
+        for governing in verbs:
+            for child in governing.children:
+                if child.lower_ in self.cues.dateline_words:
+                    return dateline.shifted(self.cues.dateline_words[child.lower_])
+                weekday = self._weekday(child)
+                if weekday is not None:
+                    return dateline.last_weekday(self.cues.weekdays[weekday.lower_], weekday.text)
+        return None
+
+    def _weekday(self, child: Token) -> Token | None:
+        """The weekday of "on Tuesday" (or a bare "Tuesday") hanging from a verb."""
+        if child.lower_ in self.cues.weekdays and child.dep_ in ("npadvmod", "tmod", "obl"):
+            return child
+        if child.lower_ == "on" and child.dep_ == "prep":
+            return next((g for g in child.children if g.dep_ == "pobj" and g.lower_ in self.cues.weekdays), None)
         return None
 
     # -- place ------------------------------------------------------------------
