@@ -79,6 +79,10 @@ def make_counts(
     return RuleComponent(name, {"lexicon": [lexicon]}, build)
 
 
+# How near the number an economy cue stands ("Türkiye's economy, at roughly $2.1T").
+_ECONOMY_WINDOW = 4
+
+
 @dataclass
 class _Scan:
     """One doc being scanned: its text, the lexicon phrases in it, the tokens earlier components
@@ -103,7 +107,7 @@ class _Expression:
     unit: str | None
     kind: str | None
     in_date: bool
-    bare_dollar: bool = False
+    bare_dollar: str | None = None   # "sign" for a bare "$", "word" for a bare "dollars"
 
 
 class CountExtractor:
@@ -133,11 +137,14 @@ class CountExtractor:
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         self.bare_dollar = str(data["bare_dollar"])
+        self.bare_dollar_words = frozenset(data["bare_dollar_words"])
         self.world_cues = frozenset(data["world_cues"])
+        self.economy_cues = frozenset(data["economy_cues"])
         self.times_unit = data["times_unit"]
         self.range_joiners = frozenset(data["range_joiners"])
         self.coordinators = frozenset(data["coordinators"])
         self.range_openers = frozenset(data["range_openers"])
+        self.elision_cues = [tuple(t.lower_ for t in nlp.make_doc(cue)) for cue in data["elision_cues"]]
         self.date_entity_labels = frozenset(date_entity_labels)
 
         self.number_matcher = Matcher(nlp.vocab)
@@ -163,11 +170,9 @@ class CountExtractor:
                 scan.taken = expression.end
         self._link_ranges(doc, expressions)
         self._share_elided_nouns(doc, expressions)
-        if any(e.bare_dollar for e in expressions):
-            currency = self.dollars.currency(doc)
-            for e in expressions:
-                if e.bare_dollar and not self._about_the_world(doc[e.start]):
-                    e.unit = currency
+        for before, e in zip([None, *expressions], expressions):
+            if e.bare_dollar and not self._about_the_world(doc, e) and not _converted(doc, before, e):
+                e.unit = self.dollars.currency(doc, word=e.bare_dollar == "word")
         spans = []
         for e in expressions:
             if (e.in_date and e.kind != "duration") or e.kind is None:
@@ -186,15 +191,17 @@ class CountExtractor:
         if number is None or self.numbers.followed_by_fraction(doc, number):
             return None
         start, end = number.start, number.end
-        bare_dollar = False
+        bare_dollar = None
         if number.currency is None and (hit := phrases.ending("currency_before", start)) and hit.start >= taken:
             number.currency, start = hit.value, hit.start
-            bare_dollar = hit.value == USD and doc[hit.start : hit.end].text == self.bare_dollar
+            bare_dollar = "sign" if hit.value == USD and doc[hit.start : hit.end].text == self.bare_dollar else None
         if number.currency and end < len(doc) and doc[end].lower_.rstrip(".") in money_scales:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
             end += 1
         unit, kind = number.currency, "money" if number.currency else None
         if hit := phrases.starting("currency_after", end):
+            if doc[hit.start : hit.end].text.lower() in self.bare_dollar_words and number.currency is None:
+                bare_dollar = "word"  # "10 000 dollars"
             unit, kind, end = hit.value, "money", hit.end
         elif hit := phrases.starting("percent", end):
             unit, kind, end = "percent", "percent", hit.end
@@ -240,37 +247,63 @@ class CountExtractor:
         )
         return _Expression(
             text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date,
-            bare_dollar=bare_dollar and unit == USD,
+            bare_dollar=bare_dollar if unit == USD else None,
         )
+
+    def _share_coordinated_noun(self, doc: Doc, first: _Expression, second: _Expression) -> bool:
+        """"45 and 50 researchers", "every four or five years", "ten Kenyan and twelve Ghanaian
+        scientists": a number coordinated with the next one, with at most adjectives of its own
+        between, counts the same noun (two counts)."""
+        gap = doc[first.end : second.start]
+        if len(gap) == 0 or gap[-1].lower_ not in self.coordinators:
+            return False
+        if len(gap) == 1 and first.start > 0 and doc[first.start - 1].lower_ in self.range_openers:
+            return False  # "between 10 and 20": a range
+        adjectives = gap[:-1]
+        if any(t.pos_ not in ("ADJ", "PROPN") or t.is_punct for t in adjectives):
+            return False
+        words = [t.lower_ for t in adjectives]
+        only_adjectives = first.kind == "count" and words and first.unit == " ".join(words)  # "ten Kenyan"
+        if (first.kind is None or only_adjectives) and second.kind in ("count", "duration", "measure", "percent") and second.unit:
+            first.unit = " ".join([*words, second.unit.split()[-1]]) if words else second.unit
+            first.kind = second.kind
+        return True
 
     def _share_elided_nouns(self, doc: Doc, expressions: list[_Expression]) -> None:
         """"Of the 102 proposals submitted, twenty-one were funded": a number that counts no noun of
-        its own, standing as a subject or after "of which", counts the noun of the count before it
-        in its sentence."""
+        its own, standing as a subject, after "of which", after a coordinator ("one from Singapore
+        and one from New Zealand") or in a comparison ("up to 36 months instead of 24"), counts
+        the noun of the count before it in its sentence."""
         for before, e in zip(expressions, expressions[1:]):
-            if e.kind is not None or e.number.year_like or before.kind != "count" or not before.unit:
+            if e.kind is not None or e.number.year_like or before.kind not in ("count", "duration") or not before.unit:
                 continue
             token = doc[e.number.end - 1]
             if token.sent != doc[before.start].sent:
                 continue
-            after_which = e.start > 0 and doc[e.start - 1].lower_ in ("which", "whom", "them")
-            if after_which or token.dep_ in ("nsubj", "nsubjpass"):
-                e.unit, e.kind = before.unit, "count"
+            cued = any(
+                e.start >= len(cue) and tuple(t.lower_ for t in doc[e.start - len(cue) : e.start]) == cue
+                for cue in self.elision_cues
+            )
+            if cued or (before.kind == "count" and token.dep_ in ("nsubj", "nsubjpass")):
+                e.unit, e.kind = before.unit, before.kind
 
-    def _about_the_world(self, token) -> bool:
-        """"The global market is worth $2.1T": world figures are given in US dollars."""
-        return any(t.lower_ in self.world_cues for t in token.sent)
+    def _about_the_world(self, doc: Doc, e: _Expression) -> bool:
+        """"The global market is worth $2.1T", "Brazil, a $2.1T economy": world figures and the
+        size of economies are given in US dollars."""
+        sent = doc[e.start].sent
+        near = doc[max(sent.start, e.start - _ECONOMY_WINDOW) : min(sent.end, e.end + _ECONOMY_WINDOW)]
+        return any(t.lower_ in self.world_cues for t in sent) or any(t.lower_ in self.economy_cues for t in near)
 
     def _link_ranges(self, doc: Doc, expressions: list[_Expression]) -> None:
         """"from A$500,000 to A$1 million", "6 to 12 months", "between 10 and 20 researchers"."""
         for first, second in zip(expressions, expressions[1:]):
+            if self._share_coordinated_noun(doc, first, second):
+                continue
             if second.start - first.end != 1:
                 continue
             joiner = doc[first.end].lower_
             opener = doc[first.start - 1].lower_ if first.start > 0 else ""
             if joiner in self.coordinators and opener not in self.range_openers:
-                if first.kind is None and second.kind == "count":
-                    first.unit, first.kind = second.unit, second.kind  # "45 and 50 researchers": two counts
                 continue
             if joiner not in self.range_joiners:
                 continue
@@ -284,6 +317,15 @@ class CountExtractor:
                 first.qualifier = "at_least"
             if second.qualifier == "exact":
                 second.qualifier = "up_to"
+
+
+def _converted(doc: Doc, before: _Expression | None, e: _Expression) -> bool:
+    """"S$19 billion ($13 billion)": a bare dollar amount in brackets right after an amount in
+    another currency is its conversion to US dollars."""
+    return (
+        before is not None and before.kind == "money" and before.unit != USD
+        and e.start - before.end == 1 and doc[before.end].text == "("
+    )
 
 
 def _covered(doc: Doc, group: str) -> set[int]:

@@ -1,5 +1,6 @@
-"""The currency of a bare "$": the dollar of the state a text is written from or about
-(SPEC 3.5: an Australian agency's release means AUD), USD when nothing says otherwise."""
+"""The currency of a bare "$" (or a bare "dollars"): the dollar of the state a text is written
+from or about (SPEC 3.5: an Australian agency's release means AUD), USD when nothing says
+otherwise."""
 
 from __future__ import annotations
 
@@ -13,11 +14,18 @@ from pipeline.components.org_lexicon import CountryList
 USD = "USD"
 # The opening of a page: its dateline and heading, where the place it is written from stands.
 _OPENING_CHARS = 400
+# What follows the place of a dateline: "SINGAPORE, 14 March 2019 –", "Ottawa (Canada), 3 May –",
+# "WELLINGTON – ", "Canberra, Oct. 3".
+_AFTER_DATELINE_PLACE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,30}\)[^\S\n]*)?(?:,[^\S\n]*(?:\d|[A-Z][a-z]{2,}\.?[^\S\n]+\d)|[–—])")
+# What comes before it on its line: nothing, a byline ("By Ana Souza, São Paulo") or a city
+# ("Nairobi, Kenya, 5 May 2020").
+_BEFORE_DATELINE_PLACE = re.compile(r"(?:^|\n)[^\S\n]*(?:By [^,\n]{2,40},[^\S\n]*)?(?:[A-Z][^\W\d][^,\n\d]{0,30},[^\S\n]*)?$")
 
 
 class DollarContext:
     def __init__(self, dollar_states: dict[str, dict], countries: CountryList):
         self.currency_of = {state: str(entry["currency"]) for state, entry in dollar_states.items()}
+        self.sign_only = frozenset(state for state, entry in dollar_states.items() if entry.get("sign_only"))
         # Every name, adjective and city of a state, to the state; the United States too, so it can outweigh others.
         self.state_of: dict[str, str] = {}
         for entry in countries.countries:
@@ -28,18 +36,44 @@ class DollarContext:
             self.state_of[state] = state
             for city in entry.get("cities", []):
                 self.state_of[str(city)] = state
-        forms = sorted(self.state_of, key=len, reverse=True)
+        # The names of every other state: a dateline placed there means a bare "$" is a US dollar.
+        self.other_state_of = {
+            name: entry.country for entry in countries.countries for name in (entry.country, *entry.names)
+            if name not in self.state_of
+        }
+        self._folded = {form.lower(): state for form, state in {**self.other_state_of, **self.state_of}.items()}
         # Datelines are often in capitals ("WELLINGTON, 3 May 2021 –"): the opening is read in any case.
-        self._opening = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, forms)), re.IGNORECASE)
-        self._folded = {form.lower(): state for form, state in self.state_of.items()}
+        self._opening = self._pattern(self.state_of)
+        self._dateline = self._pattern(self._folded)
 
-    def currency(self, doc: Doc) -> str:
-        """The currency a bare "$" of `doc` stands for."""
+    @staticmethod
+    def _pattern(forms) -> re.Pattern:
+        ordered = sorted(forms, key=len, reverse=True)
+        return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, ordered)), re.IGNORECASE)
+
+    def home_of_dateline(self, text: str) -> str | None:
+        """The state of the opening's dateline ("SINGAPORE, 14 March 2019 –", "By Ana Souza,
+        São Paulo"), whatever a headline above it names."""
+        opening = text[:_OPENING_CHARS]
+        for match in self._dateline.finditer(opening):
+            if _BEFORE_DATELINE_PLACE.search(opening, 0, match.start()) and _AFTER_DATELINE_PLACE.match(opening, match.end()):
+                return self._folded[match.group(0).lower()]
+        return None
+
+    def currency(self, doc: Doc, word: bool = False) -> str:
+        """The currency a bare "$" of `doc` stands for; with `word`, a bare "dollars"."""
+        state = self._home(doc)
+        if state is None or (word and state in self.sign_only):
+            return USD
+        return self.currency_of.get(state, USD)
+
+    def _home(self, doc: Doc) -> str | None:
+        """The state a page is written from or about, as far as a bare "$" goes."""
+        home = self.home_of_dateline(doc.text)
+        if home is not None:
+            return home
         for match in self._opening.finditer(doc.text[:_OPENING_CHARS]):
-            state = self._folded[match.group(0).lower()]
-            if state in self.currency_of:
-                return self.currency_of[state]
-            break  # the page is written from the United States
+            return self._folded[match.group(0).lower()]  # the United States too
         named = Counter(
             self.state_of[form] for _, _, form, _ in (doc._.country_matches or []) if form in self.state_of
         )
@@ -47,5 +81,5 @@ class DollarContext:
         if ranked:
             n, state = max(ranked)
             if n > named.get("United States", 0):
-                return self.currency_of[state]
-        return USD
+                return state
+        return None

@@ -20,7 +20,8 @@ def phrase_tables(data: dict) -> dict[str, dict[str, object]]:
     return {
         "qualifier_before": invert(data["qualifiers_before"]),
         "qualifier_after": invert(data["qualifiers_after"]),
-        "currency_before": invert({code: forms["before"] for code, forms in data["currencies"].items()}),
+        # A code may carry a dollar sign ("AUD$", "CAD$"), as real pages often write it.
+        "currency_before": invert({code: [*forms["before"], f"{code}$"] for code, forms in data["currencies"].items()}),
         "currency_after": invert({code: forms["after"] for code, forms in data["currencies"].items()}),
         "percent": dict.fromkeys(data["percent"], "percent"),
         "duration": invert(data["durations"]),

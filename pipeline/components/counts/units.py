@@ -122,7 +122,11 @@ class UnitReader:
         is a house number, postcode or table cell; what is counted is common or plural
         ("30 Filipino engineers", "26 Member States")."""
         noun = self._noun_of(doc, number, after)
-        return noun is not None and noun.tag_ == "NNP" and noun.is_title
+        if noun is None or noun.tag_ != "NNP" or not noun.is_title:
+            return False
+        # "ten Kenyan and twelve Ghanaian scientists": a nationality before a coordinated count
+        coordinated = noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ in ("and", "or") and doc[noun.i + 2].like_num
+        return not coordinated
 
     def counted_noun(self, doc: Doc, text: str, number: Number, after: int) -> str | None:
         """The counted noun as a unit: "joint project", "country and region", "person"."""
@@ -156,12 +160,19 @@ class UnitReader:
         return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))])
 
     def _noun_of(self, doc: Doc, number: Number, after: int) -> Token | None:
-        """The noun the number modifies in the parse, else the noun phrase right after it."""
+        """The noun the number modifies in the parse, else the noun phrase right after it. A name
+        that modifies a common noun is not what is counted: "six Gulf Cooperation Council (GCC)
+        states" counts states."""
         head = self._number_head(doc, number).head
+        while (
+            head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod") and head.head.i > head.i
+            and head.head.pos_ == "NOUN" and head.head.i <= after + self.max_unit_distance
+        ):
+            head = head.head
         if (
             head.pos_ in _NOUNS
             and after <= head.i <= after + self.max_unit_distance
-            and all(doc[k].pos_ in _MODIFIERS and not doc[k].like_num for k in range(after, head.i))
+            and all((doc[k].pos_ in _MODIFIERS or _in_compound(doc, k)) and not doc[k].like_num for k in range(after, head.i))
         ):
             return head
         return self._noun_after(doc, after)
@@ -236,6 +247,11 @@ class UnitReader:
         if token.tag_ == "NNPS" or (token.pos_ == "PROPN" and token.lower_.endswith("s")):
             return self._noun_lemmas(token.lower_)
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
+
+
+def _in_compound(doc: Doc, k: int) -> bool:
+    """Token k is a word of a hyphenated modifier ("on-going", "state-of-the-art")."""
+    return any(0 <= j < len(doc) and doc[j].text == "-" and glued(doc, j) for j in (k - 1, k + 1))
 
 
 def of_object(token: Token) -> Token | None:

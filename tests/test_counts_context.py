@@ -1,0 +1,87 @@
+"""st_counts on habits of real pages (issue 10): the currency of a bare "$" or "dollars" from the
+page's dateline and sentence, nouns shared by coordinated and elided numbers, counted nouns
+behind names and hyphenated modifiers. Every sentence here is our own."""
+
+import pytest
+
+from tests.test_counts import counts
+
+
+def units(nlp, text):
+    """(text, value, unit) of every count in `text`."""
+    return [(t, v, u) for t, v, _, u, _ in counts(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the dateline says where the page is written from, whatever its headline names first
+        (
+            "Kiwi and Singapore teams to share new fund\n\nSINGAPORE, 2 June 2021 – The two agencies will each put in up to $4 million.",
+            [("two", 2, "agency"), ("up to $4 million", 4_000_000, "SGD")],
+        ),
+        # a dateline in a state that does not write dollars: a bare "$" is the US dollar
+        (
+            "Nairobi, Kenya, 5 May 2020 – The agencies named Canadian and Australian reviewers for the $3 million call.",
+            [("$3 million", 3_000_000, "USD")],
+        ),
+        # a bare "dollars" follows the page's state like a bare "$" ...
+        (
+            "Ottawa, March 3, 2020 — The agency committed 250 000 dollars to the programme.",
+            [("250 000 dollars", 250_000, "CAD")],
+        ),
+        # ... except where "$" is a peso: "dollars" there are US dollars
+        (
+            "MEXICO CITY, 3 May 2019 – Grants are paid in pesos; the ceiling is 8 000 dollars, or $150,000.",
+            [("8 000 dollars", 8_000, "USD"), ("$150,000", 150_000, "MXN")],
+        ),
+        # a bracketed bare "$" after another currency is its conversion into US dollars
+        (
+            "SINGAPORE, 1 July 2016 – The council set aside S$12 billion ($9 billion) for the plan.",
+            [("S$12 billion", 12e9, "SGD"), ("$9 billion", 9e9, "USD")],
+        ),
+        # the size of an economy is given in US dollars
+        (
+            "WELLINGTON, 4 May 2022 – Indonesia, a $1.3 trillion economy, joins the scheme with $5 million.",
+            [("$1.3 trillion", 1.3e12, "USD"), ("$5 million", 5_000_000, "NZD")],
+        ),
+        # a currency code with a dollar sign
+        (
+            "The councils will commit SGD$2.5m (AUD$2.2m) to joint calls.",
+            [("SGD$2.5m", 2_500_000, "SGD"), ("AUD$2.2m", 2_200_000, "AUD")],
+        ),
+    ],
+)
+def test_the_currency_of_a_bare_dollar(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # coordinated numbers share the noun, also across adjectives of their own
+        ("The panels meet every four or five years.", [("four", 4, "year"), ("five", 5, "year")]),
+        ("The exchange involves ten Kenyan and twelve Ghanaian scientists.", [("ten", 10, "kenyan scientist"), ("twelve", 12, "ghanaian scientist")]),
+        # a number with no noun of its own after a coordinator or in a comparison takes the noun before it
+        ("Each project must include at least one lead scientist from Chile and one from Peru.", [("at least one", 1, "lead scientist"), ("one", 1, "lead scientist")]),
+        ("Projects may now last up to 48 months instead of 36.", [("up to 48", 48, "month"), ("36", 36, "month")]),
+        ("The fund supported 30 projects, up from 22 a year earlier.", [("30", 30, "project"), ("22", 22, "project")]),
+        ("The programme funded 14 projects in 2019 and 9 in 2020.", [("14", 14, "project"), ("9", 9, "project")]),
+    ],
+)
+def test_coordinated_and_elided_numbers_share_a_noun(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, last_word",
+    [
+        # a name between the number and the noun it counts
+        ("The five Andean Community (CAN) members met in Lima.", "member"),
+        # a hyphenated modifier holding a preposition
+        ("Currently 95 on-going Indo-French projects are supported.", "project"),
+    ],
+)
+def test_the_counted_noun_behind_names_and_hyphenated_modifiers(nlp, text, last_word):
+    [(_, _, unit)] = units(nlp, text)
+    assert unit.split()[-1] == last_word
