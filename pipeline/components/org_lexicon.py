@@ -62,6 +62,9 @@ class OrgLexicon:
     serves_body: frozenset[str]         # heads whose complement may be another body ("Secretariat of the ...")
     state_words: frozenset[str]         # open a state's formal name ("Republic of ...")
     name_stop_words: frozenset[str]     # the model's stop words that are words of names ("Further Education")
+    lower_case_heads: frozenset[str]    # heads that name a body in lower case after proper words ("Austrian embassy")
+    sentence_case_prepositions: frozenset[str]  # after these a name may go on in lower case ("Centre de recherches")
+    sentence_case_joins: frozenset[str]  # small words inside such a lower-case stretch ("pour le", "de la", "et")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -100,6 +103,9 @@ class OrgLexicon:
             serves_body=_words(kinds["serves_body"]),
             state_words=_words(kinds["state_words"]),
             name_stop_words=_words(kinds["name_stop_words"]),
+            lower_case_heads=_words(kinds.get("lower_case_heads", [])),
+            sentence_case_prepositions=_words(kinds.get("sentence_case_prepositions", [])),
+            sentence_case_joins=_words(kinds.get("sentence_case_joins", [])),
         )
 
     def normalise(self, form: str) -> str:

@@ -72,11 +72,11 @@ class DocNames:
         self.countries = countries
         self.known = known
         self.country_tokens = {i for c in countries.values() for i in range(c.start, c.end)}
+        self.words = NameWords(doc, self.lexicon, self.country_tokens)
         self.heads = self._heads(grammar.matcher(doc))
         self.head_at = {h.start: h for h in self.heads}
         self.head_ending = {h.end: h for h in self.heads}
         self.org_head_tokens = {i for h in self.heads if h.is_party for i in range(h.start, h.end)}
-        self.words = NameWords(doc, self.lexicon, self.country_tokens)
         self.complements = NameComplements(doc, self.lexicon, countries, known, self.org_head_tokens, self.words)
         self.names = self._names()
 
@@ -90,7 +90,9 @@ class DocNames:
                 continue
             phrase = self.doc[start:end].text.lower()
             first = self.doc[start]
-            if not (capitalised(first) or phrase in self.lexicon.needs_complement):
+            # "the Plant Production Systems group": a lower-case head after a word of a name.
+            lower_case = phrase in self.lexicon.lower_case_heads and start > 0 and self.words.word(self.doc[start - 1])
+            if not (capitalised(first) or phrase in self.lexicon.needs_complement or lower_case):
                 continue
             if first.lower_ in self.lexicon.stop_words:     # "Visit ITO EN Ltd.", "Chair of ..."
                 continue
@@ -133,9 +135,10 @@ class DocNames:
         end = self.complements.with_city(head, end)
         if end == head.end and start == first_head.start and head is first_head:
             return None
-        if head.phrase in self.lexicon.needs_complement and not complements:
+        named_by_modifiers = not complements and self._named_by_modifiers(start, first_head, head)
+        if head.phrase in self.lexicon.needs_complement and not complements and not named_by_modifiers:
             return None
-        if not capitalised(self.doc[head.start]) and not complements:
+        if not capitalised(self.doc[head.start]) and not complements and not named_by_modifiers:
             return None
         span = self.doc[start:end]
         # "three India-Japan Joint Laboratories" counts bodies of a kind; it names none.
@@ -165,6 +168,21 @@ class DocNames:
             else:
                 break
         return last
+
+    def _named_by_modifiers(self, start: int, first_head: Head, head: Head) -> bool:
+        """A lower-case head named by the proper words before it ("Agriculture and Food Security division"); for an
+        embassy or consulate, a state's adjective is enough ("the Austrian embassy")."""
+        if head is not first_head or head.phrase not in self.lexicon.lower_case_heads or capitalised(self.doc[head.start]):
+            return False
+        modifiers = [t for t in self.doc[start : head.start] if t.is_alpha]
+        if not modifiers:
+            return False
+        if head.phrase in self.lexicon.seat_in_name and any(t.i in self.country_tokens for t in modifiers):
+            return True
+        return any(
+            t.i not in self.country_tokens and t.ent_type_ not in PLACE_LABELS and t.lower_ not in self.lexicon.generic
+            for t in modifiers
+        )
 
     def _grow_left(self, head: Head, floor: int) -> int:
         doc, start = self.doc, head.start

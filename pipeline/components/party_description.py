@@ -8,13 +8,14 @@ from spacy.tokens import Span
 
 from pipeline.components.name_words import skip_spaces, skip_words
 from pipeline.components.org_lexicon import GazetteerEntry
-from pipeline.components.party_groups import LOCATION_TAIL
+from pipeline.components.party_groups import LOCATION_TAIL, formal_key
 from pipeline.components.party_mentions import DocumentMentions, Mention
 from pipeline.text import spec_form
 
 
 class PartyDescription:
     def __init__(self, found: DocumentMentions, mentions: list[Mention]):
+        self.found = found
         self.extractor = found.extractor
         self.lexicon = found.lexicon
         self.doc = found.doc
@@ -31,8 +32,13 @@ class PartyDescription:
         # A name with where the body sits beats the same name without it ("Embassy of Finland in Pretoria").
         keys = {m.key for m in long_forms}
         located = {m.key for m in long_forms if LOCATION_TAIL.sub("", m.key) in keys - {m.key}}
+        # The formal name beats a state's adjective ("Embassy of Hungary" over "the Hungarian embassy").
+        adjectival = {id(m) for m in long_forms if formal_key(self.found, m) is not None}
         best = min(
-            long_forms, key=lambda m: (m.key not in known, not m.strong, m.key not in located, -uses[m.key], m.span.start)
+            long_forms,
+            key=lambda m: (
+                m.key not in known, not m.strong, id(m) in adjectival, m.key not in located, -uses[m.key], m.span.start
+            ),
         )
         same = [m for m in long_forms if m.key == best.key]
         spellings = Counter(m.span.text for m in same)

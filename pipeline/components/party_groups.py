@@ -67,6 +67,13 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
                 union(m.key, acronym_key)
             elif rest_key in keys and " " in rest_key:
                 union(m.key, rest_key)
+    # "the Hungarian embassy" is the "Embassy of Hungary (in Hanoi)" of the same text.
+    for m in mentions:
+        formal = formal_key(found, m)
+        if formal is not None:
+            roots = {find(k) for k in keys if k == formal or LOCATION_TAIL.sub("", k) == formal}
+            if len(roots) == 1:
+                union(m.key, roots.pop())
     # A one-word short form ("Wageningen") joins the one body whose name starts with it.
     for m in mentions:
         if not m.strong and not m.acronym and " " not in m.key:
@@ -77,6 +84,18 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
     for m in mentions:
         groups.setdefault(find(m.key), []).append(m)
     return list(groups.values())
+
+
+def formal_key(found: DocumentMentions, mention: Mention) -> str | None:
+    """"Hungarian embassy" -> the key of "Embassy of Hungary": a state's adjective and a diplomatic head."""
+    span = mention.span
+    adjective = found.countries.get(span.start)
+    if adjective is None or adjective.is_name or adjective.country is None or adjective.end >= span.end:
+        return None
+    head = span.doc[adjective.end : span.end].text.lower()
+    if head not in found.lexicon.seat_in_name:
+        return None
+    return found.extractor.key(f"{head} of {adjective.country}")
 
 
 def only_body_of_its_kind(found: DocumentMentions, group: list[Mention], named: list[str]) -> bool:

@@ -1,0 +1,87 @@
+"""st_parties: the name grammar's newer rules, each from a sentence of our own.
+
+Rule tests run the grammar (org_names.py) on a blank English pipeline: they need tokens only, no model.
+Whole-sentence tests use the full pipeline."""
+
+import pytest
+import spacy
+
+from pipeline.components.org_lexicon import Countries, CountryList, OrgLexicon
+from pipeline.components.org_names import NameGrammar
+from pipeline.data_files import load_yaml
+from pipeline.nlp import analyse_text, load_config
+from pipeline.text import spec_form
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    config = load_config()["components"]["st_parties"]
+    lexicon = OrgLexicon.from_data(load_yaml(config["kinds"]), load_yaml(config["non_parties"]))
+    blank = spacy.blank("en")
+    countries = Countries(blank, CountryList.from_data(load_yaml(config["countries"])))
+    grammar = NameGrammar(blank, lexicon)
+
+    def names(text):
+        doc = blank(text)
+        return [(n.span.text, n.is_party) for n in grammar.analyse(doc, countries.find(doc), set()).names]
+
+    return names
+
+
+def parties(nlp, text):
+    return analyse_text(nlp, text)._.parties
+
+
+def named(found, form):
+    matches = [p for p in found if spec_form(form) in {spec_form(f) for f in [p.name, p.acronym or "", *p.aliases]}]
+    assert len(matches) <= 1, matches
+    return matches[0] if matches else None
+
+
+# --- a lower-case head after the proper words of a name ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samples went to the Soil Carbon Modelling group for analysis.", [("Soil Carbon Modelling group", True)]),
+        ("The grant is run by the Fisheries and Coastal Resources division at the agency.",
+         [("Fisheries and Coastal Resources division", True)]),
+        ("A delegation from the Peruvian embassy attended.", [("Peruvian embassy", True)]),
+    ],
+)
+def test_a_lower_case_head_after_proper_words_names_a_body(grammar, text, expected):
+    assert grammar(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each research group sent two students.",              # no proper word before the head
+        "The Peru group met the Chilean division.",            # only a state, or a state's adjective, for a unit
+        "The Peruvian government paid for it.",                # not a head that names a body in lower case
+    ],
+)
+def test_a_lower_case_head_needs_a_proper_word_of_a_name(grammar, text):
+    assert [name for name, is_party in grammar(text) if is_party] == []
+
+
+def test_a_lower_case_unit_is_a_party(nlp):
+    text = "The study was designed by the Dryland Crop Systems group of the institute, with the Kenyan embassy."
+    found = parties(nlp, text)
+    assert named(found, "Dryland Crop Systems group") is not None
+    assert named(found, "Kenyan embassy") is not None
+    # a city the model tags a place is where a unit sits, not its name
+    assert named(parties(nlp, "The Nairobi group of the project met on Monday."), "Nairobi group") is None
+
+
+# --- an embassy named by the state's adjective is the embassy named in full --------------------------
+
+
+def test_an_embassy_named_by_its_states_adjective_joins_its_full_name(nlp):
+    text = (
+        "The Portuguese embassy will host the first workshop. "
+        "The Embassy of Portugal in Nairobi announced the call last week."
+    )
+    embassies = [p for p in parties(nlp, text) if "mbassy" in p.name]
+    assert [(p.name, p.aliases) for p in embassies] == [("Embassy of Portugal in Nairobi", ["Portuguese embassy"])]
