@@ -34,3 +34,79 @@ def test_participle_takes_the_dateline_word_of_its_carrier_needs_dates(nlp):
     )
     event = only(nlp, text)
     assert (event.action, event.date_value) == ("signed", "2022-05-05")
+
+
+def test_weekday_of_the_ceremony_dates_the_action_needs_dates(nlp):
+    text = (
+        "Friday, 8 March 2024\n\n"
+        "Chile and Finland concluded a new agreement on forest genetics at a ceremony in Valdivia on Wednesday."
+    )
+    assert only(nlp, text).date_value == "2024-03-06"
+
+
+# -- sides that point back -------------------------------------------------------
+
+def test_two_institutions_are_the_sides_of_the_event_before_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and Makerere University have signed a memorandum on malaria research. "
+        "Staff of the Estonian Research Council and of the Uganda National Council for Science and Technology "
+        "attended the ceremony. It replaces an arrangement that the two institutions concluded in 2012.",
+    )
+    assert [(e.type, set(e.parties)) for e in found] == [
+        ("mou", {"University of Tartu", "Makerere University"}),
+        ("arrangement", {"University of Tartu", "Makerere University"}),
+    ]
+
+
+def test_two_bodies_named_together_are_the_sides_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and Makerere University signed a memorandum on malaria research in 2019. "
+        "The Estonian Research Council and the Uganda National Council for Science and Technology fund the work. "
+        "In 2021 the two councils concluded an arrangement on fellowships.",
+    )
+    assert set(found[-1].parties) == {
+        "Estonian Research Council", "Uganda National Council for Science and Technology",
+    }
+
+
+def test_between_the_two_universities_stands_for_the_sides_before_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and Makerere University renewed their agreement on malaria research in 2022. "
+        "The first memorandum between the two universities was signed in 2009.",
+    )
+    assert [(e.type, e.date_value, set(e.parties)) for e in found][-1] == (
+        "mou", "2009", {"University of Tartu", "Makerere University"},
+    )
+
+
+def test_definite_description_stands_for_the_party_named_before_needs_parties(nlp):
+    event = only(
+        nlp,
+        "The Rwanda Biomedical Centre works closely with Maastricht University. "
+        "In 2023 the centre signed a new five-year agreement with the Dutch university.",
+    )
+    assert set(event.parties) == {"Rwanda Biomedical Centre", "Maastricht University"}
+
+
+def test_first_agreement_dates_from_a_year_and_is_another_instrument_needs_dates(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and Makerere University signed a new agreement on malaria research on 4 May 2022. "
+        "The first agreement between the two universities dates from 2015.",
+    )
+    assert [(e.action, e.date_value) for e in found] == [("signed", "2022-05-04"), ("signed", "2015")]
+    assert found[0].instrument_id != found[1].instrument_id
+    assert set(found[1].parties) == {"University of Tartu", "Makerere University"}
+
+
+def test_previous_programme_has_the_sides_of_the_one_told_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The Executive Programme between Chile and Finland for 2024-2027 was signed in Santiago in May 2024. "
+        "The previous Executive Programme, signed in 2019, funded twelve projects.",
+    )
+    assert [(e.date_value, e.parties) for e in found] == [("2024-05", ["Chile", "Finland"]), ("2019", ["Chile", "Finland"])]
+    assert found[0].instrument_id != found[1].instrument_id

@@ -21,6 +21,7 @@ class AgreementCues:
     same_occasion: re.Pattern                   # "on the same occasion": date and place of the event before
     back_references: dict[str, int]             # "two", "both", "they": how many sides a subject stands for
     naming_back_references: frozenset[str]      # "the two governments": parties named as governments
+    description_nouns: frozenset[str]           # "with the Dutch university": the university named before
     table_actions: dict[str, str]               # a table cell's or header's word -> action
     frame_nouns: frozenset[str]
     parent_heads: frozenset[str]
@@ -29,6 +30,7 @@ class AgreementCues:
     weekdays: dict[str, int]                    # "tuesday" -> 1 (Monday 0)
     generic_types: dict[str, list[str]]         # type -> the types its anaphors may refer to
     anaphoric_determiners: frozenset[str]
+    older_words: frozenset[str]                 # "the first agreement": not the one just told
     place_prepositions: frozenset[str]
     visit_nouns: frozenset[str]
     title_prepositions: frozenset[str]
@@ -53,6 +55,7 @@ class AgreementCues:
             same_occasion=re.compile(r"\b(?:" + "|".join(map(re.escape, cues["same_occasion_cues"])) + r")\b", re.I),
             back_references=cues["back_references"],
             naming_back_references=frozenset(cues["naming_back_references"]),
+            description_nouns=frozenset(cues["description_nouns"]),
             table_actions=cues["table_actions"],
             frame_nouns=frozenset(cues["frame_nouns"]),
             parent_heads=frozenset(cues["parent_heads"]),
@@ -61,6 +64,7 @@ class AgreementCues:
             weekdays={day.lower(): n for n, days in enumerate(cues["weekdays"]) for day in days},
             generic_types=cues["generic_types"],
             anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
+            older_words=frozenset(cues["older_words"]),
             place_prepositions=frozenset(cues["place_prepositions"]),
             visit_nouns=frozenset(cues["visit_nouns"]),
             title_prepositions=frozenset(cues["title_prepositions"]),

@@ -20,6 +20,9 @@ from pipeline.components.layout import is_bar_row, line_at, line_start
 from pipeline.components.org_lexicon import CountryMention, CountryScan
 
 COMMITTEE_KIND = "committee"
+# What may stand between two names of one list: "X (XX) and Argentina's Y", "X, Y and Z".
+LIST_JOINERS = {"and", "&", ",", "(", ")", "the", "'s", "’s"}
+LIST_GAP_TOKENS = 8
 
 
 class DocIndex:
@@ -147,6 +150,34 @@ class DocIndex:
                 if len(named) == wanted:
                     break
         return named
+
+    def named_together_before(self, end: int, start: int, wanted: int) -> tuple[list[str], bool]:
+        """The last `wanted` distinct parties named before token `end` (from `start`), in
+        the order named, and whether they are named together, as one list ("X (XX) and
+        Y's Z", "X, Y and Z") rather than in separate phrases."""
+        found: list[tuple[str, Span]] = []
+        for i in range(end - 1, start - 1, -1):
+            if i in self.party_at and self.party_at[i][0] not in (name for name, _ in found):
+                found.append(self.party_at[i])
+                if len(found) == wanted:
+                    break
+        found.reverse()
+        together = len(found) == wanted and all(
+            self._listed(a.end, b.start) for (_, a), (_, b) in zip(found, found[1:])
+        )
+        return [name for name, _ in found], together
+
+    def _listed(self, start: int, end: int) -> bool:
+        """Whether tokens start..end only join two names of a list ("and", commas, a
+        bracketed acronym, "the", a country's possessive)."""
+        if end - start > LIST_GAP_TOKENS:
+            return False
+        for token in self.doc[start:end]:
+            if token.i in self.party_at or token.i in self.country_tokens or token.is_space:
+                continue
+            if token.lower_ not in LIST_JOINERS:
+                return False
+        return True
 
     def is_parent(self, i: int) -> bool:
         """Whether the party at token i names the parent of the party before it

@@ -23,13 +23,15 @@ class Instruments:
     def of(self, mention: Mention, sides: list[str]) -> Instrument:
         """The instrument an event is about: one named before, or a new one."""
         same_type = self.recent(mention)
-        if same_type and self.points_back(mention.span):
+        if same_type and self.points_back(mention.span) and not self._older(mention.span):
             if not sides and not self._named(mention.span):
                 return same_type[0]
             for instrument in same_type if sides else []:   # "the NSF-DST arrangement"
                 if set(sides) <= set(instrument.parties) | self._states_of(instrument):
                     return instrument
-        instrument = Instrument(f"i{len(self.told) + 1}", mention.type, sides)
+        if not sides and same_type and self._older(mention.span):
+            sides = same_type[0].parties   # "the previous programme": one between the same sides
+        instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides))
         self.told.append(instrument)
         return instrument
 
@@ -54,6 +56,11 @@ class Instruments:
     def points_back(self, span: Span) -> bool:
         determiners = [c.lower_ for c in span.root.children if c.dep_ in ("det", "poss")]
         return not determiners or determiners[0] in self.cues.anaphoric_determiners
+
+    def _older(self, span: Span) -> bool:
+        """Whether the mention sets its instrument before the one told ("the first
+        agreement between the two institutions", "the original MoU"): another instrument."""
+        return any(c.dep_ == "amod" and c.lower_ in self.cues.older_words for c in span.root.children)
 
     def _named(self, span: Span) -> bool:
         """Whether the mention names an instrument of its own: a title, or a capitalised

@@ -116,7 +116,10 @@ class Sides:
             if verb.pos_ in NOMINAL:   # "the signing of an MoU by X and Y"
                 regions.extend(self._list_after(c, unit) for c in root.children if c.dep_ == "prep" and c.lower_ == "by")
         for start, end, countries_modify in regions:
-            names.extend(self.names_in(start, end, countries_modify))
+            found = self.names_in(start, end, countries_modify)
+            if not found and start < end:   # "between the two universities"
+                found = self._back_reference(self.doc[start:end], previous_parties)
+            names.extend(found)
         if verbs and not names:
             framing_subjects, framing_regions = self._framing_sides(root, unit)
             for subject in framing_subjects:
@@ -184,19 +187,37 @@ class Sides:
             return []
         counts = [self.cues.back_references[t.lower_] for t in subject if t.lower_ in self.cues.back_references]
         if not counts:
-            return []
+            return self._description(subject)
         wanted = counts[0]
+        window_start = self.doc[max(subject.sent.start - 1, 0)].sent.start
         if wanted:
             noun = subject.root.lemma_.lower()
             if noun in self.cues.naming_back_references:
                 named = index.named_before(subject.start, 0, wanted, lambda name: noun in name.lower().split())
                 if len(named) == wanted:
                     return [(subject.start, name) for name in reversed(named)]
-            window_start = self.doc[max(subject.sent.start - 1, 0)].sent.start
-            named = index.named_before(subject.start, window_start, wanted, lambda name: True)
-            if len(named) == wanted:
-                return [(subject.start, name) for name in reversed(named)]
+            # the pair named together just before ("X and Y fund ... the two agencies"); else
+            # the sides of the event told last, when it has as many; else the last named
+            named, together = index.named_together_before(subject.start, window_start, wanted)
+            if len(named) == wanted and (together or len(previous_parties) != wanted):
+                return [(subject.start, name) for name in named]
+        else:   # "they": the sides named together just before, else those of the event before
+            named, together = index.named_together_before(subject.start, window_start, 2)
+            if together:
+                return [(subject.start, name) for name in named]
         return [(subject.start, name) for name in previous_parties]
+
+    def _description(self, phrase: Span) -> list[tuple[int, str]]:
+        """The party a definite description stands for ("with the Dutch university"): the
+        last one named before whose name has the description's head noun."""
+        words = [t for t in phrase if not t.is_punct and not t.is_space]
+        if not words or words[0].lower_ != "the" or phrase.root.tag_ not in ("NN", "NNP") or phrase.root.i != words[-1].i:
+            return []
+        noun = phrase.root.lemma_.lower()
+        if noun not in self.cues.description_nouns:
+            return []
+        named = self.index.named_before(phrase.start, 0, 1, lambda name: noun in name.lower().split())
+        return [(phrase.start, named[0])] if named else []
 
     def _committee(self, phrase: Span) -> str | None:
         """The joint committee a subject names: its party, or the committee named last

@@ -85,18 +85,18 @@ class Slots:
             for child in governing.children:
                 if child.lower_ in self.cues.dateline_words:
                     return dateline.shifted(self.cues.dateline_words[child.lower_])
-                weekday = self._weekday(child)
-                if weekday is not None:
-                    return dateline.last_weekday(self.cues.weekdays[weekday.lower_], weekday.text)
+        sent = verb.sent
+        through = frozenset(self.index.mention_roots)
+        for token in sent:
+            if token.lower_ not in self.cues.weekdays or not self._weekday(token):
+                continue
+            if any(self.syntax.reaches(token, {v.i}, sent, through=through) is not None for v in verbs):
+                return dateline.last_weekday(self.cues.weekdays[token.lower_], token.text)
         return None
 
-    def _weekday(self, child: Token) -> Token | None:
-        """The weekday of "on Tuesday" (or a bare "Tuesday") hanging from a verb."""
-        if child.lower_ in self.cues.weekdays and child.dep_ in ("npadvmod", "tmod", "obl"):
-            return child
-        if child.lower_ == "on" and child.dep_ == "prep":
-            return next((g for g in child.children if g.dep_ == "pobj" and g.lower_ in self.cues.weekdays), None)
-        return None
+    def _weekday(self, token: Token) -> bool:
+        """Whether a weekday's name dates something: "on Tuesday", or a bare "Tuesday"."""
+        return token.dep_ in ("npadvmod", "tmod", "obl") or (token.dep_ == "pobj" and token.head.lower_ == "on")
 
     # -- place ------------------------------------------------------------------
 
