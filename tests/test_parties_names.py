@@ -85,3 +85,30 @@ def test_an_embassy_named_by_its_states_adjective_joins_its_full_name(nlp):
     )
     embassies = [p for p in parties(nlp, text) if "mbassy" in p.name]
     assert [(p.name, p.aliases) for p in embassies] == [("Embassy of Portugal in Nairobi", ["Portuguese embassy"])]
+
+
+# --- names in languages written in sentence case -------------------------------------------------
+
+
+def test_a_sentence_case_name_goes_on_in_lower_case(nlp):
+    text = (
+        "Funding comes from the Agence nationale de la recherche sur le climat and the "
+        "Instituto de investigaciones pesqueras, which said on Monday that it would join."
+    )
+    found = parties(nlp, text)
+    assert named(found, "Agence nationale de la recherche sur le climat") is not None
+    assert named(found, "Instituto de investigaciones pesqueras") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in title case is read as before; English words after it are no part of it
+        ("Scientists of the Universidad de los Andes researchers met.", ["Universidad de los Andes"]),
+        # the stretch ends at a line, and at an English past tense
+        ("the Institut de biologie marine\nannounced a call", ["Institut de biologie marine"]),
+        ("the Centro de estudios avanzados announced a call", ["Centro de estudios avanzados"]),
+    ],
+)
+def test_a_sentence_case_stretch_ends_where_the_name_does(nlp, text, expected):
+    assert [p.name for p in parties(nlp, text)] == expected

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from pipeline.components.org_names import Head
 
 
+_ENGLISH_VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "MD"})
+
+
 class NameComplements:
     def __init__(
         self,
@@ -91,6 +94,36 @@ class NameComplements:
                 break
             end, count, after_state = item_end, count + 1, is_state
         return end, count
+
+    def sentence_case(self, head: Head) -> int | None:
+        """Where a name in a language written in sentence case ends: "Centre de recherches pour le développement
+        international", "Centre national de la recherche scientifique". Lower-case words (and a few adjectives right
+        after the head) follow one of lexicon.sentence_case_prepositions; a name in title case is left to `reach`."""
+        doc, lexicon = self.doc, self.lexicon
+        i = head.end
+        while i < len(doc) and i - head.end < 2 and self._lower_word(i):
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in lexicon.sentence_case_prepositions or "\n" in doc[i - 1].whitespace_:
+            return None
+        end = None
+        while i < len(doc) and "\n" not in doc[i - 1].whitespace_:
+            if doc[i].lower_ in lexicon.sentence_case_joins:
+                i += 1
+            elif self._lower_word(i):
+                i += 1
+                end = i
+            else:
+                break
+        return end
+
+    def _lower_word(self, i: int) -> bool:
+        """A lower-case content word that may stand in a sentence-case name: no English function word, no past
+        tense, participle or modal (the tagger reads foreign nouns as present-tense verbs: "recherches")."""
+        token = self.doc[i]
+        return (
+            token.is_alpha and token.is_lower and not token.is_stop and token.tag_ not in _ENGLISH_VERB_FORMS
+            and token.lower_ not in self.lexicon.sentence_case_joins and token.ent_type_ not in ("DATE", "TIME")
+        )
 
     def with_city(self, head: Head, end: int) -> int:
         """"University College Dublin (UCD)", "University of Natural Resources and Life Sciences, Vienna (BOKU)":

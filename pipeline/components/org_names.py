@@ -132,6 +132,9 @@ class DocNames:
         start = self._grow_left(first_head, floor)
         after_head = self.complements.post_modifiers(head)
         end, complements = self.complements.reach(head, after_head)
+        sentence_case = self.complements.sentence_case(head) if head.is_party else None
+        if sentence_case is not None and sentence_case > end:
+            end, complements = sentence_case, max(complements, 1)
         end = self.complements.with_city(head, end)
         if end == head.end and start == first_head.start and head is first_head:
             return None
