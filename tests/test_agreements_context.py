@@ -110,3 +110,25 @@ def test_previous_programme_has_the_sides_of_the_one_told_needs_parties(nlp):
     )
     assert [(e.date_value, e.parties) for e in found] == [("2024-05", ["Chile", "Finland"]), ("2019", ["Chile", "Finland"])]
     assert found[0].instrument_id != found[1].instrument_id
+
+
+# -- retellings of an instrument told before -------------------------------------
+
+def test_signatory_body_of_a_retelling_is_no_side_needs_parties(nlp):
+    found = events(
+        nlp,
+        "A protocol between the Government of Ghana and the Government of Norway was signed in Accra on 2 May 2018. "
+        "The protocol was signed by the Director of the Ministry of Environment, Science and Technology. "
+        "Under the protocol each side funds its own researchers.",
+    )
+    assert {e.instrument_id for e in found} == {found[0].instrument_id}
+    assert all(set(e.parties) == {"Government of Ghana", "Government of Norway"} for e in found)
+
+
+def test_instrument_whose_signing_is_told_later_is_no_reference_needs_dates(nlp):
+    found = events(
+        nlp,
+        "A protocol amending the Agreement between Ghana and Norway was signed in Accra in 2018. "
+        "The Agreement was originally signed in Oslo on 4 June 1999.",
+    )
+    assert [(e.type, e.action) for e in found] == [("protocol", "signed"), ("agreement", "signed")]

@@ -53,6 +53,8 @@ class EventReader:
             for party in event.parties:
                 recorded.setdefault((event.type, party), set()).add(event.instrument_id)
         for mention, unit, instrument in unnamed:
+            if any(e.trigger.start > mention.span.start for e in instrument.events):
+                continue   # a later sentence tells what was done with it ("... was originally signed at Riyadh")
             if not any(recorded.get((instrument.type, party), set()) - {instrument.id} for party in instrument.parties):
                 self._record(mention, unit, "referenced", None, instrument)
         self._assign_validity()

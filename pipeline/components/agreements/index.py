@@ -33,6 +33,7 @@ class DocIndex:
         self.text = doc.text  # Doc.text joins every token anew on each access
         self.mention_roots = {m.span.root.i for m in mentions}
         names = {p.party_id: p.name for p in (doc._.parties or [])}
+        self.party_names = frozenset(names.values())
         committees = {p.party_id for p in (doc._.parties or []) if p.kind == COMMITTEE_KIND}
         # "Government of the Kingdom of Saudi Arabia" -> Saudi Arabia: a government stands for its state
         self.government_state = {

@@ -29,11 +29,19 @@ class Instruments:
             for instrument in same_type if sides else []:   # "the NSF-DST arrangement"
                 if set(sides) <= set(instrument.parties) | self._states_of(instrument):
                     return instrument
+            if self._signatory(sides, same_type[0]) and not self._named(mention.span):
+                return same_type[0]   # "The protocol was signed by the Secretary, Ministry of ..."
         if not sides and same_type and self._older(mention.span):
             sides = same_type[0].parties   # "the previous programme": one between the same sides
         instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides))
         self.told.append(instrument)
         return instrument
+
+    def _signatory(self, sides: list[str], instrument: Instrument) -> bool:
+        """Whether the one body a retelling names beside "the protocol" is where a signatory
+        comes from, not a side of another instrument: the instrument told has two sides or
+        more, and the body is no state (the protocol with Brazil is not the one with Chile)."""
+        return len(sides) == 1 and len(instrument.parties) >= 2 and sides[0] in self.index.party_names
 
     def _states_of(self, instrument: Instrument) -> set[str]:
         """The states whose governments are the instrument's sides."""
