@@ -85,3 +85,52 @@ def test_coordinated_and_elided_numbers_share_a_noun(nlp, text, expected):
 def test_the_counted_noun_behind_names_and_hyphenated_modifiers(nlp, text, last_word):
     [(_, _, unit)] = units(nlp, text)
     assert unit.split()[-1] == last_word
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a row's own label names what it counts: dot leaders, bar tables headed by names
+        (
+            "In numbers\n\n  Active grants (June 2022) ............ 23\n  Partner universities ................. 31\n",
+            [("23", 23, "active grant"), ("31", 31, "partner university")],
+        ),
+        (
+            "Facts at a glance\n\nKTH | NTU\nStaff | approx. 5,000 | approx. 8,000\n",
+            [("approx. 5,000", 5000, "staff"), ("approx. 8,000", 8000, "staff")],
+        ),
+        # labels that say where take the caption's unit
+        ("Participants by country (persons)\nKenya: 12\nGhana: 9\n", [("12", 12, "person"), ("9", 9, "person")]),
+        # topics listed under a lead that names what is counted
+        (
+            "Projects approved in 2022:\n- Marine biology: 4\n- Health sciences: 3\n",
+            [("4", 4, "project"), ("3", 3, "project")],
+        ),
+        # a column header naming a unit wins over the row's label
+        (
+            "Program                 Projects\nClimate research           5\nOcean observation call      8\n",
+            [("5", 5, "project"), ("8", 8, "project")],
+        ),
+        # names each followed by a number, after a lead with a colon
+        (
+            "Joint projects under way with partners: NSF 104, JSPS 40 and CNRS 22.",
+            [("104", 104, "joint project"), ("40", 40, "joint project"), ("22", 22, "joint project")],
+        ),
+        (
+            "The council reviewed these numbers of applications: Physics 31, Chemistry 18.",
+            [("31", 31, "application"), ("18", 18, "application")],
+        ),
+        # a list line opening with a name, then a count of its own noun; a model's entity running
+        # over a line break does not make the next line's number part of a name
+        (
+            "Ongoing projects by partner:\n  • 64 projects with JSPS\n  • 12 projects with NSF\n  • Germany 9 new projects\n",
+            [("64", 64, "project"), ("12", 12, "project"), ("9", 9, "new project")],
+        ),
+        # money after a label cue ("phase") is no label
+        ("- Contribution to the current phase: €2.5 million", [("€2.5 million", 2_500_000, "EUR")]),
+        # a country calling code makes a phone number
+        ("Contact: Press Office, +353 1 716 4000.", []),
+    ],
+)
+def test_units_of_table_rows_and_list_items(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -100,7 +100,9 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
 
 # A list line: "2014 – 14", "Hungary to Vietnam: 2014 – 9; 2015 – 12", "2019 ........ 4".
 _YEAR_LABEL = re.compile(r"\b(?:19|20)\d\d\s*[–:.—-]+\s*\d")
-_DOT_LEADER = re.compile(r"\w \.{3,} ?\S")
+_DOT_LEADER = re.compile(r"\S \.{3,} ?\S")
+# A label and its figure: "Kenya: 12", "- Joint projects supported since 2015: 14", "Budget: €2.5 million".
+_LABEL_FIGURE = re.compile(r"(?:[-•*·–]\s+)?[^:\d]*[^\W\d][^:]{0,60}:\s*\S{0,4}\d[\d,. ]*(?:\s*[^\W\d]{1,12}){0,2}")
 _LIST_LINE_CHARS = 90
 _HEADING_CHARS = 140
 
@@ -110,7 +112,11 @@ def is_list_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > _LIST_LINE_CHARS or (stripped.endswith(".") and not stripped.endswith("..")):
         return False
-    return len(_CELL.findall(stripped)) >= 2 or any(p.search(stripped) for p in (_YEAR_LABEL, _DOT_LEADER))
+    return (
+        len(_CELL.findall(stripped)) >= 2
+        or any(p.search(stripped) for p in (_YEAR_LABEL, _DOT_LEADER))
+        or _LABEL_FIGURE.fullmatch(stripped) is not None
+    )
 
 
 def block_heading(text: str, offset: int, max_rows: int) -> tuple[int, str] | None:

@@ -205,8 +205,13 @@ class CountExtractor:
             unit, kind, end = hit.value, "money", hit.end
         elif hit := phrases.starting("percent", end):
             unit, kind, end = "percent", "percent", hit.end
-        if self.filters.is_label(doc, scan.text, phrases, scan.labels, start, end) or self.filters.in_name(doc, number, scan.names):
+        series = self.units.series_unit(doc, number) if kind is None else None  # "NSF 104, JSPS 40"
+        if self.filters.is_label(doc, scan.text, phrases, scan.labels, start, end, money=kind == "money"):
             return None
+        if series is None and self.filters.in_name(doc, number, scan.names):
+            return None
+        if series is not None:
+            unit, kind = series, "count"
 
         qualifier, text_start, text_end = "approx" if number.approximate else "exact", start, end
         hit = phrases.ending("qualifier_before", start)

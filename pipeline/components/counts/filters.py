@@ -22,6 +22,8 @@ _LABEL_CHUNKS = (
 _DECIMAL_RANGE = re.compile(r"\(?\d+(?:\.\d+)?[-–—]\d+(?:\.\d+)?%?[),.;:]?")
 # A numbered heading opening a line: "3.3 Money and scale", "4.3 Türkiye and South Africa".
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
+# A country calling code before a number: "+353 1 716 ...", "+46 8 790 6000".
+_PHONE_PREFIX = re.compile(r"\+\d{1,4}|\(0\)")
 # Separators of a list of labels: "Section 3, 4", "Figure 2-3-22".
 _LABEL_SEPARATORS = frozenset({",", "-", "–", "/", "and", "&"})
 
@@ -35,23 +37,44 @@ def _chunk(text: str, left: int, right: int) -> str:
     return text[left:right]
 
 
+def _line_label_before_a_count(doc: Doc, number: Number) -> bool:
+    """"• Germany 12 new projects", "India-China 1 new project": a name opening a list line, then
+    a number of the common noun after it."""
+    token = doc[number.end - 1]
+    head = token.head
+    if token.dep_ != "nummod" or head.pos_ != "NOUN" or not number.end <= head.i <= number.end + 3:
+        return False
+    k = number.start - 1
+    while k >= 0 and (doc[k].pos_ == "PROPN" or doc[k].text in ("-", "–")):
+        k -= 1
+    while k >= 0 and not doc[k].is_space and not doc[k].is_alpha and not doc[k].like_num:
+        k -= 1  # bullets
+    return k < 0 or "\n" in doc[k].text
+
+
 class NumberFilters:
     def __init__(self, numbers: NumberReader, line_markers: frozenset[str], name_entity_labels: frozenset[str]):
         self.numbers = numbers
         self.line_markers = line_markers            # "#", "##": a heading's marker
         self.name_entity_labels = name_entity_labels
 
-    def is_label(self, doc: Doc, text: str, phrases: PhraseIndex, labels: set[int], start: int, end: int) -> bool:
+    def is_label(
+        self, doc: Doc, text: str, phrases: PhraseIndex, labels: set[int], start: int, end: int, money: bool = False
+    ) -> bool:
         """Section, figure, list and footnote numbers, codes and phone numbers. `labels`:
-        the tokens found to be labels so far, grown by this one."""
+        the tokens found to be labels so far, grown by this one. An amount of money is labelled
+        by no cue ("contribution to the current phase: €2.5 million")."""
         read_digits = self.numbers.read_digits
         before = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
         chunk = _chunk(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         is_label = (
             # "Figure 2", "Section 2.6", "No. 5", "Tel: 03 ..."
-            phrases.ending("label_cue", start) is not None
-            or (before is not None and before.text in (":", ".") and phrases.ending("label_cue", start - 1) is not None)
+            (not money and phrases.ending("label_cue", start) is not None)
+            or (
+                not money and before is not None and before.text in (":", ".")
+                and phrases.ending("label_cue", start - 1) is not None
+            )
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
             or (before is not None and before.lower_ in _LABEL_SEPARATORS and start - 2 in labels)
             # "(1)", "[2]", "2-3-22", "03-5214-8401", "3<sup>rd</sup>", "COVID-19", "Horizon-2020"
@@ -73,9 +96,10 @@ class NumberFilters:
                 and glued(doc, end - 1, after=True)
                 and not self._unit_starts(phrases, after)
             )
-            # phone numbers and table cells: "5214 8401"
+            # phone numbers and table cells: "5214 8401", "+353 1 716 xxxx"
             or (after is not None and after.text[:1].isdigit() and read_digits(after) is not None)
             or (before is not None and before.text[:1].isdigit() and read_digits(before) is not None)
+            or (before is not None and _PHONE_PREFIX.fullmatch(before.text) is not None)
         )
         if is_label:
             labels.update(range(start, end))
@@ -111,9 +135,11 @@ class NumberFilters:
             entity_start = number.start
             while doc[entity_start].ent_iob_ == "I":
                 entity_start -= 1
-            if any(t.pos_ not in ("DET", "PUNCT") for t in doc[entity_start : number.start]):
+            before = doc[entity_start : number.start]
+            # a model's entity run on over a line break ("NSF\n • 64 projects") names nothing here
+            if not any("\n" in t.text for t in before) and any(t.pos_ not in ("DET", "PUNCT") for t in before):
                 return True
         if number.start > 0 and number.currency is None and first.text[:1].isdigit():
             before = doc[number.start - 1]
-            return before.pos_ == "PROPN" and before.text[:1].isupper()
+            return before.pos_ == "PROPN" and before.text[:1].isupper() and not _line_label_before_a_count(doc, number)
         return False

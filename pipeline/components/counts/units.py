@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.components.counts.numbers import Number, glued
 from pipeline.components.counts.phrases import PhraseIndex
-from pipeline.components.layout import block_heading, column_header, is_list_line, line_at, line_token_bounds
+from pipeline.components.layout import TABLE_BAR, block_heading, column_header, is_list_line, line_at, line_token_bounds
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 # Tokens that may stand between a number and the noun it counts ("24 participating countries").
@@ -61,36 +61,112 @@ class UnitReader:
         return noun is not None and noun.i == number.end and noun.tag_ in ("NNS", "NNPS")
 
     def table_unit(self, doc: Doc, text: str, number: Number) -> tuple[str, str, Decimal] | None:
-        """(unit, kind, multiplier) of a number in a table row or a figures list, from its column's
-        header or, where that names a state or a year, from the caption above the block:
-        "(number of projects)", "(persons)", "(CAD thousands)", "Joint research projects funded"."""
+        """(unit, kind, multiplier) of a number in a table row or a figures list: from the row's own
+        label when it names what is counted ("Students | approx. 38,000", "Partner universities
+        ..... 31"), else its column's header or, where that names a state or a year, the caption
+        above the block: "(number of projects)", "(persons)", "(CAD thousands)", "Joint research
+        projects funded"."""
         offset = doc[number.start].idx
-        if not is_list_line(line_at(text, offset)) or self._labelled_by_a_common_noun(doc, number):
+        if not is_list_line(line_at(text, offset)):
             return None
         header = column_header(text, offset, self.max_table_rows)
         if header is not None and not self._names_no_unit(header):
             return self._words_unit(header), "count", Decimal(1)
+        label = self.row_label(doc, number)
+        if label is not None:
+            start, noun = label
+            if self._noun_after(doc, number.end) is not None:
+                return None  # "Funding: 12 projects": the noun after the number
+            # "Marine biology: 4", "Health sciences: 3" under "Projects approved in 2022:": topics
+            # listed under a lead that names what is counted
+            caption = self._caption_unit(doc, text, offset, lead=True)
+            if caption is not None and (noun.tag_ not in ("NNS", "NNPS") or caption[3]):
+                return caption[:3]
+            return self._label_phrase_unit(doc, start, noun), "count", Decimal(1)
+        return self._caption_unit(doc, text, offset)
+
+    def _caption_unit(self, doc: Doc, text: str, offset: int, lead: bool = False):
+        """What the caption above a table or figures list says is counted: (unit, kind,
+        multiplier), with `lead` a fourth item: whether the caption is a lead ending in a colon
+        whose noun is plural ("Projects approved in 2022:"). Only counts, with `lead`."""
         caption = block_heading(text, offset, self.max_table_rows)
         if caption is None:
             return None
         start, words = caption
         if (note := self.caption_note(words)) is not None:
-            return note
+            return None if lead and note[1] != "count" else ((*note, False) if lead else note)
         first = doc.char_span(start, start + len(words), alignment_mode="expand")
         noun = self._noun_after(doc, first.start) if first is not None else None
-        if noun is None or noun.i >= first.end:
-            return None
-        return self._unit_words(doc, first.start, noun), "count", Decimal(1)
+        if noun is None or noun.i >= first.end or noun.lemma_.lower() in self.not_units:
+            return None  # "Key figures", "Facts at a glance"
+        unit = self._unit_words(doc, first.start, noun), "count", Decimal(1)
+        if lead:
+            return (*unit, words.rstrip().endswith(":") and noun.tag_ in ("NNS", "NNPS"))
+        return unit
 
-    def _labelled_by_a_common_noun(self, doc: Doc, number: Number) -> bool:
-        """"Indian students in the United States (2022-23): about 269,000": the line's own label
-        names what is counted; "Hungary to Vietnam: 2014 – 9" names only where."""
+    def row_label(self, doc: Doc, number: Number) -> tuple[int, Token] | None:
+        """The start and head noun of the label a table row or list line gives its number, when it
+        is a common noun: "Indian students in the United States (2022-23): about 269,000",
+        "Students | approx. 38,000", "Partner universities ........ 31". "Hungary to Vietnam:
+        2014 – 9" and "NSF | 12" name only where or who."""
         line_start, _ = line_token_bounds(doc, number.start, number.end)
-        colon = next((t for t in doc[line_start : number.start] if t.is_punct and ":" in t.text), None)
-        if colon is None:
-            return False
-        first_noun = next((t for t in doc[line_start : colon.i] if t.pos_ in _NOUNS), None)
-        return first_noun is not None and first_noun.pos_ == "NOUN"
+        while line_start < number.start and doc[line_start].is_space:
+            line_start += 1  # the line's indent
+        separator = next((t for t in doc[line_start + 1 : number.start] if _separates_label(t)), None)
+        if separator is None:
+            return None
+        label = [t for t in doc[line_start : separator.i] if not t.is_space]
+        first_word = next((t for t in label if t.is_alpha), None)
+        if first_word is None or any(t.like_num for t in label[: label.index(first_word)]):
+            return None
+        noun = self._noun_after(doc, first_word.i)
+        if noun is None or noun.i >= separator.i or noun.lemma_.lower() in self.not_units:
+            return None
+        # "Staff | ..." opening a line is tagged a proper noun; a name is an entity or an acronym
+        if noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
+            return None
+        return first_word.i, noun
+
+    def series_unit(self, doc: Doc, number: Number) -> str | None:
+        """"Joint projects under way with partners: NSF 104, JSPS 40 and CNRS 22": names each
+        followed by its number, listed after a colon, count the plural noun of the lead before it."""
+        line_start, _ = line_token_bounds(doc, number.start, number.end)
+        start = max(line_start, doc[number.start].sent.start)
+        colon = next((t for t in reversed(doc[start : number.start]) if t.text == ":"), None)
+        if colon is None or colon.i + 1 >= number.start:
+            return None
+        numbers, named = 0, False
+        for token in doc[colon.i + 1 : number.start]:
+            if token.like_num:
+                if not named:
+                    return None
+                numbers, named = numbers + 1, False
+            elif token.text in (",", ";") or token.lower_ in ("and", "&"):
+                if named:
+                    return None
+            elif token.text in _GLUE or token.text[:1].isupper():
+                named = True
+            else:
+                return None
+        if not named:
+            return None
+        if numbers == 0:  # the first item: another must follow
+            rest = doc[number.end : number.end + 4]
+            if len(rest) < 3 or rest[0].text not in (",", ";", "and") or not any(t.like_num for t in rest[1:]):
+                return None
+        lead = [t for t in doc[start : colon.i] if t.pos_ == "NOUN" and t.tag_ == "NNS"]
+        if not lead:
+            return None
+        noun = lead[0]
+        if noun.lemma_.lower() in self.quantity_nouns and (counted := of_object(noun)) is not None:
+            noun = counted  # "the following numbers of applications: ..."
+        return self._unit_words(doc, max(noun.left_edge.i, start), noun)
+
+    def _label_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:
+        """"Number of projects: 6" counts projects."""
+        if noun.lemma_.lower() in self.quantity_nouns and (counted := of_object(noun)) is not None:
+            return self._noun_phrase_unit(doc, counted.left_edge.i, counted)
+        return self._noun_phrase_unit(doc, start, noun)
 
     def caption_note(self, caption: str) -> tuple[str, str, Decimal] | None:
         """What a caption's closing bracket says is counted: "(number of projects)", "(places)",
@@ -188,7 +264,7 @@ class UnitReader:
         """The head of the noun phrase starting at k: "joint research projects", "India-Japan Joint Laboratories"."""
         noun = None
         for token in doc[k : k + self.max_unit_distance + 1]:
-            if token.like_num or token.pos_ == "SYM" and token.text not in _GLUE:
+            if token.like_num or token.pos_ == "SYM" and token.text not in _GLUE or token.text == TABLE_BAR:
                 break
             if token.pos_ in _NOUNS:
                 noun = token
@@ -247,6 +323,14 @@ class UnitReader:
         if token.tag_ == "NNPS" or (token.pos_ == "PROPN" and token.lower_.endswith("s")):
             return self._noun_lemmas(token.lower_)
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
+
+
+def _separates_label(token: Token) -> bool:
+    """A colon, a bar, a dot leader or a run of spaces between a row's label and its number."""
+    text = token.text
+    return text == TABLE_BAR or (token.is_punct and (":" in text or text.startswith("..."))) or (
+        token.is_space and "\n" not in text
+    )
 
 
 def _in_compound(doc: Doc, k: int) -> bool:
