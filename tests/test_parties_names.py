@@ -21,8 +21,9 @@ def grammar():
     countries = Countries(blank, CountryList.from_data(load_yaml(config["countries"])))
     grammar = NameGrammar(blank, lexicon)
 
-    def names(text):
+    def names(text, entities=()):
         doc = blank(text)
+        doc.ents = [doc.char_span(text.rindex(e), text.rindex(e) + len(e), label=label) for e, label in entities]
         return [(n.span.text, n.is_party) for n in grammar.analyse(doc, countries.find(doc), set()).names]
 
     return names
@@ -112,3 +113,23 @@ def test_a_sentence_case_name_goes_on_in_lower_case(nlp):
 )
 def test_a_sentence_case_stretch_ends_where_the_name_does(nlp, text, expected):
     assert [p.name for p in parties(nlp, text)] == expected
+
+
+# --- two bodies written "X and Y University" ------------------------------------------------------
+
+
+def test_a_word_named_on_its_own_elsewhere_is_no_modifier_of_the_next_name(grammar):
+    text = "As planned, Tilburg and Egerton University sign a letter. Tilburg hosted the visit."
+    # the model tags "Tilburg" as a name of its own further on: two bodies, the second one grown
+    assert grammar(text, [("Tilburg", "ORG")]) == [("Egerton University", True)]
+    # without that evidence the words stay one name, as in "Science and Technology University"
+    assert grammar(text) == [("Tilburg and Egerton University", True)]
+
+
+def test_a_name_that_goes_on_with_and_is_the_longer_name(nlp):
+    text = (
+        "Breda University & Research (BUR) hosted the talks. "
+        "Students of Breda University will spend a term in Nairobi."
+    )
+    found = [p for p in parties(nlp, text) if "Breda" in p.name]
+    assert [(p.name, p.acronym) for p in found] == [("Breda University & Research", "BUR")]

@@ -78,6 +78,7 @@ class DocNames:
         self.head_ending = {h.end: h for h in self.heads}
         self.org_head_tokens = {i for h in self.heads if h.is_party for i in range(h.start, h.end)}
         self.complements = NameComplements(doc, self.lexicon, countries, known, self.org_head_tokens, self.words)
+        self.one_word_entities: frozenset[str] | None = None     # read when first needed
         self.names = self._names()
 
     # --- heads --------------------------------------------------------------
@@ -219,7 +220,20 @@ class DocNames:
         left = doc[i - 1]
         if not self.words.modifier(left) or left.i in self.org_head_tokens or left.i in self.known or acronym_like(left):
             return False
+        # "Wageningen and Egerton University": the model ends a name before the "and" and starts one after it, or
+        # tags the word before the "and" as a name of its own elsewhere in the text.
+        if left.ent_iob_ in ("B", "I") and doc[i].ent_iob_ != "I" and doc[i + 1].ent_iob_ == "B":
+            return False
+        if left.text in self._one_word_entities():
+            return False
         return left.i not in self.country_tokens and left.ent_type_ not in PLACE_LABELS
+
+    def _one_word_entities(self) -> frozenset[str]:
+        """Words the model tags as a name on their own (an organisation, place or person) somewhere in the text."""
+        if self.one_word_entities is None:
+            labels = ("ORG", "GPE", "LOC", "PERSON", "NORP", "FAC")
+            self.one_word_entities = frozenset(e.text for e in self.doc.ents if len(e) == 1 and e.label_ in labels)
+        return self.one_word_entities
 
     def _between_countries(self, i: int) -> bool:
         """A spaced dash in "Japan – United Kingdom Joint Committee"."""

@@ -34,10 +34,13 @@ class PartyDescription:
         located = {m.key for m in long_forms if LOCATION_TAIL.sub("", m.key) in keys - {m.key}}
         # The formal name beats a state's adjective ("Embassy of Hungary" over "the Hungarian embassy").
         adjectival = {id(m) for m in long_forms if formal_key(self.found, m) is not None}
+        # A short form beats no name it is cut from ("Wageningen University" of "Wageningen University & Research").
+        cut = {m.key for m in long_forms if any(k.startswith(m.key + " and ") for k in keys)}
         best = min(
             long_forms,
             key=lambda m: (
-                m.key not in known, not m.strong, id(m) in adjectival, m.key not in located, -uses[m.key], m.span.start
+                m.key not in known, not m.strong, id(m) in adjectival, m.key in cut, m.key not in located,
+                -uses[m.key], m.span.start,
             ),
         )
         same = [m for m in long_forms if m.key == best.key]

@@ -56,6 +56,13 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
             longer = {find(k) for k in keys if k.startswith(key + " of ")}
             if len(longer) == 1:
                 union(key, longer.pop())
+    # "Wageningen University" is the "Wageningen University & Research" of the same text: a name that ends on its
+    # head and goes on with "and" in exactly one other name.
+    for m in mentions:
+        if " " in m.key and m.key.split()[0] not in lexicon.generic and _ends_on_head(found, m):
+            longer = {find(k) for k in keys if k.startswith(m.key + " and ")}
+            if len(longer) == 1:
+                union(m.key, longer.pop())
     # "IOCB Prague": a body's acronym with its city is the body; "the MOST Department of International
     # Cooperation" is the "Department of International Cooperation" of the same text.
     places = _Places(found)
@@ -84,6 +91,11 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
     for m in mentions:
         groups.setdefault(find(m.key), []).append(m)
     return list(groups.values())
+
+
+def _ends_on_head(found: DocumentMentions, mention: Mention) -> bool:
+    head = found.names.head_ending.get(mention.span.end)
+    return head is not None and head.is_party and head.start > mention.span.start
 
 
 def formal_key(found: DocumentMentions, mention: Mention) -> str | None:
