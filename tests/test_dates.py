@@ -148,6 +148,32 @@ def test_day_without_year_takes_preceding_year(nlp):
 
 def test_date_without_year_and_nothing_before_is_left_out(nlp):
     assert found(nlp, "In November, the committee met in Tokyo.") == []
+    # The next date naming a year is no date stamp: the month stays without a year.
+    assert found(nlp, "In November, the committee met. It was founded in 1998.") == [("1998", "1998")]
+
+
+def test_dateline_before_the_page_date_takes_its_year(nlp):
+    text = "Vilnius, June 3 (ELTA)\n\n03.06.2021 11:20\n\nLithuania and Korea signed a research protocol."
+    date = date_of(nlp, text, "June 3")
+    assert (date.value, date.from_context) == ("2021-06-03", True)
+
+
+def test_weekday_settles_the_year_taken_from_context(nlp):
+    # 16 October is a Wednesday in 2024, a Thursday in 2025.
+    text = "The congress opened in 2024. A call may open in 2025. On October 16 (Wed) the heads met again."
+    assert found(nlp, text)[-1] == ("October 16 (Wed)", "2024-10-16")
+    text = "Funds follow in 2025. On Wednesday, 16 October, the heads met after the congress of 2024."
+    assert date_of(nlp, text, "Wednesday, 16 October").value == "2025-10-16"    # no year before fits: kept
+
+
+def test_two_full_dates_joined_by_a_range_word_are_one_interval(nlp):
+    text = "Proposals were accepted from 01.07.2023 to 30.09.2023 and until 15.10.2023 for late files."
+    assert found(nlp, text) == [("01.07.2023 to 30.09.2023", "2023-07-01/2023-09-30"), ("15.10.2023", "2023-10-15")]
+    assert found(nlp, "Visits ran from 3 May 2022 until 9 June 2022.") == [
+        ("3 May 2022 until 9 June 2022", "2022-05-03/2022-06-09")
+    ]
+    # Not a range: the second date comes first in the calendar.
+    assert [t for t, _ in found(nlp, "It ran 30.09.2023 to 01.07.2023 as printed.")] == ["30.09.2023", "01.07.2023"]
 
 
 def test_bare_month_needs_a_preposition(nlp):

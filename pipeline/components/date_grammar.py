@@ -64,6 +64,9 @@ class Grammar:
         self.written_month_first = re.compile(rf"\b(?:{any_month})\s+\d\d?(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
         self.written_day_first = re.compile(rf"\b\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{any_month})\s*,?\s+\d{{4}}\b")
         weekdays = _alternation(_case_variants(data["weekdays"] + data["weekday_abbreviations"]))
+        # A weekday in brackets after a date belongs to it ("October 15 (Tue)").
+        self.weekday_after = re.compile(rf"\s*\(\s*(?:{weekdays})\.?\s*\)")
+        self.weekday_word = re.compile(rf"\b(?:{weekdays})\b")
         symbols = _alternation(data["range_symbols"])
         fixed = {
             "WD": rf"(?:(?:{weekdays})\.?,?\s+(?:the\s+)?)?",       # "Tuesday, the 26th of September"

@@ -23,8 +23,15 @@ Decisions where SPEC is silent:
 - A month or day without a year takes the year of the nearest preceding
   date in the document that names one year (an interval over several years
   or a decade names none: "17 February" after "the period 2019–2023" takes
-  the year of the date before), with from_context true; with no date
-  before it, it is left out.
+  the year of the date before), with from_context true. Before any year
+  (a dateline "Sofia, March 12" above the page's stamp "12.03.2025") it
+  takes the year of the first full date after it, when that is the next
+  date naming a year; otherwise it is left out.
+- A weekday settles a year taken from context: "October 16 (Wed)" takes the
+  nearest year named before in which 16 October is a Wednesday. A weekday
+  in brackets after the date belongs to its text.
+- Two full dates or months joined by a range word or dash are one interval
+  ("01.07.2023 to 30.09.2023").
 - Back-references ("the same day", "that year", "the following year") take
   the nearest preceding date, at the unit they name or coarser when that
   date is coarser ("on the same day" after "May 2010" gives 2010-05); they
@@ -53,7 +60,6 @@ Decisions where SPEC is silent:
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import re
@@ -61,40 +67,17 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.date_context import DateContext, join_ranges, year_of_weekday
 from pipeline.components.date_grammar import Grammar
+from pipeline.components.date_value import UNITS, DateValue, interval, unit_value
 from pipeline.components.date_years import DIGIT_GROUP_BEFORE, WORD_BEFORE, YearCheck
 from pipeline.components.date_reading import (
     OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
     decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
 )
-from pipeline.components.extensions import plain_extension
 from pipeline.components.rule_component import RuleComponent
 
 
-@dataclasses.dataclass(frozen=True)
-class DateValue:
-    value: str                  # ISO per SPEC 3.2: 2006-12-08, 2014-01, 1985, FY2009, 196X, 2012/2017
-    granularity: str            # day, month, year, fiscal_year, decade, interval
-    start_date: dt.date | None  # first day covered
-    end_date: dt.date | None    # last day covered
-    from_context: bool          # year (or whole value) taken from earlier in the document
-
-
-def _date_record(value: DateValue) -> dict:
-    record = dataclasses.asdict(value)
-    for end in ("start_date", "end_date"):
-        record[end] = record[end] and record[end].isoformat()
-    return record
-
-
-def _date_value(record: dict, span: Span) -> DateValue:
-    ends = {end: record[end] and dt.date.fromisoformat(record[end]) for end in ("start_date", "end_date")}
-    return DateValue(**{**record, **ends})
-
-
-plain_extension(Span, "date", _date_record, _date_value)   # on doc.spans["dates"]
-
-UNITS = ("day", "month", "year")        # finest first
 _LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
 _YEAR_MONTH = re.compile(r"\d{4}[-/]\d\d")
 _ONE_FISCAL_YEAR = re.compile(r"\d\d\s?/\s?(?:J?FY\s?)?\d\d\b")
@@ -119,15 +102,6 @@ class _Reference:
     offset: int
 
 
-@dataclasses.dataclass
-class _Context:
-    """What later dates of the document may take from earlier ones."""
-
-    last: DateValue | None = None
-    year: int | None = None
-    numeric_order: str | None = None    # of the document's ambiguous numeric dates, found when first needed
-
-
 class DateRecognizer:
     def __init__(self, data: dict, min_year: int, max_year: int, fiscal_year_start_month: int):
         self.min_year, self.max_year = min_year, max_year
@@ -146,15 +120,19 @@ class DateRecognizer:
         self.years = YearCheck(data)
         grammar = Grammar(data, list(self.references), self.ordinal_days.pattern)
         self.regex, self.patterns = grammar.regex, grammar.patterns
+        self.weekday_after, self.weekday_word = grammar.weekday_after, grammar.weekday_word
+        self.weekday_numbers = {name[:3].lower(): number for number, name in enumerate(data["weekdays"])}
+        self.range_joins = {w.lower() for w in data["range_words"] + data["range_symbols"] + data["range_words_between_dates"]}
         self.written_month_first, self.written_day_first = grammar.written_month_first, grammar.written_day_first
 
     # ---- component -----------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text                 # built anew on each access
-        context = _Context()
+        context = DateContext()
         party_tokens: set[int] | None = None
         spans: list[Span] = []
+        waiting: list[tuple[Span, str, dict, int | None]] = []   # yearless dates before any year
         for match in self.regex.finditer(text):
             pattern = self.patterns[int(match.lastgroup[1:])]
             fields = {f: match.group(g) for f, g in pattern.groups.items() if match.group(g) is not None}
@@ -177,9 +155,14 @@ class DateRecognizer:
             if pattern.kind == "numeric_month":
                 pattern = dataclasses.replace(pattern, kind="calendar")     # read as month and year
             fields["raw"] = match.group()
-            span = self._align(doc, text, match.start(), match.end())
-            if span is None or (spans and span.start < spans[-1].end):
+            end = match.end()
+            weekday_after = self.weekday_after.match(text, end)
+            if weekday_after:
+                end = weekday_after.end()
+            span = self._align(doc, text, match.start(), end)
+            if span is None or (spans and span.start < spans[-1].end) or (waiting and span.start < waiting[-1][0].end):
                 continue
+            weekday = self._weekday(text[match.start() : end])
             if pattern.standalone_year:
                 if party_tokens is None:
                     party_tokens = {i for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
@@ -187,17 +170,41 @@ class DateRecognizer:
                     continue
             read = self._read(pattern.kind, fields, context)
             if read is None:
+                if pattern.kind == "calendar" and not has_year and "yy1" not in fields and context.year is None:
+                    waiting.append((span, pattern.kind, fields, weekday))
                 continue
             value, year = read
             if value.from_context and self.deictic_year_after.match(text, match.end()):
                 continue                # "Oct. 3 next year"
+            if value.from_context and weekday is not None:
+                value = year_of_weekday(value, weekday, context.years)
+                year = value.start_date.year
+            if waiting and year is not None and not value.from_context:
+                if value.granularity == "day":      # the page's own date stamp: "Sofia, March 12 ... 12.03.2025"
+                    spans.extend(self._with_year(waiting, year))
+                waiting = []
             span._.date = value
             spans.append(span)
             context.last = value
             if year is not None:
                 context.year = year
-        doc.spans["dates"] = spans
+                context.years.append(year)
+        doc.spans["dates"] = join_ranges(doc, sorted(spans, key=lambda s: s.start), self.range_joins)
         return doc
+
+    def _weekday(self, date_text: str) -> int | None:
+        word = self.weekday_word.search(date_text)
+        return None if word is None else self.weekday_numbers.get(word.group()[:3].lower())
+
+    def _with_year(self, waiting: list[tuple[Span, str, dict, int | None]], year: int) -> list[Span]:
+        """Yearless dates that came before any year, read with the year of the date stamp after them."""
+        read = []
+        for span, kind, fields, weekday in waiting:
+            value = self._read(kind, fields, DateContext(year=year))
+            if value is not None:
+                span._.date = value[0] if weekday is None else year_of_weekday(value[0], weekday, [year])
+                read.append(span)
+        return read
 
     def _numeric_ok(self, text: str, match: re.Match, fields: dict[str, str]) -> bool:
         """Whether a numeric date stands alone: not part of a version, phone number, IP address or section."""
@@ -228,7 +235,7 @@ class DateRecognizer:
 
     # ---- values --------------------------------------------------------------
 
-    def _read(self, kind: str, fields: dict[str, str], context: _Context) -> tuple[DateValue, int | None] | None:
+    def _read(self, kind: str, fields: dict[str, str], context: DateContext) -> tuple[DateValue, int | None] | None:
         """The match's value and the year later dates without one may take."""
         if kind == "reference":
             value = self._resolve_reference(fields["ref"], context.last)
@@ -249,7 +256,7 @@ class DateRecognizer:
             read = read_numeric(fields["x1"], fields["x2"], fields.get("s1", "."), year1, fields["order"])
             if read is None or not self._plausible(year1):
                 return None
-            value = _unit_value("day", dt.date(*read), False)
+            value = unit_value("day", dt.date(*read), False)
             return value, value.start_date.year
         if "yy2" in fields:
             if kind == "calendar" and _YEAR_MONTH.fullmatch(fields["raw"]):
@@ -291,7 +298,7 @@ class DateRecognizer:
             return start, start.start_date.year
         if not start.start_date < end.start_date:
             return None                 # "2019-12" is no interval, nor is "25-24 March"
-        value = DateValue(f"{start.value}/{end.value}", "interval", start.start_date, end.end_date, from_context)
+        value = dataclasses.replace(interval(start, end), from_context=from_context)
         return value, (end.start_date.year if start.start_date.year == end.end_date.year else None)
 
     def _plausible(self, year: int | None) -> bool:
@@ -301,12 +308,12 @@ class DateRecognizer:
         if not self._plausible(year):
             return None
         if month is None:
-            return _unit_value("year", dt.date(year, 1, 1), from_context)
+            return unit_value("year", dt.date(year, 1, 1), from_context)
         number = self.ordinal_days.number(day) if day else 1
         date = None if number is None else calendar_date(number, month, year)
         if date is None:
             return None
-        return _unit_value("day" if day else "month", date, from_context)
+        return unit_value("day" if day else "month", date, from_context)
 
     def _fiscal(self, year: int | None) -> DateValue | None:
         if not self._plausible(year):
@@ -334,20 +341,7 @@ class DateRecognizer:
         # The named unit, or a coarser one when the referenced date is coarser.
         for unit in UNITS[UNITS.index(reference.unit) :]:
             if truncate(referenced.start_date, unit) == truncate(referenced.end_date, unit):
-                return _unit_value(unit, shift(referenced.start_date, unit, reference.offset), True)
+                return unit_value(unit, shift(referenced.start_date, unit, reference.offset), True)
             if reference.offset:
                 break
         return None
-
-
-def _unit_value(unit: str, date: dt.date, from_context: bool) -> DateValue:
-    """The day, month or year that contains `date`."""
-    if unit == "day":
-        return DateValue(date.isoformat(), "day", date, date, from_context)
-    if unit == "month":
-        last_day = calendar.monthrange(date.year, date.month)[1]
-        return DateValue(
-            f"{date.year:04d}-{date.month:02d}", "month",
-            date.replace(day=1), date.replace(day=last_day), from_context,
-        )
-    return DateValue(f"{date.year:04d}", "year", dt.date(date.year, 1, 1), dt.date(date.year, 12, 31), from_context)
