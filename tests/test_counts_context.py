@@ -134,3 +134,42 @@ def test_the_counted_noun_behind_names_and_hyphenated_modifiers(nlp, text, last_
 )
 def test_units_of_table_rows_and_list_items(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a column header is read as a noun phrase: participles, prepositions, "number of" and
+        # bracketed years fall away; a bracketed currency and scale make money
+        (
+            "Call      Proposals received   Projects funded   Budget (USD)\n2019      120                  15                450,000\n",
+            [("120", 120, "proposal"), ("15", 15, "project"), ("450,000", 450_000, "USD")],
+        ),
+        (
+            "| Partner | Number of projects | Funding (€ million) |\n|---|---|---|\n| NSF | 12 | 3.4 |\n",
+            [("12", 12, "project"), ("3.4", 3_400_000, "EUR")],
+        ),
+        ("Partner country   Scholarships (2022)\nGhana             25\nKenya             18\n", [("25", 25, "scholarship"), ("18", 18, "scholarship")]),
+    ],
+)
+def test_units_of_column_headers(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # plural acronyms and plural nouns the model takes for names
+        ("The two countries signed 5 MoUs and 2 LoIs on the day.", [("two", 2, "country"), ("5", 5, "mou"), ("2", 2, "loi")]),
+        ("Nine Memoranda of Understanding were exchanged.", [("Nine", 9, "memorandum of understanding")]),
+        # continental money words and scales
+        ("The EU adds Euro 3 million and Germany € 2 Mio. to the fund.", [("Euro 3 million", 3_000_000, "EUR"), ("€ 2 Mio", 2_000_000, "EUR")]),
+        # "out of" and the object "number of X"
+        ("The council approved 11 proposals out of 73 received.", [("11", 11, "proposal"), ("73", 73, "proposal")]),
+        ("The partners agreed to double the number of scholarships to 200.", [("200", 200, "scholarship")]),
+        # the body a page names first tells whose dollar it is, when no state is named there
+        ("The Agency for Science, Technology and Research (A*STAR) will invest $25 million.", [("$25 million", 25_000_000, "SGD")]),
+    ],
+)
+def test_unit_words_money_words_and_first_bodies(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -15,6 +15,7 @@ TABLE_BAR = "|"
 # A cell of a plain-text table: words parted by single spaces, or a bar; and a rule line under a header.
 _CELL = re.compile(r"[^\s|]+(?: [^\s|]+)*|\|")
 _RULE = re.compile(r"[-=|:+ ]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def line_start(text: str, char: int) -> int:
@@ -93,7 +94,7 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
         header = _CELL.findall(line)
         if len(header) != len(cells):
             return None
-        if not any(ch.isdigit() for ch in line):
+        if not any(ch.isdigit() for ch in _BRACKETED.sub("", line)):  # "Scholarships (2022)" heads a column
             return header[column] if header[column] != TABLE_BAR else None
     return None
 

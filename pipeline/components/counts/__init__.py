@@ -134,6 +134,7 @@ class CountExtractor:
             max_unit_distance, max_table_rows,
             {form.lower(): code for form, code in tables["currency_before"].items() if " " not in form},
             frozenset(not_units | set(data["column_headers_without_unit"])),
+            frozenset(data["units_with_of"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         self.bare_dollar = str(data["bare_dollar"])
@@ -265,7 +266,7 @@ class CountExtractor:
         if len(gap) == 1 and first.start > 0 and doc[first.start - 1].lower_ in self.range_openers:
             return False  # "between 10 and 20": a range
         adjectives = gap[:-1]
-        if any(t.pos_ not in ("ADJ", "PROPN") or t.is_punct for t in adjectives):
+        if any(not (t.pos_ == "ADJ" or t.ent_type_ == "NORP") or t.is_punct for t in adjectives):
             return False
         words = [t.lower_ for t in adjectives]
         only_adjectives = first.kind == "count" and words and first.unit == " ".join(words)  # "ten Kenyan"

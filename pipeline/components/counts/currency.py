@@ -51,6 +51,20 @@ class DollarContext:
         ordered = sorted(forms, key=len, reverse=True)
         return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, ordered)), re.IGNORECASE)
 
+    def _first_body(self, doc: Doc) -> str | None:
+        """The state of the body a page names first in its opening, where no state is named there:
+        "The Agency for Science, Technology and Research (A*STAR) will invest $25 million" is
+        Singapore's release."""
+        first = None
+        for party in doc._.parties or []:
+            if party.country and party.mentions:
+                start = min(span.start_char for span in party.mentions)
+                if start < _OPENING_CHARS and (first is None or start < first[0]):
+                    first = (start, party.country)
+        if first is None:
+            return None
+        return first[1] if first[1] in self.currency_of or first[1] == "United States" else None
+
     def home_of_dateline(self, text: str) -> str | None:
         """The state of the opening's dateline ("SINGAPORE, 14 March 2019 –", "By Ana Souza,
         São Paulo"), whatever a headline above it names."""
@@ -74,6 +88,9 @@ class DollarContext:
             return home
         for match in self._opening.finditer(doc.text[:_OPENING_CHARS]):
             return self._folded[match.group(0).lower()]  # the United States too
+        publisher = self._first_body(doc)
+        if publisher is not None:
+            return publisher
         named = Counter(
             self.state_of[form] for _, _, form, _ in (doc._.country_matches or []) if form in self.state_of
         )

@@ -21,6 +21,13 @@ _MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "CCONJ", "PUNCT", "SYM",
 # Parts of speech left out of a unit: determiners, numbers, possessives.
 _NOT_IN_UNIT = frozenset({"DET", "NUM", "PRON", "PART", "SPACE", "ADV"})
 _GLUE = frozenset({"-", "/", "&"})
+# Bracketed notes of a header ("Scholarships (2022)") and the words that end its noun phrase
+# ("Proposals received", "Projects by field", "Grants per call").
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_PARTICIPLE = re.compile(r"[a-z]{3,}ed")
+_HEADER_STOPS = frozenset({"by", "per", "in", "from", "for", "under", "at", "to", "with", "since", "of", "as"})
+# The plural of an acronym: "MoUs", "MOUs", "LoIs", "PhDs", "SMEs", "NGOs".
+_ACRONYM_PLURAL = re.compile(r"(?=\w*[A-Z]\w*[A-Z])[A-Za-z]+[A-Z]s")
 # The closing bracket of a table's caption: "(number of projects)", "(CAD thousands)".
 _CAPTION_NOTE = re.compile(r"\(([^()]{1,40})\)\W*$")
 
@@ -36,6 +43,7 @@ class UnitReader:
         max_table_rows: int,
         currency_forms: dict[str, str],
         not_units: frozenset[str],
+        units_with_of: frozenset[str] = frozenset(),
     ):
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
@@ -44,6 +52,7 @@ class UnitReader:
         self.max_table_rows = max_table_rows
         self.currency_forms = currency_forms        # "€", "cad", "usd" (lower case) -> currency code
         self.not_units = not_units                  # states and words like "total": column headers that count nothing
+        self.units_with_of = units_with_of          # "memorandum" (of understanding), "head" (of delegation)
         self._noun_lemmas = noun_lemmatizer(nlp)
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
@@ -70,8 +79,8 @@ class UnitReader:
         if not is_list_line(line_at(text, offset)):
             return None
         header = column_header(text, offset, self.max_table_rows)
-        if header is not None and not self._names_no_unit(header):
-            return self._words_unit(header), "count", Decimal(1)
+        if header is not None and (unit := self.header_unit(header)) is not None:
+            return unit
         label = self.row_label(doc, number)
         if label is not None:
             start, noun = label
@@ -184,6 +193,24 @@ class UnitReader:
         words = words.removeprefix("number of ").strip()
         return (self._words_unit(words), "count", Decimal(1)) if words else None
 
+    def header_unit(self, header: str, plain: bool = False) -> tuple[str, str, Decimal] | None:
+        """What a column header says its numbers are: "Projects funded" (project), "Number of
+        projects" (project), "Scholarships (2022)" (scholarship), "Funding (€ million)" (EUR,
+        times a million), "Budget (USD)". None for a header naming a state, a year or a total;
+        with `plain`, whatever its words are."""
+        if (note := self.caption_note(header)) is not None and note[1] == "money":
+            return note
+        words = _BRACKETS.sub(" ", header).lower().replace("-", " ").split()
+        if len(words) >= 2 and " ".join(words[:2]) in ("number of", "no. of"):
+            words = words[2:]
+        cut = next((i for i, w in enumerate(words) if i > 0 and (w in _HEADER_STOPS or _PARTICIPLE.fullmatch(w))), len(words))
+        words = words[:cut]
+        if not words:
+            return None
+        if not plain and self._names_no_unit(" ".join(words)):
+            return None
+        return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))]), "count", Decimal(1)
+
     def _names_no_unit(self, header: str) -> bool:
         """A column headed by a state, a year or a total says where or when, not what."""
         return header.lower() in self.not_units or any(ch.isdigit() for ch in header)
@@ -200,6 +227,8 @@ class UnitReader:
         noun = self._noun_of(doc, number, after)
         if noun is None or noun.tag_ != "NNP" or not noun.is_title:
             return False
+        if self._noun_lemmas(noun.lower_) != noun.lower_:
+            return False  # a plural the model took for a name: "Nine Memoranda of Understanding"
         # "ten Kenyan and twelve Ghanaian scientists": a nationality before a coordinated count
         coordinated = noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ in ("and", "or") and doc[noun.i + 2].like_num
         return not coordinated
@@ -232,8 +261,8 @@ class UnitReader:
         header = column_header(text, doc[number.start].idx, self.max_table_rows)
         if header is None:
             return None
-        words = header.lower().split()
-        return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))])
+        unit = self.header_unit(header, plain=True)
+        return unit[0] if unit is not None else None
 
     def _noun_of(self, doc: Doc, number: Number, after: int) -> Token | None:
         """The noun the number modifies in the parse, else the noun phrase right after it. A name
@@ -284,22 +313,36 @@ class UnitReader:
         return other
 
     def _quantity_subject(self, token: Token) -> Token | None:
-        """"The number of participating researchers stood at 73 thousand": the researchers."""
+        """"The number of participating researchers stood at 73 thousand": the researchers; so
+        with an object: "to double the number of scholarships to 200"."""
         verb = token.head
         while verb.pos_ == "ADP" and verb.head.i != verb.i:
             verb = verb.head
         for subject in verb.children:
-            if subject.dep_ in ("nsubj", "nsubjpass") and subject.lemma_.lower() in self.quantity_nouns:
+            if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and subject.lemma_.lower() in self.quantity_nouns:
                 return of_object(subject)
         return None
 
     def _noun_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:
         """The unit of a noun phrase, with a coordinated noun counted together with it."""
         unit = self._unit_words(doc, start, noun)
+        named = self._of_name(doc, noun)
+        if named is not None:
+            return f"{unit} of {self._unit_words(doc, noun.i + 2, named)}"  # "memorandum of understanding"
         conjunct = self._conjunct(doc, noun)
         if conjunct is not None:
             unit += f" {doc[noun.i + 1].lower_} {self._unit_words(doc, noun.i + 2, conjunct)}"
         return unit
+
+    def _of_name(self, doc: Doc, noun: Token) -> Token | None:
+        """The noun after "of" in a unit named with it: "Memoranda of Understanding", "Letters of
+        Intent", "heads of delegation" (data: units_with_of)."""
+        if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "of":
+            return None
+        if self._singular(noun) not in self.units_with_of:
+            return None
+        named = doc[noun.i + 2]
+        return named if named.pos_ in _NOUNS else None
 
     def _unit_words(self, doc: Doc, start: int, noun: Token) -> str:
         """The noun with its modifiers, singular and lower case, without determiners or numbers."""
@@ -320,8 +363,10 @@ class UnitReader:
         return " ".join(words)
 
     def _singular(self, token: Token) -> str:
-        if token.tag_ == "NNPS" or (token.pos_ == "PROPN" and token.lower_.endswith("s")):
-            return self._noun_lemmas(token.lower_)
+        if _ACRONYM_PLURAL.fullmatch(token.text):
+            return token.lower_[:-1]  # "MoUs", "LoIs", "PhDs", "SMEs"
+        if token.tag_ == "NNPS" or token.pos_ == "PROPN":
+            return self._noun_lemmas(token.lower_)  # "Laboratories", "Memoranda"
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
 
 
