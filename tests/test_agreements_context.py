@@ -132,3 +132,35 @@ def test_instrument_whose_signing_is_told_later_is_no_reference_needs_dates(nlp)
         "The Agreement was originally signed in Oslo on 4 June 1999.",
     )
     assert [(e.type, e.action) for e in found] == [("protocol", "signed"), ("agreement", "signed")]
+
+
+# -- types ------------------------------------------------------------------------
+
+def test_memorandum_of_arrangement_is_an_arrangement_and_its_abbreviation_too(nlp):
+    found = events(
+        nlp,
+        "Iceland and Kenya signed a Memorandum of Arrangement (MoA) on geothermal training in 2021. "
+        "Twelve fellowships were funded under the MoA.",
+    )
+    assert [(e.type, e.action) for e in found] == [("arrangement", "signed"), ("arrangement", "referenced")]
+
+
+def test_instrument_told_as_an_agreement_takes_the_type_of_its_precise_name_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The Icelandic Centre for Research and the Kenya Electricity Generating Company have entered into "
+        "a new agreement on geothermal training. The Memorandum of Arrangement was signed in Nairobi on 3 May 2021. "
+        "Under the agreement, each side funds six fellowships.",
+    )
+    assert [e.type for e in found] == ["arrangement"] * len(found)
+    assert {e.instrument_id for e in found} == {found[0].instrument_id}
+    assert (found[0].date_value, found[0].place) == ("2021-05-03", "Nairobi")
+
+
+def test_two_instruments_signed_in_one_sentence_keep_their_types(nlp):
+    found = events(
+        nlp,
+        "Iceland and Kenya signed an agreement on geothermal energy and a memorandum of understanding "
+        "on fellowships in Nairobi in 2021.",
+    )
+    assert sorted(e.type for e in found) == ["agreement", "mou"]

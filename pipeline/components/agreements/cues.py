@@ -29,6 +29,8 @@ class AgreementCues:
     dateline_words: dict[str, int]              # "yesterday" -> days after the dateline
     weekdays: dict[str, int]                    # "tuesday" -> 1 (Monday 0)
     generic_types: dict[str, list[str]]         # type -> the types its anaphors may refer to
+    generic_instrument_types: frozenset[str]    # "agreement": a word for instruments of any kind
+    attached_types: frozenset[str]              # "protocol": an instrument added to another
     anaphoric_determiners: frozenset[str]
     older_words: frozenset[str]                 # "the first agreement": not the one just told
     place_prepositions: frozenset[str]
@@ -63,6 +65,8 @@ class AgreementCues:
             dateline_words=cues["dateline_words"],
             weekdays={day.lower(): n for n, days in enumerate(cues["weekdays"]) for day in days},
             generic_types=cues["generic_types"],
+            generic_instrument_types=frozenset(cues["generic_instrument_types"]),
+            attached_types=frozenset(cues["attached_types"]),
             anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
             older_words=frozenset(cues["older_words"]),
             place_prepositions=frozenset(cues["place_prepositions"]),

@@ -74,7 +74,7 @@ class EventReader:
         if mention.plural and (not verbs or len(sides) < 2):
             return None  # generic talk: "bilateral agreements with 53 countries"
         if verbs:
-            instrument = self.instruments.of(mention, sides)
+            instrument = self.instruments.of(mention, sides, frozenset(action for _, action in verbs))
             for verb, action in verbs:
                 self._record(mention, unit, action, verb, instrument)
             return None

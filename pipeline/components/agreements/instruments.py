@@ -20,10 +20,25 @@ class Instruments:
         self.slots = slots
         self.told: list[Instrument] = []
 
-    def of(self, mention: Mention, sides: list[str]) -> Instrument:
-        """The instrument an event is about: one named before, or a new one."""
+    def of(self, mention: Mention, sides: list[str], actions: frozenset[str] = frozenset()) -> Instrument:
+        """The instrument an event is about: one named before, or a new one. `actions`:
+        those the mention's sentence tells of it."""
+        instrument = self._told_of(mention, sides, actions)
+        if instrument is None:
+            if not sides and self._older(mention.span):
+                same_type = self.recent(mention)
+                sides = same_type[0].parties if same_type else []   # "the previous programme": the same sides
+            instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides))
+            self.told.append(instrument)
+        instrument.called.add(mention.type)
+        return instrument
+
+    def _told_of(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
+        """The instrument told before that the mention points back to, if any."""
+        if not self.points_back(mention.span) or self._older(mention.span):
+            return None
         same_type = self.recent(mention)
-        if same_type and self.points_back(mention.span) and not self._older(mention.span):
+        if same_type:
             if not sides and not self._named(mention.span):
                 return same_type[0]
             for instrument in same_type if sides else []:   # "the NSF-DST arrangement"
@@ -31,11 +46,35 @@ class Instruments:
                     return instrument
             if self._signatory(sides, same_type[0]) and not self._named(mention.span):
                 return same_type[0]   # "The protocol was signed by the Secretary, Ministry of ..."
-        if not sides and same_type and self._older(mention.span):
-            sides = same_type[0].parties   # "the previous programme": one between the same sides
-        instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides))
-        self.told.append(instrument)
-        return instrument
+            return None
+        return self._named_precisely(mention, sides, actions)
+
+    def _named_precisely(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
+        """The instrument told just before under a generic word ("have entered into a new
+        agreement. The Memorandum of Arrangement was signed this morning ..."), which the
+        mention names by its kind as it tells the same action again: the instrument takes
+        the mention's type, and its events too."""
+        if not self.told or mention.type in self.told[-1].called:
+            return None
+        last = self.told[-1]
+        if mention.type in self.cues.attached_types:
+            return None   # "signed an agreement ... The protocol was signed": a protocol to it
+        if last.type not in self.cues.generic_instrument_types or not last.events or last.events[-1].action not in actions:
+            return None
+        if sides or not self._close(last.events[-1].evidence, mention.span):
+            return None
+        last.type = mention.type
+        for event in last.events:
+            event.type = mention.type
+        return last
+
+    def _close(self, told: Span, span: Span) -> bool:
+        """Whether `told` lies in the sentence before that of `span` (two instruments named
+        in one sentence are two: "signed an agreement and a memorandum")."""
+        doc = span.doc
+        sent = span.sent
+        previous = doc[max(sent.start - 1, 0)].sent.start
+        return previous <= told.start and told.end <= sent.start
 
     def _signatory(self, sides: list[str], instrument: Instrument) -> bool:
         """Whether the one body a retelling names beside "the protocol" is where a signatory
@@ -55,7 +94,7 @@ class Instruments:
         types = {mention.type, *self.cues.generic_types.get(mention.type, [])}
         recent = []
         for instrument in reversed(self.told):
-            if instrument.type in types:
+            if instrument.type in types or mention.type in instrument.called:
                 recent.append(instrument)
                 if len(recent) == RECENT_INSTRUMENTS:
                     break

@@ -49,8 +49,10 @@ class MentionFinder:
         ]
         name_end = {i: s.end for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
         mentions: list[Mention] = []
+        defined: dict[str, str] = {}   # "MoA" defined after "Memorandum of Arrangement" -> arrangement
         for span in filter_spans(spans):
             type_, number = span.label_.split("|")
+            type_ = defined.get(span.text.rstrip("."), type_)
             last = span[-1]
             if span.root.pos_ in VERBAL:
                 continue  # a verb ("to contract")
@@ -59,6 +61,7 @@ class MentionFinder:
             if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i >= span.end:
                 continue  # a modifier ("agreement partners")
             if mentions and _repeats_in_brackets(mentions[-1].span, span):
+                defined[span.text.rstrip(".")] = mentions[-1].type   # the abbreviation names that type from here on
                 continue  # "Memorandum of Understanding (MoU)": one mention
             mentions.append(Mention(Span(doc, span.start, span.end, label=type_), type_, number == "plural"))
         return self._with_pronouns(doc, mentions) if mentions else mentions

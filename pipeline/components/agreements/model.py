@@ -68,3 +68,4 @@ class Instrument:
     type: str
     parties: list[str]
     events: list[Agreement] = field(default_factory=list)
+    called: set[str] = field(default_factory=set)   # the types of the mentions that named it
