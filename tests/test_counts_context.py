@@ -173,3 +173,24 @@ def test_units_of_column_headers(nlp, text, expected):
 )
 def test_unit_words_money_words_and_first_bodies(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a currency glued to its scale in a header's bracket
+        (
+            "| Year | Joint calls | Budget (US$ m) | Grants (€m) |\n|---|---|---|---|\n| 2019 | 2 | 1.5 | 3 |\n",
+            [("2", 2, "joint call"), ("1.5", 1_500_000, "USD"), ("3", 3_000_000, "EUR")],
+        ),
+        # cells with a mark or a short qualifier before the figure
+        ("Year    Visits   Persons\n2019    ~15      c. 60\n", [("~15", 15, "visit"), ("c. 60", 60, "person")]),
+        # a figure alone on its line, labelled by the line under or over it
+        (
+            "At a glance\n\n212\njoint projects funded since 2001\n\nPartner institutions\n38\n",
+            [("212", 212, "joint project"), ("38", 38, "partner institution")],
+        ),
+    ],
+)
+def test_header_notes_marked_cells_and_callouts(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -16,6 +16,8 @@ TABLE_BAR = "|"
 _CELL = re.compile(r"[^\s|]+(?: [^\s|]+)*|\|")
 _RULE = re.compile(r"[-=|:+ ]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
+# A cell holding a figure, maybe after a mark or a short qualifier: "12", "~15", "c. 60", "approx. 5,000", "$1.2m".
+_FIGURE_CELL = re.compile(r"[^\w\s]{0,3}(?:[A-Za-z]{1,6}\.?\s?)?[^\w\s]{0,3}\d")
 
 
 def line_start(text: str, char: int) -> int:
@@ -78,7 +80,7 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
     end_of_line = len(text) if end_of_line < 0 else end_of_line
     cells = [(m.start(), m.group()) for m in _CELL.finditer(text, start_of_line, end_of_line)]
     column = next((i for i, (start, cell) in enumerate(cells) if start <= offset < start + len(cell)), None)
-    if len(cells) < 2 or column is None or not cells[column][1][:1].isdigit():
+    if len(cells) < 2 or column is None or not _FIGURE_CELL.match(cells[column][1]):
         return None
     end = start_of_line - 1
     for _ in range(max_rows):

@@ -135,6 +135,7 @@ class CountExtractor:
             {form.lower(): code for form, code in tables["currency_before"].items() if " " not in form},
             frozenset(not_units | set(data["column_headers_without_unit"])),
             frozenset(data["units_with_of"]),
+            self.numbers.money_scales,
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         self.bare_dollar = str(data["bare_dollar"])

@@ -24,6 +24,8 @@ _THREE_DIGITS = re.compile(r"\d{3}")
 # A fraction written in digits after a whole number ("2 1/2").
 _DIGIT_FRACTION = re.compile(r"(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])")
 ARTICLES = frozenset({"a", "an"})
+# Marks glued before digits that make the number approximate: "~15".
+_APPROXIMATE_MARKS = frozenset({"~", "≈", "c."})
 
 
 def glued(doc: Doc, k: int, after: bool = False) -> bool:
@@ -159,9 +161,13 @@ class NumberReader:
         digits, prefix, suffix = match["number"], match["prefix"].lower(), match["suffix"].lower()
         if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
             return None  # codes and phone numbers: 03, 007
-        currency = None
-        if prefix:
-            currency = self.glued_currency.get(prefix)
+        currency, approximate = None, False
+        if prefix in _APPROXIMATE_MARKS:
+            prefix, approximate = "", True  # "~15"
+        elif prefix:
+            currency = self.glued_currency.get(prefix) or (
+                self.glued_currency.get(prefix[:-1]) if prefix.endswith("$") else None
+            )
             if currency is None:
                 return None  # G8, A3, FY2018
         scale = Decimal(1)
@@ -169,7 +175,9 @@ class NumberReader:
             if suffix not in self.money_scales:
                 return None  # 9th, 1960s, 3D
             scale = self.money_scales[suffix]
-        number = Number(token.i, token.i + 1, Decimal(digits.replace(",", "")), scale=scale, currency=currency)
+        number = Number(
+            token.i, token.i + 1, Decimal(digits.replace(",", "")), scale=scale, approximate=approximate, currency=currency
+        )
         number.year_like = (
             not prefix and not suffix and len(digits) == 4 and digits.isdigit()
             and self.min_year <= int(digits) <= self.max_year

@@ -44,6 +44,7 @@ class UnitReader:
         currency_forms: dict[str, str],
         not_units: frozenset[str],
         units_with_of: frozenset[str] = frozenset(),
+        money_scales: dict[str, Decimal] | None = None,
     ):
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
@@ -53,6 +54,7 @@ class UnitReader:
         self.currency_forms = currency_forms        # "€", "cad", "usd" (lower case) -> currency code
         self.not_units = not_units                  # states and words like "total": column headers that count nothing
         self.units_with_of = units_with_of          # "memorandum" (of understanding), "head" (of delegation)
+        self.money_scales = money_scales or {}      # "m", "bn" after a currency: "(US$ m)", "(€m)"
         self._noun_lemmas = noun_lemmatizer(nlp)
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
@@ -186,6 +188,12 @@ class UnitReader:
         words = note.group(1).strip().lower()
         scale = next((self.scales[w.rstrip("s")] for w in words.split() if w.rstrip("s") in self.scales), None)
         currency = next((code for form, code in self.currency_forms.items() if form in words.split()), None)
+        for word in words.split():  # "(US$ m)", "(€m)", "(EUR bn)"
+            if word in self.money_scales and currency is not None:
+                scale = scale or self.money_scales[word]
+            for suffix, multiplier in self.money_scales.items():
+                if currency is None and word.endswith(suffix) and word[: -len(suffix)] in self.currency_forms:
+                    currency, scale = self.currency_forms[word[: -len(suffix)]], scale or multiplier
         if currency is not None:
             return currency, "money", scale or Decimal(1)
         if scale is not None:
@@ -260,9 +268,40 @@ class UnitReader:
                 return self._noun_phrase_unit(doc, first_word.i, noun)
         header = column_header(text, doc[number.start].idx, self.max_table_rows)
         if header is None:
-            return None
+            return self._callout_label(doc, number)
         unit = self.header_unit(header, plain=True)
         return unit[0] if unit is not None else None
+
+    def _callout_label(self, doc: Doc, number: Number) -> str | None:
+        """A figure standing alone on its line, labelled by a plural noun on the line under it or
+        over it: "212\njoint projects funded since 2001", "Partner institutions\n38"."""
+        line_start, line_end = line_token_bounds(doc, number.start, number.end)
+        line = [t for t in doc[line_start:line_end] if not t.is_space]
+        if sum(t.is_alpha for t in line) > 2 or any(t.is_alpha for t in doc[number.end : line_end]):
+            return None  # not alone: "about 212" may stand so, "212 of them" not
+        below = self._line_noun(doc, line_end + 1) if line_end < len(doc) else None
+        if below is not None and below[1].text[:1].islower():
+            return self._noun_phrase_unit(doc, *below)
+        above_end = line_start - 1
+        while above_end > 0 and doc[above_end].is_space:
+            above_end -= 1
+        if above_end > 0:
+            above_start, _ = line_token_bounds(doc, above_end, above_end + 1)
+            above = self._line_noun(doc, above_start)
+            if above is not None and not doc[above_end].is_punct:
+                return self._noun_phrase_unit(doc, *above)
+        return self._noun_phrase_unit(doc, *below) if below is not None else None
+
+    def _line_noun(self, doc: Doc, k: int) -> tuple[int, Token] | None:
+        """The plural noun a line opens with (after its indent and adjectives)."""
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k >= len(doc) or not doc[k].is_alpha:
+            return None
+        noun = self._noun_after(doc, k)
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or "\n" in doc[k : noun.i].text:
+            return None
+        return k, noun
 
     def _noun_of(self, doc: Doc, number: Number, after: int) -> Token | None:
         """The noun the number modifies in the parse, else the noun phrase right after it. A name
