@@ -164,3 +164,26 @@ def test_two_instruments_signed_in_one_sentence_keep_their_types(nlp):
         "on fellowships in Nairobi in 2021.",
     )
     assert sorted(e.type for e in found) == ["agreement", "mou"]
+
+
+# -- an instrument named inside another -------------------------------------------
+
+def test_agreement_an_amendment_amends_has_the_amendment_sides_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The Icelandic Centre for Research and the Kenya Electricity Generating Company signed an amendment "
+        "to their 2015 agreement in Nairobi on 3 May 2021. Under the amended agreement, each side funds six fellowships.",
+    )
+    assert [(e.type, e.action) for e in found] == [("addendum", "signed"), ("agreement", "referenced")]
+    assert set(found[1].parties) == {"Icelandic Centre for Research", "Kenya Electricity Generating Company"}
+
+
+def test_agreement_a_protocol_amends_has_the_protocol_sides(nlp):
+    found = events(
+        nlp,
+        "Iceland and Kenya signed a protocol amending their agreement on geothermal research. "
+        "The original agreement, concluded in 2009, covered training only.",
+    )
+    assert [(e.type, e.action, e.parties) for e in found] == [
+        ("protocol", "signed", ["Iceland", "Kenya"]), ("agreement", "signed", ["Iceland", "Kenya"]),
+    ]

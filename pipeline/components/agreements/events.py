@@ -35,6 +35,7 @@ class EventReader:
         self.instruments = Instruments(index, cues, self.slots)
         self.events: list[Agreement] = []
         self.verb_of: dict[int, Token] = {}     # id(event) -> the word giving its action
+        self.instrument_at: dict[int, Instrument] = {}   # a mention's root -> its instrument
 
     def read(self, mentions: list[Mention]) -> list[Agreement]:
         unnamed: list[tuple[Mention, Span, Instrument]] = []   # specific mentions with no action
@@ -73,20 +74,32 @@ class EventReader:
         sides = self.sides.sides(mention, [v for v, _ in verbs], unit, previous_parties)
         if mention.plural and (not verbs or len(sides) < 2):
             return None  # generic talk: "bilateral agreements with 53 countries"
+        outer = self.syntax.outer_mention(root, unit)
+        if not sides and outer is not None and outer.i in self.instrument_at:
+            # "an amendment to their 2013 agreement", "a protocol amending their agreement":
+            # the instrument amended is one between the same sides
+            sides = list(self.instrument_at[outer.i].parties)
         if verbs:
-            instrument = self.instruments.of(mention, sides, frozenset(action for _, action in verbs))
+            instrument = self._instrument(mention, sides, frozenset(action for _, action in verbs))
             for verb, action in verbs:
                 self._record(mention, unit, action, verb, instrument)
             return None
         if self.syntax.nested(root, unit):
+            if sides:
+                self._instrument(mention, sides)   # told, so that "the amended agreement" finds it
             return None  # "an Addendum to the MoU": the addendum is the instrument
         if ends_with(list(self.doc[unit.start : root.left_edge.i]), self.cues.basis_cues) or self.syntax.frames(root, unit):
-            self._record(mention, unit, "referenced", None, self.instruments.of(mention, sides))
+            self._record(mention, unit, "referenced", None, self._instrument(mention, sides))
             return None
         if not sides:
             self._extend_validity(mention, unit)
             return None  # a re-mention: "The LoI aims to promote ..."
-        return self.instruments.of(mention, sides)
+        return self._instrument(mention, sides)
+
+    def _instrument(self, mention: Mention, sides: list[str], actions: frozenset[str] = frozenset()) -> Instrument:
+        instrument = self.instruments.of(mention, sides, actions)
+        self.instrument_at[mention.span.root.i] = instrument
+        return instrument
 
     def _read_row(self, mention: Mention, unit: Span) -> bool:
         """Record the events of a mention in a table row; False if the unit is no table row
@@ -94,7 +107,7 @@ class EventReader:
         row = read_row(self.index, self.cues, self.slots, self.sides, mention, unit)
         if row is None:
             return False
-        instrument = self.instruments.of(mention, row.sides)
+        instrument = self._instrument(mention, row.sides)
         for action, date in row.actions:
             valid_until = row.valid_until if action == "signed" else None
             event = self._event(mention, unit, action, instrument, date, None, valid_until)

@@ -209,6 +209,20 @@ class Syntax:
                 return True
         return False
 
+    def outer_mention(self, root: Token, unit: Span) -> Token | None:
+        """The root of the mention this one hangs from, directly ("an Addendum to the MoU")
+        or as the object of a participle of it ("a protocol amending the Agreement")."""
+        token, verbs = root, 0
+        while token.head.i != token.i and token.head in unit:
+            token = token.head
+            if token.pos_ in VERBAL:
+                verbs += 1
+                if verbs > 1 or token.dep_ != "acl" or token.tag_ not in ("VBG", "VBN"):
+                    return None
+            elif token.i in self.index.mention_roots:
+                return token
+        return None
+
     def noun_phrase(self, head: Token, unit: Span) -> Span:
         """`head` with its modifiers and conjuncts, without clauses hanging from it
         ("the two organisations [signed in Beijing]"), within the unit."""
