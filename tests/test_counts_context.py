@@ -194,3 +194,17 @@ def test_unit_words_money_words_and_first_bodies(nlp, text, expected):
 )
 def test_header_notes_marked_cells_and_callouts(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a caption or lead counts its first plural noun ("number of" X: X); list labels that
+        # are names take it
+        ("The number of joint projects under each programme:\n- DST-NSF: 104\n- ILTP: 110\n", [("104", 104, "joint project"), ("110", 110, "joint project")]),
+        ("Break-up of ongoing projects by partner agency is given below:\n- DFG: 35\n- CNRS: 22\n", [("35", 35, "ongoing project"), ("22", 22, "ongoing project")]),
+        ("Number of fellowships awarded, by country\nKenya     12\nUganda     7\n", [("12", 12, "fellowship"), ("7", 7, "fellowship")]),
+    ],
+)
+def test_captions_and_leads_name_what_a_list_counts(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -107,13 +107,38 @@ class UnitReader:
         if (note := self.caption_note(words)) is not None:
             return None if lead and note[1] != "count" else ((*note, False) if lead else note)
         first = doc.char_span(start, start + len(words), alignment_mode="expand")
-        noun = self._noun_after(doc, first.start) if first is not None else None
-        if noun is None or noun.i >= first.end or noun.lemma_.lower() in self.not_units:
+        if first is None:
+            return None
+        phrase = self._caption_noun(doc, first)
+        if phrase is None:
             return None  # "Key figures", "Facts at a glance"
-        unit = self._unit_words(doc, first.start, noun), "count", Decimal(1)
+        phrase_start, noun = phrase
+        unit = self._unit_words(doc, phrase_start, noun), "count", Decimal(1)
         if lead:
             return (*unit, words.rstrip().endswith(":") and noun.tag_ in ("NNS", "NNPS"))
         return unit
+
+    def _caption_noun(self, doc: Doc, caption) -> tuple[int, Token] | None:
+        """The start and head of the noun phrase a caption counts: its first plural noun ("The
+        number of joint projects under each programme:", "Break-up of ongoing projects by
+        partner"), else the noun phrase it opens with ("Pilot plant output")."""
+        plural = next((t for t in caption if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
+        if plural is not None and plural.lemma_.lower() in self.quantity_nouns:
+            plural = next((t for t in caption[plural.i - caption.start + 1 :] if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
+        if plural is not None:
+            start = plural.i
+            while start > caption.start and (doc[start - 1].pos_ in ("ADJ", "NOUN") or doc[start - 1].tag_ == "VBG"):
+                start -= 1  # "ongoing projects", "joint research projects"
+            noun = plural
+        else:
+            start = caption.start
+            noun = self._noun_after(doc, start)
+            if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
+                noun = of_object(noun)  # "Number of fellowships awarded"
+                start = noun.i if noun is not None else start
+        if noun is None or noun.i >= caption.end or noun.lemma_.lower() in self.not_units:
+            return None
+        return start, noun
 
     def row_label(self, doc: Doc, number: Number) -> tuple[int, Token] | None:
         """The start and head noun of the label a table row or list line gives its number, when it
@@ -264,6 +289,11 @@ class UnitReader:
             if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
                 noun = of_object(noun)  # "Number of projects: 6"
                 first_word = noun.left_edge if noun is not None else None
+            if noun is not None and noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
+                # "- DST-NSF: 104" under "The number of joint projects under each programme:"
+                caption = self._caption_unit(doc, text, doc[number.start].idx)
+                if caption is not None and caption[1] == "count":
+                    return caption[0]
             if noun is not None:
                 return self._noun_phrase_unit(doc, first_word.i, noun)
         header = column_header(text, doc[number.start].idx, self.max_table_rows)
