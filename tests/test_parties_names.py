@@ -133,3 +133,68 @@ def test_a_name_that_goes_on_with_and_is_the_longer_name(nlp):
     )
     found = [p for p in parties(nlp, text) if "Breda" in p.name]
     assert [(p.name, p.acronym) for p in found] == [("Breda University & Research", "BUR")]
+
+
+# --- names of other languages: lists that repeat their preposition, adjectives after nouns, heads -----
+
+
+def test_a_foreign_list_repeats_its_preposition_and_puts_adjectives_after_nouns(nlp):
+    text = (
+        "The call is run by the Ministère de l'Agriculture, de la Pêche maritime et du Développement rural "
+        "and its Direction de la Coopération et de la Communication."
+    )
+    found = parties(nlp, text)
+    assert named(found, "Ministère de l'Agriculture, de la Pêche maritime et du Développement rural") is not None
+    assert named(found, "Direction de la Coopération et de la Communication") is not None
+    # an English noun after a name in title case is no adjective of it
+    text = "The Universidad de los Andes researchers and students met."
+    assert [p.name for p in parties(nlp, text)] == ["Universidad de los Andes"]
+
+
+def test_a_sentence_case_name_lists_with_a_comma_and_closes_on_a_proper_name(nlp):
+    text = (
+        "Funding: Ministrstvo za kmetijstvo, gozdarstvo in prehrano; partner: Zavod za ribištvo Slovenije. "
+        "Other partners are listed below."
+    )
+    found = parties(nlp, text)
+    assert named(found, "Ministrstvo za kmetijstvo, gozdarstvo in prehrano") is not None
+    assert named(found, "Zavod za ribištvo Slovenije") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Partners: Univerza v Novi Gorici, Fakulteta za naravoslovje | Morski inštitut Piran", 
+         ["Univerza v Novi Gorici", "Fakulteta za naravoslovje", "Morski inštitut Piran"]),
+        ("The Ambasciata d'Italia in Quito hosted the meeting.", ["Ambasciata d'Italia in Quito"]),
+    ],
+)
+def test_heads_of_other_languages(nlp, text, expected):
+    assert [p.name for p in parties(nlp, text)] == expected
+
+
+# --- what may follow a name: a patron, a city after a dash; what may not: a state's adjective --------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Students of Plovdiv University "Paisii Hilendarski" joined the call.', 'Plovdiv University "Paisii Hilendarski"'),
+        ("It was hosted by the Samarkand State University named after Sharof Rashidov last year.",
+         "Samarkand State University named after Sharof Rashidov"),
+        ("Teams from the Forestry University - Varna and the Indian partners met.", "Forestry University - Varna"),
+    ],
+)
+def test_a_name_keeps_its_patron_and_a_city_after_a_dash(nlp, text, name):
+    assert named(parties(nlp, text), name) is not None
+
+
+def test_a_dash_before_another_body_is_no_city(nlp):
+    text = "Pairs of partners: Lusaka Technical University – KTH and Politecnico di Torino – Universidad de Cuenca."
+    names = [p.name for p in parties(nlp, text)]
+    assert "Lusaka Technical University" in names and "Politecnico di Torino" in names
+
+
+def test_a_states_adjective_before_a_noun_is_no_complement(nlp):
+    text = "Grants of the Japanese Government for Kenyan students open in May."
+    assert [p.name for p in parties(nlp, text)] == ["Japanese Government"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.components.name_words import VERB_TAGS, NameWords, capitalised, skip_spaces, skip_words
+from pipeline.components.name_words import DASHES, VERB_TAGS, NameWords, capitalised, skip_spaces, skip_words
 from pipeline.components.org_lexicon import CountryMention, OrgLexicon
 
 if TYPE_CHECKING:
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 
 _ENGLISH_VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "MD"})
+_PROPER_OR_FOREIGN = frozenset({"NNP", "NNPS", "FW"})    # the tagger's reading of words of other languages
+_COMMON_NOUNS = frozenset({"NN", "NNS"})                   # "Universidad de los Andes researchers and ..."
+_OPENING_QUOTES = frozenset({'"', "“", "„", "«"})
+_CLOSING_QUOTES = frozenset({'"', "”", "“", "»"})
 
 
 class NameComplements:
@@ -73,7 +77,7 @@ class NameComplements:
             start = skip_spaces(doc, end + 1)
             if start < len(doc) and doc[start].lower_ in lexicon.articles:
                 start = skip_spaces(doc, start + 1)
-            item_end = self._item_list(start)
+            item_end = self._item_list(start, foreign=preposition in lexicon.sentence_case_prepositions)
             # "Office of the Permanent Secretary": an office's complement may be a title.
             if head.phrase in lexicon.title_complement:
                 item_end = max(item_end or start, self._title(start)) if start < len(doc) else item_end
@@ -85,6 +89,11 @@ class NameComplements:
                 break
             # "... Council of Ministers in September": a date is when, not where.
             if locative and any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(start, item_end)):
+                break
+            # "Scholarships of the Italian Government for Peruvian citizens": a state's adjective before a noun
+            # is no complement.
+            adjective = self.countries.get(start)
+            if adjective is not None and adjective.end == item_end and not adjective.is_name and item_end < len(doc) and doc[item_end].is_lower:
                 break
             is_state = self._is_state(start, item_end)
             if locative and not located and self.words.is_place(start, item_end):
@@ -112,9 +121,24 @@ class NameComplements:
             elif self._lower_word(i):
                 i += 1
                 end = i
+            elif doc[i].text == "," and end == i and self._sentence_case_list(i):
+                i += 1                          # "Ministrstvo za visoko šolstvo, znanost in inovacije"
+            elif end is not None and end == i and self.words.word(doc[i]):
+                i += 1                          # a proper name closing it: "Zavod za geološka istraživanja Crne Gore"
+                end = i
             else:
                 break
         return end
+
+    def _sentence_case_list(self, comma: int) -> bool:
+        """Lower-case words after `comma` go on to a conjunction and one more lower-case word: "..., znanost in inovacije"."""
+        doc, j = self.doc, comma + 1
+        while j < len(doc) and (self._lower_word(j) or doc[j].text == ",") and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        return (
+            j > comma + 1 and j + 1 < len(doc) and doc[j].lower_ in self.lexicon.sentence_case_conjunctions
+            and self._lower_word(j + 1)
+        )
 
     def _lower_word(self, i: int) -> bool:
         """A lower-case content word that may stand in a sentence-case name: no English function word, no past
@@ -125,22 +149,42 @@ class NameComplements:
             and token.lower_ not in self.lexicon.sentence_case_joins and token.ent_type_ not in ("DATE", "TIME")
         )
 
+    def epithet(self, end: int) -> int:
+        """A name's patron after it: in quotes ('Sofia University "St. Kliment Ohridski"', 'Institut "Jožef Stefan"')
+        or after "named after" ("National University of Uzbekistan named after Mirzo Ulugbek")."""
+        doc = self.doc
+        if end < len(doc) and doc[end].text in _OPENING_QUOTES and "\n" not in doc[end - 1].whitespace_:
+            close = next((j for j in range(end + 1, min(len(doc), end + 8)) if doc[j].text in _CLOSING_QUOTES), None)
+            inside = doc[end + 1 : close] if close is not None else []
+            if len(inside) and all(capitalised(t) or t.text == "." for t in inside) and capitalised(inside[0]):
+                return close + 1
+        if end + 2 < len(doc) and doc[end].lower_ == "named" and doc[end + 1].lower_ == "after":
+            stop = self._title(end + 2)
+            if stop > end + 2:
+                return stop
+        return end
+
     def with_city(self, head: Head, end: int) -> int:
         """"University College Dublin (UCD)", "University of Natural Resources and Life Sciences, Vienna (BOKU)":
         a city right after a university's name, closed by a bracket or the sentence, is part of the name."""
         doc = self.doc
         if self.lexicon.head_kinds.get(head.phrase) != "university" or end >= len(doc):
             return end
-        city = end + (doc[end].text == ",")
+        # "..., Vienna", "Agricultural University - Plovdiv"
+        dash = doc[end].text in DASHES and doc[end - 1].whitespace_ != "" and doc[end].whitespace_ != ""
+        city = end + (doc[end].text == "," or dash)
         stop = city
-        while stop < len(doc) and doc[stop].ent_type_ == "GPE" and capitalised(doc[stop]) and stop not in self.country_tokens:
+        while stop < len(doc) and capitalised(doc[stop]) and stop not in self.country_tokens and (
+            doc[stop].ent_type_ == "GPE"
+            or (dash and self.words.word(doc[stop]) and stop - city < 2 and not doc[stop].is_upper and stop not in self.org_head_tokens)
+        ):
             stop += 1
         if stop == city or stop >= len(doc):
             return end
         # closed by a bracket, the sentence's end, a line break or the verb ("COMSATS University Islamabad attended")
-        closing = doc[stop].is_punct and doc[stop].text != ","
+        closing = doc[stop].is_punct and doc[stop].text != "," and not self.words.hyphen_join(stop)
         closing = closing or "\n" in doc[stop].text or (city == end and doc[stop].tag_ in VERB_TAGS)
-        return stop if closing else end
+        return stop if closing or (dash and not capitalised(doc[stop])) else end
 
     def _between_states(self, head: Head, between: int) -> int | None:
         """"Joint Committee on ... between Japan and the Netherlands": the end of the pair of states."""
@@ -168,10 +212,10 @@ class NameComplements:
         mention = self.countries.get(skip_words(doc, start + 2, ("the",)))
         return mention.end if mention is not None and mention.country is not None else None
 
-    def _item_list(self, start: int) -> int | None:
+    def _item_list(self, start: int, foreign: bool = False) -> int | None:
         """A, B, C and D: commas continue the list only when an "and" closes it."""
         doc = self.doc
-        last = self._item(start)
+        last = self._item(start, foreign)
         if last is None:
             return None
         i = last
@@ -179,14 +223,14 @@ class NameComplements:
             if doc[i].text == ",":
                 nxt = i + 1
                 closing = nxt < len(doc) and doc[nxt].lower_ in self.lexicon.conjunctions
-                item_end = self._list_item(nxt + closing)
+                item_end = self._list_item(nxt + closing, foreign)
                 if item_end is None:
                     break
                 if closing:
                     return item_end
                 i = item_end
             elif doc[i].lower_ in self.lexicon.conjunctions:
-                item_end = self._list_item(i + 1)
+                item_end = self._list_item(i + 1, foreign)
                 if item_end is None:
                     return last
                 # "Further and Higher Education, Research, Innovation and Science": items may hold "and" themselves.
@@ -197,12 +241,17 @@ class NameComplements:
                 break
         return last
 
-    def _list_item(self, start: int) -> int | None:
+    def _list_item(self, start: int, foreign: bool = False) -> int | None:
         """A further item of a list: not another body, not a state ("Biotechnology, Ministry of ...", ", India", "and USP");
         it may open with an article ("..., el Desarrollo Tecnológico y la Innovación")."""
-        if start < len(self.doc) and self.doc[start].lower_ in self.lexicon.articles and self.doc[start].lower_ != "the":
+        doc = self.doc
+        # "..., de la Recherche scientifique et de l'Innovation", "... et du Partenariat": in other languages each
+        # item may repeat the preposition.
+        if start < len(doc) and doc[start].lower_ in self.lexicon.sentence_case_prepositions:
             start += 1
-        end = self._item(start)
+        if start < len(doc) and doc[start].lower_ in self.lexicon.articles and doc[start].lower_ != "the":
+            start += 1
+        end = self._item(start, foreign)
         if end is None or start in self.known or any(i in self.org_head_tokens for i in range(start, end)):
             return None
         mention = self.countries.get(start)
@@ -217,7 +266,9 @@ class NameComplements:
             i += 1
         return i
 
-    def _item(self, start: int) -> int | None:
+    def _item(self, start: int, foreign: bool = False) -> int | None:
+        """Where the words of one item end; after a foreign preposition a lower-case adjective may follow a
+        capitalised word ("de l'Enseignement supérieur", "de la Recherche scientifique")."""
         i = start
         while i < len(self.doc):
             if i in self.countries:
@@ -228,6 +279,21 @@ class NameComplements:
                 i += 1
             elif i > start and self.words.hyphen_join(i):
                 i += 2
+            elif foreign and i > start and capitalised(self.doc[i - 1]) and self._lower_word(i) and (
+                self.doc[i].tag_ in _PROPER_OR_FOREIGN or self._closes_item(i + 1, english_noun=self.doc[i].tag_ in _COMMON_NOUNS)
+            ):
+                i += 1
             else:
                 break
         return i if i > start else None
+
+    def _closes_item(self, i: int, english_noun: bool) -> bool:
+        """doc[i] may follow the last word of an item: the end, a line, punctuation, a small joining word of another
+        language, a capital, or (unless the word before reads as an English noun) "and"."""
+        doc = self.doc
+        if i >= len(doc) or "\n" in doc[i - 1].whitespace_ or doc[i].is_punct or doc[i].is_space:
+            return True
+        lower = doc[i].lower_
+        if lower in self.lexicon.sentence_case_joins or capitalised(doc[i]):
+            return True
+        return not english_noun and lower in self.lexicon.conjunctions

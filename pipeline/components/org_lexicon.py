@@ -65,6 +65,7 @@ class OrgLexicon:
     lower_case_heads: frozenset[str]    # heads that name a body in lower case after proper words ("Austrian embassy")
     sentence_case_prepositions: frozenset[str]  # after these a name may go on in lower case ("Centre de recherches")
     sentence_case_joins: frozenset[str]  # small words inside such a lower-case stretch ("pour le", "de la", "et")
+    sentence_case_conjunctions: frozenset[str]  # close a list inside it ("..., znanost in inovacije")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -106,6 +107,7 @@ class OrgLexicon:
             lower_case_heads=_words(kinds.get("lower_case_heads", [])),
             sentence_case_prepositions=_words(kinds.get("sentence_case_prepositions", [])),
             sentence_case_joins=_words(kinds.get("sentence_case_joins", [])),
+            sentence_case_conjunctions=_words(kinds.get("sentence_case_conjunctions", [])),
         )
 
     def normalise(self, form: str) -> str:

@@ -136,6 +136,7 @@ class DocNames:
         sentence_case = self.complements.sentence_case(head) if head.is_party else None
         if sentence_case is not None and sentence_case > end:
             end, complements = sentence_case, max(complements, 1)
+        end = self.complements.epithet(end)
         end = self.complements.with_city(head, end)
         if end == head.end and start == first_head.start and head is first_head:
             return None
