@@ -127,7 +127,7 @@ class UnitReader:
             plural = next((t for t in caption[plural.i - caption.start + 1 :] if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
         if plural is not None:
             start = plural.i
-            while start > caption.start and (doc[start - 1].pos_ in ("ADJ", "NOUN") or doc[start - 1].tag_ == "VBG"):
+            while start > caption.start and (doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[start - 1].tag_ == "VBG"):
                 start -= 1  # "ongoing projects", "joint research projects"
             noun = plural
         else:
