@@ -187,3 +187,30 @@ def test_agreement_a_protocol_amends_has_the_protocol_sides(nlp):
     assert [(e.type, e.action, e.parties) for e in found] == [
         ("protocol", "signed", ["Iceland", "Kenya"]), ("agreement", "signed", ["Iceland", "Kenya"]),
     ]
+
+
+# -- nouns that only refer back ------------------------------------------------------
+
+def test_programme_of_cooperation_is_an_instrument_and_the_programme_points_back(nlp):
+    found = events(
+        nlp,
+        "Iceland and Kenya signed a Programme of Cooperation in Geothermal Research for 2025-2027 in Nairobi. "
+        "Under the new programme, each side funds six fellowships.",
+    )
+    assert [(e.type, e.action, e.parties) for e in found] == [
+        ("other", "signed", ["Iceland", "Kenya"]), ("other", "referenced", ["Iceland", "Kenya"]),
+    ]
+
+
+def test_the_text_is_the_instrument_last_mentioned_needs_dates(nlp):
+    found = events(
+        nlp,
+        "Iceland and Kenya have concluded a memorandum on geothermal training. "
+        "The text was signed in Nairobi on 3 May 2021 by the two ministers.",
+    )
+    assert {e.type for e in found} == {"mou"}
+    assert (found[0].date_value, found[0].place) == ("2021-05-03", "Nairobi")
+
+
+def test_the_text_with_no_instrument_before_is_no_event(nlp):
+    assert events(nlp, "The text was signed in Nairobi on 3 May 2021 by the two ministers.") == []

@@ -70,5 +70,6 @@ class AgreementExtractor:
         return doc
 
     def _events(self, doc: Doc, mentions: list[Mention]) -> list[Agreement]:
+        mentions = self.find_mentions.with_anaphors(doc, mentions)
         index = DocIndex(doc, self.cues, self.countries.scan(doc), mentions)
         return EventReader(index, self.cues, self.tokenizer, self.countries).read(mentions)

@@ -32,6 +32,7 @@ class AgreementCues:
     generic_instrument_types: frozenset[str]    # "agreement": a word for instruments of any kind
     attached_types: frozenset[str]              # "protocol": an instrument added to another
     anaphoric_determiners: frozenset[str]
+    anaphor_nouns: dict[str, list[str]]         # "text" -> the types it may refer to ([]: any)
     older_words: frozenset[str]                 # "the first agreement": not the one just told
     place_prepositions: frozenset[str]
     visit_nouns: frozenset[str]
@@ -68,6 +69,7 @@ class AgreementCues:
             generic_instrument_types=frozenset(cues["generic_instrument_types"]),
             attached_types=frozenset(cues["attached_types"]),
             anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
+            anaphor_nouns=cues["anaphor_nouns"],
             older_words=frozenset(cues["older_words"]),
             place_prepositions=frozenset(cues["place_prepositions"]),
             visit_nouns=frozenset(cues["visit_nouns"]),

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.instruments import Instruments
+from pipeline.components.agreements.mentions import ANAPHOR
 from pipeline.components.agreements.model import Agreement, Instrument, Mention
 from pipeline.components.agreements.sides import Sides
 from pipeline.components.agreements.slots import Slots
@@ -41,6 +42,10 @@ class EventReader:
         unnamed: list[tuple[Mention, Span, Instrument]] = []   # specific mentions with no action
         discourse = self.index.discourse
         for mention in mentions:
+            if mention.type == ANAPHOR:
+                mention = self.instruments.resolve(mention)
+                if mention is None:
+                    continue
             unit = self.index.unit(mention.span)
             if discourse.in_quotation(mention.span) and self.instruments.points_back(mention.span):
                 continue   # an official quoted on the instrument: "This MoU gives our teams ..."

@@ -19,6 +19,7 @@ class Instruments:
         self.cues = cues
         self.slots = slots
         self.told: list[Instrument] = []
+        self.mentioned: list[Instrument] = []   # by the last mention of each, latest last
 
     def of(self, mention: Mention, sides: list[str], actions: frozenset[str] = frozenset()) -> Instrument:
         """The instrument an event is about: one named before, or a new one. `actions`:
@@ -31,6 +32,9 @@ class Instruments:
             instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides))
             self.told.append(instrument)
         instrument.called.add(mention.type)
+        if instrument in self.mentioned:
+            self.mentioned.remove(instrument)
+        self.mentioned.append(instrument)
         return instrument
 
     def _told_of(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
@@ -75,6 +79,16 @@ class Instruments:
         sent = span.sent
         previous = doc[max(sent.start - 1, 0)].sent.start
         return previous <= told.start and told.end <= sent.start
+
+    def resolve(self, anaphor: Mention) -> Mention | None:
+        """An anaphor ("the text") as a mention of the instrument last mentioned of a type
+        it may refer to; None if there is none."""
+        types = self.cues.anaphor_nouns.get(anaphor.span.root.lower_, [])
+        for instrument in reversed(self.mentioned[-RECENT_INSTRUMENTS:]):
+            if not types or instrument.type in types:
+                span = Span(anaphor.span.doc, anaphor.span.start, anaphor.span.end, label=instrument.type)
+                return Mention(span, instrument.type, False)
+        return None
 
     def _signatory(self, sides: list[str], instrument: Instrument) -> bool:
         """Whether the one body a retelling names beside "the protocol" is where a signatory

@@ -15,6 +15,8 @@ from pipeline.components.agreements.syntax import VERBAL
 
 # A pronoun points back to an instrument named in its sentence or the one before.
 PRONOUN_REACH_SENTENCES = 1
+# The type of a noun that only refers back to an instrument ("the text", "the programme").
+ANAPHOR = "anaphor"
 
 
 class MentionFinder:
@@ -65,6 +67,20 @@ class MentionFinder:
                 continue  # "Memorandum of Understanding (MoU)": one mention
             mentions.append(Mention(Span(doc, span.start, span.end, label=type_), type_, number == "plural"))
         return self._with_pronouns(doc, mentions) if mentions else mentions
+
+    def with_anaphors(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """`mentions` with the nouns that only refer back to an instrument ("the text was
+        signed by ...", "under the new programme"), typed ANAPHOR: the reader gives them the
+        type of the instrument they point to, or drops them."""
+        taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        parties = {i for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
+        anaphors = [
+            Mention(Span(doc, t.i, t.i + 1, label=ANAPHOR), ANAPHOR, False)
+            for t in doc
+            if t.lower_ in self.cues.anaphor_nouns and t.pos_ == "NOUN" and t.i not in taken and t.i not in parties
+            and any(c.dep_ in ("det", "poss") and c.lower_ in self.cues.anaphoric_determiners for c in t.children)
+        ]
+        return sorted(mentions + anaphors, key=lambda m: m.span.start) if anaphors else mentions
 
     def _with_pronouns(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """`mentions` with the pronouns that stand for the instrument named last before
