@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.components.date_grammar import _case_variants
 from pipeline.components.date_reading import (
-    DAY_FIRST, MONTH_FIRST, OrdinalDays, numeric_order, read_numeric, two_digit_year, year_month,
+    DAY_FIRST, MONTH_FIRST, MONTH_NUMBERS, OrdinalDays, _date_parser, calendar_date, numeric_order, read_numeric,
+    two_digit_year, year_month,
 )
+from pipeline.data_files import load_yaml
 from pipeline.components.dates import make_dates
 from pipeline.nlp import analyse_text
 
@@ -454,3 +457,18 @@ def test_ordinal_day_words():
     assert [days.number(w) for w in ("8th", "08", "third", "Twenty-First", "twenty  first", "fourth")] == [
         8, 8, 3, 21, 21, None
     ]
+
+
+def test_month_table_reads_every_spelling_as_dateparser_does():
+    """calendar_date reads the month names the grammar matches from a table, not by dateparser:
+    for every spelling (case variants, abbreviations, a trailing full stop) both give the same
+    date, an invalid day included (31 April, 29 February 1900 but not 2000)."""
+    data = load_yaml("dates.yaml")
+    words = data["months"] + data["month_abbreviations"]
+    spellings = {s for w in _case_variants(words) + [w.lower() for w in words] for s in (w, w + ".")}
+    assert {s.removesuffix(".").lower() for s in spellings} == set(MONTH_NUMBERS)
+    calendar_date.cache_clear()
+    for spelling in sorted(spellings):
+        for day, year in ((31, 2019), (29, 1900), (29, 2000)):
+            parsed = _date_parser().get_date_data(f"{day} {spelling} {year}").date_obj
+            assert calendar_date(day, spelling, year) == (parsed and parsed.date()), (day, spelling, year)

@@ -14,14 +14,18 @@ Dates written with dots ("05.06.2022") are always day-first: the dotted
 month-first form is not in use.
 Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999.
 
-dateparser is used for what it parses well: a day, a month name in any of
-its spellings ("Sept.", "SEPT", "march") and a year. Its own search over
-free text is not used: it takes version numbers, scores and the verb "may"
-for dates.
+A month name in the spellings the grammar matches (English names and
+abbreviations in any case, with or without a full stop: "Sept.", "SEPT",
+"march") is read from a table; dateparser reads any other (a call costs
+milliseconds and its first one about a second). tests/test_dates.py checks
+that the table gives what dateparser gives for every such spelling. Its own
+search over free text is not used: it takes version numbers, scores and the
+verb "may" for dates.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -132,12 +136,21 @@ class OrdinalDays:
         return not text[:1].isdigit()
 
 
+# English month names and abbreviations ("sept" too), lower case, without a full stop.
+MONTH_NUMBERS = {
+    **{calendar.month_name[n].lower(): n for n in range(1, 13)},
+    **{calendar.month_abbr[n].lower(): n for n in range(1, 13)},
+    "sept": 9,
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def calendar_date(day: int, month: str, year: int) -> dt.date | None:
     """The date of a day, a month (name, abbreviation or number) and a year; None if there is none."""
-    if month.isdigit():
+    number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.removesuffix(".").lower())
+    if number is not None:
         try:
-            return dt.date(year, int(month), day)
+            return dt.date(year, number, day)
         except ValueError:
             return None
     parsed = _date_parser().get_date_data(f"{day} {month} {year}").date_obj
