@@ -214,3 +214,14 @@ def test_the_text_is_the_instrument_last_mentioned_needs_dates(nlp):
 
 def test_the_text_with_no_instrument_before_is_no_event(nlp):
     assert events(nlp, "The text was signed in Nairobi on 3 May 2021 by the two ministers.") == []
+
+
+def test_generic_agreement_points_back_to_the_instrument_of_its_participle_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and Makerere University have renewed their memorandum of understanding. "
+        "At the same ceremony the two universities signed a letter of intent on a joint doctorate. "
+        "Under the renewed agreement, staff exchanges continue.",
+    )
+    assert [(e.type, e.action) for e in found] == [("mou", "renewed"), ("loi", "signed"), ("mou", "referenced")]
+    assert set(found[-1].parties) == {"University of Tartu", "Makerere University"}

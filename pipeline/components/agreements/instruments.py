@@ -51,7 +51,22 @@ class Instruments:
             if self._signatory(sides, same_type[0]) and not self._named(mention.span):
                 return same_type[0]   # "The protocol was signed by the Secretary, Ministry of ..."
             return None
-        return self._named_precisely(mention, sides, actions)
+        return self._named_precisely(mention, sides, actions) or self._generic(mention, sides)
+
+    def _generic(self, mention: Mention, sides: list[str]) -> Instrument | None:
+        """The instrument a generic word ("the renewed agreement") points back to when no
+        instrument of its own type was told: the last one mentioned, or the last one of
+        which the action its participle names was told ("renewed": the MoU renewed)."""
+        if mention.type not in self.cues.generic_instrument_types or sides or self._named(mention.span) or not self.mentioned:
+            return None
+        done = {
+            self.cues.action(c, None, mention.type)
+            for c in mention.span.root.children if c.dep_ == "amod" and c.tag_ == "VBN"
+        } - {None}
+        for instrument in reversed(self.mentioned):
+            if done & {e.action for e in instrument.events}:
+                return instrument
+        return self.mentioned[-1]
 
     def _named_precisely(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
         """The instrument told just before under a generic word ("have entered into a new
