@@ -198,3 +198,44 @@ def test_a_dash_before_another_body_is_no_city(nlp):
 def test_a_states_adjective_before_a_noun_is_no_complement(nlp):
     text = "Grants of the Japanese Government for Kenyan students open in May."
     assert [p.name for p in parties(nlp, text)] == ["Japanese Government"]
+
+
+# --- page furniture, acronyms without brackets, currency codes ------------------------------------
+
+
+def test_breadcrumb_sections_are_the_items_after_the_first():
+    from pipeline.components.page_furniture import breadcrumb_sections
+
+    doc = spacy.blank("en")("Harbour Institute > Press Room > Announcements\n\nThe Harbour Institute / the port signed.")
+    assert [doc[i].text for i in sorted(breadcrumb_sections(doc, frozenset({">", "/"})))] == [
+        "Press", "Room", ">", "Announcements",
+    ]
+
+
+def test_a_section_of_a_breadcrumb_is_no_party(nlp):
+    text = "Home > Partnerships Office > Releases\n\nThe Coastal Research Institute signed an agreement with Chile."
+    names = [p.name for p in parties(nlp, text)]
+    assert "Partnerships Office" not in names and "Coastal Research Institute" in names
+
+
+def test_an_acronym_right_after_a_name_without_brackets_is_its_acronym(nlp):
+    text = (
+        "Contact: Federal Office for Polar and Marine Research FOPMR, Bern. "
+        "FOPMR will publish the call; the Federal Office for Polar and Marine Research FOPMR funds it."
+    )
+    found = [p for p in parties(nlp, text) if "FOPMR" in (p.acronym or "") or "Polar" in p.name]
+    assert [(p.name, p.acronym) for p in found] == [("Federal Office for Polar and Marine Research", "FOPMR")]
+
+
+def test_a_currency_code_is_no_party(nlp):
+    text = "The agency pays CHF 1.2 million; the ministry adds CHF 0.4 million and SGD 200,000."
+    assert parties(nlp, text) == []
+
+
+def test_a_unit_named_with_its_parent_joins_the_unit_named_alone(nlp):
+    text = (
+        "The International Relations Division of the NRF handles the call. "
+        "Questions go to the International Relations Division."
+    )
+    found = [p for p in parties(nlp, text) if "Division" in p.name]
+    assert len(found) == 1

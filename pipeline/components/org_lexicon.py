@@ -66,6 +66,7 @@ class OrgLexicon:
     sentence_case_prepositions: frozenset[str]  # after these a name may go on in lower case ("Centre de recherches")
     sentence_case_joins: frozenset[str]  # small words inside such a lower-case stretch ("pour le", "de la", "et")
     sentence_case_conjunctions: frozenset[str]  # close a list inside it ("..., znanost in inovacije")
+    breadcrumb_separators: frozenset[str]   # part a breadcrumb trail's items ("Home > News")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -108,6 +109,7 @@ class OrgLexicon:
             sentence_case_prepositions=_words(kinds.get("sentence_case_prepositions", [])),
             sentence_case_joins=_words(kinds.get("sentence_case_joins", [])),
             sentence_case_conjunctions=_words(kinds.get("sentence_case_conjunctions", [])),
+            breadcrumb_separators=frozenset(str(v) for v in non.get("breadcrumb_separators", [])),
         )
 
     def normalise(self, form: str) -> str:

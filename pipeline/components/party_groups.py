@@ -51,8 +51,9 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
         if shorter != key and shorter in keys:
             union(shorter, key)
     # "Ben-Gurion University" is the "Ben-Gurion University of the Negev" of the same text.
+    # A name of general words only ("National Institute") is left alone; "International Affairs Division" is not.
     for key in keys:
-        if " " in key and key.split()[0] not in lexicon.generic:
+        if " " in key and _has_a_proper_word(key, lexicon):
             longer = {find(k) for k in keys if k.startswith(key + " of ")}
             if len(longer) == 1:
                 union(key, longer.pop())
@@ -91,6 +92,10 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
     for m in mentions:
         groups.setdefault(find(m.key), []).append(m)
     return list(groups.values())
+
+
+def _has_a_proper_word(key: str, lexicon) -> bool:
+    return any(word not in lexicon.generic and word not in lexicon.head_kinds for word in key.split())
 
 
 def _ends_on_head(found: DocumentMentions, mention: Mention) -> bool:

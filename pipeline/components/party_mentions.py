@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from pipeline.components.acronyms import Definition, find_definitions, is_acronym
+from pipeline.components.acronyms import Definition, find_definitions, is_acronym, long_form_start
 from pipeline.components.name_words import HYPHENS, skip_spaces
 from pipeline.components.org_lexicon import GazetteerEntry
 from pipeline.components.org_names import DocNames
+from pipeline.components.page_furniture import breadcrumb_sections
 
 if TYPE_CHECKING:
     from pipeline.components.parties import PartyExtractor
@@ -70,10 +71,16 @@ class DocumentMentions:
     def collect(self) -> list[Mention]:
         """The document's mentions, none overlapping another."""
         self._add_definitions()
+        self._add_acronyms_after_names()
         self._add_names()
         mentions = self._select(self.candidates)
         mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
         self._link_translations(mentions)
+        # A breadcrumb's sections ("Home > Media Center > News") only join a body named elsewhere.
+        sections = breadcrumb_sections(self.doc, self.lexicon.breadcrumb_separators)
+        for m in mentions:
+            if not m.acronym and m.span.start in sections:
+                m.strong = False
         return mentions
 
     def mention(self, span: Span, strong: bool, priority: int = 1, entry: GazetteerEntry | None = None) -> Mention:
@@ -108,6 +115,34 @@ class DocumentMentions:
             key = self.extractor.key(long.text)
             for span in (long, acronym, *definition.alternatives):
                 mention = self.mention(span, strong=True, priority=0, entry=self._entry(span))
+                self.candidates.append(mention)
+                self.links.append((key, mention.key))
+
+    def _add_acronyms_after_names(self) -> None:
+        """"State Secretariat for Education, Research and Innovation SERI": an acronym right after a name, without
+        brackets, whose letters spell the name, is defined by it."""
+        doc, acronyms = self.doc, set(self.acronym_tokens)
+        for name in self.names.names:
+            span, i = name.span, name.span.end
+            if not name.is_party:
+                continue
+            if len(span) > 2 and span.end - 1 in acronyms and span.end - 2 not in acronyms:
+                long, acronym = span[:-1], span[-1:]         # the grammar took the acronym as a word of the name
+            elif i in acronyms:
+                long, acronym = span, doc[i : i + 1]
+            else:
+                continue
+            if "\n" in doc[acronym.start - 1].whitespace_ or not doc[acronym.start - 1].whitespace_:
+                continue
+            upper = acronym.text.upper()
+            if acronym.text in self.lexicon.junk or self.defined.get(upper) is False or self.extractor.countries.is_place(acronym.text):
+                continue
+            if long_form_start(acronym.text, long.text) is None:
+                continue
+            self.defined[upper] = True
+            key = self.extractor.key(long.text)
+            for part in (long, acronym):
+                mention = self.mention(part, strong=True, priority=0, entry=self._entry(part))
                 self.candidates.append(mention)
                 self.links.append((key, mention.key))
 
