@@ -208,3 +208,45 @@ def test_header_notes_marked_cells_and_callouts(nlp, text, expected):
 )
 def test_captions_and_leads_name_what_a_list_counts(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # currencies of many states, their words and signs
+        (
+            "The board approved BGN 1.44 million, the Uzbek side 11.5 billion soums and Belarus 1.9 million Belarusian rubles.",
+            [("BGN 1.44 million", 1_440_000, "BGN"), ("11.5 billion soums", 11.5e9, "UZS"), ("1.9 million Belarusian rubles", 1_900_000, "BYN")],
+        ),
+        ("Tickets are capped at 5 000 DH a trip.", [("5 000 DH", 5000, "MAD")]),
+        # thousands grouped by full stops, a decimal comma before a scale word
+        (
+            "Total: EUR 210.000. Colombia adds COP 8.400 millones and Peru S/ 2,1 millones.",
+            [("EUR 210.000", 210_000, "EUR"), ("COP 8.400 millones", 8.4e9, "COP"), ("S/ 2,1 millones", 2_100_000, "PEN")],
+        ),
+        # a scale between the sign and the number; "Rs" is the rupee of the page's state
+        ("COLOMBO, 3 May 2023 – The foundation has allocated Rs. Mn. 32 for the teams.", [("Rs. Mn. 32", 32_000_000, "LKR")]),
+        ("The department will spend Rs 40 crore on the centre.", [("Rs 40 crore", 400_000_000, "INR")]),
+        # square units written with a superscript
+        ("The team mapped about 2,600 km² of the province.", [("about 2,600", 2600, "square kilometer")]),
+    ],
+)
+def test_currencies_number_formats_and_measures(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a column of row numbers counts nothing
+        ("No. | Partner | Field\n1 | University of Split | marine biology\n2 | Institute of Physics | optics\n", []),
+        # a row labelled by a plural noun says which of the header's things it counts; a header
+        # naming two things counts both
+        (
+            "Instrument | Projects / grants | Contribution\nSeed money grants | 28 | CHF 0.9 million\nTotal | 37 | CHF 2.7 million\n",
+            [("28", 28, "seed money grant"), ("CHF 0.9 million", 900_000, "CHF"), ("37", 37, "project and grant"), ("CHF 2.7 million", 2_700_000, "CHF")],
+        ),
+    ],
+)
+def test_row_number_columns_and_rows_that_say_which(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -107,7 +107,7 @@ class _Expression:
     unit: str | None
     kind: str | None
     in_date: bool
-    bare_dollar: str | None = None   # "sign" for a bare "$", "word" for a bare "dollars"
+    bare_dollar: str | None = None   # "sign" for a bare "$", "word" for a bare "dollars", "rupee" for "Rs"
 
 
 class CountExtractor:
@@ -136,8 +136,12 @@ class CountExtractor:
             frozenset(not_units | set(data["column_headers_without_unit"])),
             frozenset(data["units_with_of"]),
             self.numbers.money_scales,
+            frozenset(data["label_column_headers"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
+        # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...
+        self.rupees = DollarContext(data["rupee_states"], countries, default="INR")
+        self.rupee_signs = frozenset(data["rupee_signs"])
         self.bare_dollar = str(data["bare_dollar"])
         self.bare_dollar_words = frozenset(data["bare_dollar_words"])
         self.world_cues = frozenset(data["world_cues"])
@@ -172,8 +176,11 @@ class CountExtractor:
                 scan.taken = expression.end
         self._link_ranges(doc, expressions)
         self._share_elided_nouns(doc, expressions)
+        for e in expressions:
+            if e.bare_dollar == "rupee":
+                e.unit = self.rupees.currency(doc)
         for before, e in zip([None, *expressions], expressions):
-            if e.bare_dollar and not self._about_the_world(doc, e) and not _converted(doc, before, e):
+            if e.bare_dollar in ("sign", "word") and not self._about_the_world(doc, e) and not _converted(doc, before, e):
                 e.unit = self.dollars.currency(doc, word=e.bare_dollar == "word")
         spans = []
         for e in expressions:
@@ -197,6 +204,15 @@ class CountExtractor:
         if number.currency is None and (hit := phrases.ending("currency_before", start)) and hit.start >= taken:
             number.currency, start = hit.value, hit.start
             bare_dollar = "sign" if hit.value == USD and doc[hit.start : hit.end].text == self.bare_dollar else None
+            if doc[hit.start : hit.end].text.lower().replace(" ", "") in self.rupee_signs:
+                bare_dollar = "rupee"
+        elif number.currency is None and (before_scale := self._scale_before(doc, start)) is not None:
+            # "Rs. Mn. 32": a scale between the currency and the number
+            k, scale = before_scale
+            if (hit := phrases.ending("currency_before", k)) and hit.start >= taken:
+                number.currency, number.scale, start = hit.value, number.scale * scale, hit.start
+                if doc[hit.start : hit.end].text.lower().replace(" ", "") in self.rupee_signs:
+                    bare_dollar = "rupee"
         if number.currency and end < len(doc) and doc[end].lower_.rstrip(".") in money_scales:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
             end += 1
@@ -207,10 +223,14 @@ class CountExtractor:
             unit, kind, end = hit.value, "money", hit.end
         elif hit := phrases.starting("percent", end):
             unit, kind, end = "percent", "percent", hit.end
+        if kind == "money":
+            self.numbers.read_grouped_by_dots(doc, number)  # "EUR 210.000", "COP 8.400 millones"
         series = self.units.series_unit(doc, number) if kind is None else None  # "NSF 104, JSPS 40"
         if self.filters.is_label(doc, scan.text, phrases, scan.labels, start, end, money=kind == "money"):
             return None
-        if series is None and self.filters.in_name(doc, number, scan.names):
+        if kind is None and self.units.labels_rows(scan.text, doc[number.start].idx):
+            return None  # "No. | Partner" over "1 | University of Split"
+        if series is None and kind is None and self.filters.in_name(doc, number, scan.names):
             return None
         if series is not None:
             unit, kind = series, "count"
@@ -254,8 +274,18 @@ class CountExtractor:
         )
         return _Expression(
             text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date,
-            bare_dollar=bare_dollar if unit == USD else None,
+            bare_dollar=bare_dollar if unit == USD or bare_dollar == "rupee" else None,
         )
+
+    def _scale_before(self, doc: Doc, start: int) -> tuple[int, Decimal] | None:
+        """The start of a money scale written right before the number ("Mn." in "Rs. Mn. 32"), and the scale."""
+        k = start - 1
+        if k > 0 and doc[k].text == "." and glued(doc, k, after=False) is False and not doc[k - 1].whitespace_:
+            k -= 1
+        if k < 1 or doc[k].is_digit:
+            return None
+        scale = self.numbers.money_scales.get(doc[k].lower_.rstrip("."))
+        return (k, scale) if scale is not None and doc[k].text[:1].isupper() else None
 
     def _share_coordinated_noun(self, doc: Doc, first: _Expression, second: _Expression) -> bool:
         """"45 and 50 researchers", "every four or five years", "ten Kenyan and twelve Ghanaian

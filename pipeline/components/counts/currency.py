@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 from pipeline.components.org_lexicon import CountryList
 
 USD = "USD"
+# The state whose currency a default is: its names outweigh the others like the United States's.
+_HOME_OF = {"USD": "United States", "INR": "India"}
 # The opening of a page: its dateline and heading, where the place it is written from stands.
 _OPENING_CHARS = 400
 # What follows the place of a dateline: "SINGAPORE, 14 March 2019 –", "Ottawa (Canada), 3 May –",
@@ -23,13 +25,15 @@ _BEFORE_DATELINE_PLACE = re.compile(r"(?:^|\n)[^\S\n]*(?:By [^,\n]{2,40},[^\S\n]
 
 
 class DollarContext:
-    def __init__(self, dollar_states: dict[str, dict], countries: CountryList):
+    def __init__(self, dollar_states: dict[str, dict], countries: CountryList, default: str = USD):
+        self.default = default                      # the currency when no state is clear (USD; INR for "Rs")
+        self.home = _HOME_OF[default]               # its state, whose names can outweigh the others
         self.currency_of = {state: str(entry["currency"]) for state, entry in dollar_states.items()}
         self.sign_only = frozenset(state for state, entry in dollar_states.items() if entry.get("sign_only"))
         # Every name, adjective and city of a state, to the state; the United States too, so it can outweigh others.
         self.state_of: dict[str, str] = {}
         for entry in countries.countries:
-            if entry.country in self.currency_of or entry.country == "United States":
+            if entry.country in self.currency_of or entry.country == self.home:
                 for form in (entry.country, *entry.names, *entry.adjectives):
                     self.state_of[form] = entry.country
         for state, entry in dollar_states.items():
@@ -63,7 +67,7 @@ class DollarContext:
                     first = (start, party.country)
         if first is None:
             return None
-        return first[1] if first[1] in self.currency_of or first[1] == "United States" else None
+        return first[1] if first[1] in self.currency_of or first[1] == self.home else None
 
     def home_of_dateline(self, text: str) -> str | None:
         """The state of the opening's dateline ("SINGAPORE, 14 March 2019 –", "By Ana Souza,
@@ -78,8 +82,8 @@ class DollarContext:
         """The currency a bare "$" of `doc` stands for; with `word`, a bare "dollars"."""
         state = self._home(doc)
         if state is None or (word and state in self.sign_only):
-            return USD
-        return self.currency_of.get(state, USD)
+            return self.default
+        return self.currency_of.get(state, self.default)
 
     def _home(self, doc: Doc) -> str | None:
         """The state a page is written from or about, as far as a bare "$" goes."""
@@ -87,7 +91,7 @@ class DollarContext:
         if home is not None:
             return home
         for match in self._opening.finditer(doc.text[:_OPENING_CHARS]):
-            return self._folded[match.group(0).lower()]  # the United States too
+            return self._folded[match.group(0).lower()]  # the default's state too
         publisher = self._first_body(doc)
         if publisher is not None:
             return publisher
@@ -97,6 +101,6 @@ class DollarContext:
         ranked = [(n, state) for state, n in named.items() if state in self.currency_of]
         if ranked:
             n, state = max(ranked)
-            if n > named.get("United States", 0):
+            if n > named.get(self.home, 0):
                 return state
         return None

@@ -24,6 +24,9 @@ _THREE_DIGITS = re.compile(r"\d{3}")
 # A fraction written in digits after a whole number ("2 1/2").
 _DIGIT_FRACTION = re.compile(r"(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])")
 ARTICLES = frozenset({"a", "an"})
+# Thousands grouped by full stops ("210.000", "8.400") and a decimal comma ("2,1").
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 # Marks glued before digits that make the number approximate: "~15".
 _APPROXIMATE_MARKS = frozenset({"~", "≈", "c."})
 
@@ -112,6 +115,8 @@ class NumberReader:
         else:
             number = self.read_digits(token)
             if number is None:
+                number = self._read_decimal_comma(doc, i)
+            if number is None:
                 return None
         self._read_fraction(doc, number)
         while number.end < len(doc):
@@ -130,6 +135,14 @@ class NumberReader:
         if lower in ARTICLES and number.end == i + 1:
             return None
         return number
+
+    def read_grouped_by_dots(self, doc: Doc, number: Number) -> None:
+        """An amount of money whose thousands are grouped by full stops, as much of Europe and Latin
+        America writes them: "EUR 210.000", "COP 8.400 millones" (never three decimals of money)."""
+        token = doc[number.start]
+        if number.end - number.start == 1 or doc[number.start + 1].lower_ in self.scales:
+            if _DOT_GROUPS.fullmatch(token.text):
+                number.value = Decimal(token.text.replace(".", ""))
 
     def _hundred_and(self, doc: Doc, number: Number) -> bool:
         """"a hundred and two": the tens after "hundred and" join the number (102, not 100)."""
@@ -152,6 +165,13 @@ class NumberReader:
             elif (match := _DIGIT_FRACTION.fullmatch(doc[k].text)) and int(match["num"]) < int(match["den"]):
                 number.value += Decimal(match["num"]) / Decimal(match["den"])
                 number.end, number.year_like = k + 1, False
+
+    def _read_decimal_comma(self, doc: Doc, i: int) -> Number | None:
+        """"S/ 2,1 millones": a decimal comma, read only before a scale word."""
+        token = doc[i]
+        if _DECIMAL_COMMA.fullmatch(token.text) and i + 1 < len(doc) and doc[i + 1].lower_ in self.scales:
+            return Number(i, i + 1, Decimal(token.text.replace(",", ".")))
+        return None
 
     def read_digits(self, token: Token) -> Number | None:
         """A number in digits in one token, with a currency or money scale glued on."""

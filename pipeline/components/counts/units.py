@@ -45,6 +45,7 @@ class UnitReader:
         not_units: frozenset[str],
         units_with_of: frozenset[str] = frozenset(),
         money_scales: dict[str, Decimal] | None = None,
+        label_columns: frozenset[str] = frozenset(),
     ):
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
@@ -55,6 +56,7 @@ class UnitReader:
         self.not_units = not_units                  # states and words like "total": column headers that count nothing
         self.units_with_of = units_with_of          # "memorandum" (of understanding), "head" (of delegation)
         self.money_scales = money_scales or {}      # "m", "bn" after a currency: "(US$ m)", "(€m)"
+        self.label_columns = label_columns          # "no", "#": headers of columns of row numbers
         self._noun_lemmas = noun_lemmatizer(nlp)
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
@@ -82,6 +84,10 @@ class UnitReader:
             return None
         header = column_header(text, offset, self.max_table_rows)
         if header is not None and (unit := self.header_unit(header)) is not None:
+            label = self.row_label(doc, number)
+            if unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS"):
+                # "Joint research projects | 9" under "Projects / grants": the row says which
+                return self._label_phrase_unit(doc, *label), "count", Decimal(1)
             return unit
         label = self.row_label(doc, number)
         if label is not None:
@@ -233,16 +239,23 @@ class UnitReader:
         with `plain`, whatever its words are."""
         if (note := self.caption_note(header)) is not None and note[1] == "money":
             return note
-        words = _BRACKETS.sub(" ", header).lower().replace("-", " ").split()
+        words = _BRACKETS.sub(" ", header).lower().replace("-", " ").replace(" / ", " and ").split()
         if len(words) >= 2 and " ".join(words[:2]) in ("number of", "no. of"):
             words = words[2:]
         cut = next((i for i, w in enumerate(words) if i > 0 and (w in _HEADER_STOPS or _PARTICIPLE.fullmatch(w))), len(words))
         words = words[:cut]
         if not words:
             return None
+        if "and" in words[:-1]:  # "projects and grants": each word singular
+            words = [w if w == "and" else self.unit_aliases.get(w, self._noun_lemmas(w)) for w in words]
         if not plain and self._names_no_unit(" ".join(words)):
             return None
         return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))]), "count", Decimal(1)
+
+    def labels_rows(self, text: str, offset: int) -> bool:
+        """The number stands in a column of row numbers: "No.", "#", "S. No." (data: label_column_headers)."""
+        header = column_header(text, offset, self.max_table_rows)
+        return header is not None and header.lower().rstrip(".:").strip() in self.label_columns
 
     def _names_no_unit(self, header: str) -> bool:
         """A column headed by a state, a year or a total says where or when, not what."""
