@@ -250,3 +250,24 @@ def test_currencies_number_formats_and_measures(nlp, text, expected):
 )
 def test_row_number_columns_and_rows_that_say_which(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a figure restated in brackets; multiplicatives written with "-fold"
+        ("The MoU is valid for five (05) years, and eight (08) projects were selected.", [("five (05)", 5, "year"), ("eight (08)", 8, "project")]),
+        ("Joint projects have grown more than fourfold; a 10-fold rise is planned.", [("more than fourfold", 4, "time"), ("10-fold", 10, "time")]),
+        # the subject of a verb of change is what "from" and "to" count
+        ("Co-authored publications rose from about 1,100 in 2015 to more than 1,900 in 2023.", [("about 1,100", 1100, "co-authored publication"), ("more than 1,900", 1900, "co-authored publication")]),
+        # the part counts the whole it is taken out of, not the count told last
+        ("Out of 74 eligible proposals in the two calls, nine were funded.", [("74", 74, "eligible proposal"), ("two", 2, "call"), ("nine", 9, "eligible proposal")]),
+        # a total row with fewer cells than the rows above still finds its column
+        (
+            "Instrument | Projects | Contribution | Other\nMobility grants | 61 | CHF 0.3 million | –\nTotal | 98 | CHF 3.0 million\n",
+            [("61", 61, "mobility grant"), ("CHF 0.3 million", 300_000, "CHF"), ("98", 98, "project"), ("CHF 3.0 million", 3_000_000, "CHF")],
+        ),
+    ],
+)
+def test_restated_figures_multiplicatives_changes_parts_and_totals(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -74,7 +74,9 @@ def bar_table_header(text: str, row_char: int, n_cells: int) -> list[str]:
 
 def column_header(text: str, offset: int, max_rows: int) -> str | None:
     """The header of the column of a plain-text table (cells parted by tabs, bars or runs of
-    spaces) that holds the number at `offset`, when it is alone in its cell."""
+    spaces) that holds the number at `offset`, when it is alone in its cell. A row with fewer
+    cells than those above it ("Total | 98 | CHF 3.0 million" under rows ending "| –") finds its
+    column by place: the same cell of a bar-parted row, the header cell over it in an aligned one."""
     start_of_line = line_start(text, offset)
     end_of_line = text.find("\n", offset)
     end_of_line = len(text) if end_of_line < 0 else end_of_line
@@ -82,22 +84,31 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
     column = next((i for i, (start, cell) in enumerate(cells) if start <= offset < start + len(cell)), None)
     if len(cells) < 2 or column is None or not _FIGURE_CELL.match(cells[column][1]):
         return None
+    barred = TABLE_BAR in text[start_of_line:end_of_line]
+    place = (cells[column][0] - start_of_line, cells[column][0] - start_of_line + len(cells[column][1]))
     end = start_of_line - 1
     for _ in range(max_rows):
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
+        above = [(m.start() - start, m.group()) for m in _CELL.finditer(text, start, end)]
         end = start - 1
         if not line:
             return None  # a blank line ends the table
         if _RULE.fullmatch(line):
             continue  # "----|----" under the header
-        header = _CELL.findall(line)
-        if len(header) != len(cells):
+        if len(above) == len(cells) or (barred and len(above) > len(cells)):
+            index = column
+        elif not barred and len(above) >= 2:
+            over = [i for i, (a, cell) in enumerate(above) if a < place[1] and place[0] < a + len(cell)]
+            if len(over) != 1:
+                return None
+            index = over[0]
+        else:
             return None
         if not any(ch.isdigit() for ch in _BRACKETED.sub("", line)):  # "Scholarships (2022)" heads a column
-            return header[column] if header[column] != TABLE_BAR else None
+            return above[index][1] if above[index][1] != TABLE_BAR else None
     return None
 
 

@@ -137,6 +137,7 @@ class CountExtractor:
             frozenset(data["units_with_of"]),
             self.numbers.money_scales,
             frozenset(data["label_column_headers"]),
+            frozenset(data["change_verbs"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...
@@ -161,6 +162,7 @@ class CountExtractor:
                 [{"TEXT": {"REGEX": r"\d"}}],
                 [{"LOWER": {"IN": self.numbers.words}}],
                 [{"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
+                [{"LOWER": {"REGEX": r"^(?:%s)-?fold$" % "|".join(self.numbers.number_words)}}],  # "fourfold"
             ],
         )
 
@@ -306,15 +308,30 @@ class CountExtractor:
             first.kind = second.kind
         return True
 
+    def _partitive_whole(self, doc: Doc, earlier: list[_Expression], token) -> _Expression | None:
+        """"Out of 74 eligible proposals in the two calls, nine were funded": the count a sentence
+        takes its part from, named after "of" or "out of"."""
+        for e in reversed(earlier):
+            if doc[e.start].sent != token.sent or e.kind != "count" or not e.unit:
+                continue
+            k = e.start - 1
+            if k >= 0 and doc[k].lower_ == "the":
+                k -= 1
+            if k >= 0 and doc[k].lower_ == "of":
+                return e
+        return None
+
     def _share_elided_nouns(self, doc: Doc, expressions: list[_Expression]) -> None:
         """"Of the 102 proposals submitted, twenty-one were funded": a number that counts no noun of
         its own, standing as a subject, after "of which", after a coordinator ("one from Singapore
         and one from New Zealand") or in a comparison ("up to 36 months instead of 24"), counts
         the noun of the count before it in its sentence."""
-        for before, e in zip(expressions, expressions[1:]):
+        for index, (before, e) in enumerate(zip(expressions, expressions[1:])):
             if e.kind is not None or e.number.year_like or before.kind not in ("count", "duration") or not before.unit:
                 continue
             token = doc[e.number.end - 1]
+            whole = self._partitive_whole(doc, expressions[: index + 1], token)
+            before = whole if whole is not None else before
             if token.sent != doc[before.start].sent:
                 continue
             cued = any(

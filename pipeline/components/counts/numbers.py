@@ -107,6 +107,8 @@ class NumberReader:
         lower = token.lower_
         if lower in self.times:
             return Number(i, i + 1, self.times[lower], times=True)
+        if lower.endswith("fold") and lower[:-4].rstrip("-") in self.number_words:
+            return Number(i, i + 1, self.number_words[lower[:-4].rstrip("-")], times=True)  # "fourfold"
         if lower in ARTICLES:  # "a dozen", "a million"
             number = Number(i, i + 1, Decimal(1))
         elif lower in self.number_words:
@@ -134,6 +136,14 @@ class NumberReader:
                 break
         if lower in ARTICLES and number.end == i + 1:
             return None
+        k = number.end
+        if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "fold" and glued(doc, k):
+            number.end, number.times, number.year_like = k + 2, True, False  # "10-fold"
+        elif (
+            k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
+            and doc[k + 1].is_digit and Decimal(doc[k + 1].text) == number.value
+        ):
+            number.end = k + 3  # "five (05) years": the figure restated in brackets
         return number
 
     def read_grouped_by_dots(self, doc: Doc, number: Number) -> None:

@@ -46,6 +46,7 @@ class UnitReader:
         units_with_of: frozenset[str] = frozenset(),
         money_scales: dict[str, Decimal] | None = None,
         label_columns: frozenset[str] = frozenset(),
+        change_verbs: frozenset[str] = frozenset(),
     ):
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
@@ -57,6 +58,7 @@ class UnitReader:
         self.units_with_of = units_with_of          # "memorandum" (of understanding), "head" (of delegation)
         self.money_scales = money_scales or {}      # "m", "bn" after a currency: "(US$ m)", "(€m)"
         self.label_columns = label_columns          # "no", "#": headers of columns of row numbers
+        self.change_verbs = change_verbs            # "rise", "grow": "X rose from 1,100 to 1,900"
         self._noun_lemmas = noun_lemmatizer(nlp)
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
@@ -240,6 +242,7 @@ class UnitReader:
         if (note := self.caption_note(header)) is not None and note[1] == "money":
             return note
         words = _BRACKETS.sub(" ", header).lower().replace("-", " ").replace(" / ", " and ").split()
+        words = [w.strip(",;:") for w in words if w.strip(",;:")]
         if len(words) >= 2 and " ".join(words[:2]) in ("number of", "no. of"):
             words = words[2:]
         cut = next((i for i, w in enumerate(words) if i > 0 and (w in _HEADER_STOPS or _PARTICIPLE.fullmatch(w))), len(words))
@@ -403,6 +406,11 @@ class UnitReader:
         for subject in verb.children:
             if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and subject.lemma_.lower() in self.quantity_nouns:
                 return of_object(subject)
+        if token.head.pos_ == "ADP" and verb.lemma_.lower() in self.change_verbs:
+            # "Co-authored publications rose from about 1,100 to more than 1,900"
+            for subject in verb.children:
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN" and subject.tag_ == "NNS":
+                    return subject
         return None
 
     def _noun_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:
