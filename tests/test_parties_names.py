@@ -239,3 +239,30 @@ def test_a_unit_named_with_its_parent_joins_the_unit_named_alone(nlp):
     )
     found = [p for p in parties(nlp, text) if "Division" in p.name]
     assert len(found) == 1
+
+
+# --- a head named only by its patron or the words after it; a gloss set off by commas ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Partners: Institut "Ruđer Bošković" and two universities.', 'Institut "Ruđer Bošković"'),
+        ("Partners: Univerza na Štajerskem and two institutes.", "Univerza na Štajerskem"),
+        ("Partners: Hidrografski zavod Hrvatske and two universities.", "Hidrografski zavod Hrvatske"),
+        ("Contact: Biro Hukum dan Humas, Jakarta.", "Biro Hukum dan Humas"),
+    ],
+)
+def test_a_head_of_another_language_named_by_what_follows_it(nlp, text, name):
+    assert named(parties(nlp, text), name) is not None
+
+
+def test_a_gloss_set_off_by_commas_is_the_same_body(nlp):
+    text = (
+        "The call is run by Lembaga Ilmu Kelautan Nasional (LIKN), the National Marine Science Institute of "
+        "Indonesia, with support from the Ministry of Water (MOW), the Ministry of Energy, and the Ministry of Land."
+    )
+    found = parties(nlp, text)
+    assert named(found, "LIKN").aliases == ["National Marine Science Institute of Indonesia"]
+    # a list of bodies is no gloss
+    assert named(found, "Ministry of Energy") is not named(found, "MOW")

@@ -65,7 +65,9 @@ class NameComplements:
             if preposition == "between":
                 end = self._between_states(head, end) or end
                 break
-            locative = preposition in lexicon.located_prepositions
+            # "Univerza na Primorskem": after a head written first, a preposition of its language joins the name.
+            joins = head.phrase in lexicon.head_first and preposition in lexicon.sentence_case_prepositions
+            locative = preposition in lexicon.located_prepositions and not joins
             if not (preposition in lexicon.prepositions or (located and locative)):
                 break
             # Only a body that sits somewhere goes on with "in <place>" ("Embassy of France in Tokyo"), and only

@@ -136,11 +136,14 @@ class DocNames:
         sentence_case = self.complements.sentence_case(head) if head.is_party else None
         if sentence_case is not None and sentence_case > end:
             end, complements = sentence_case, max(complements, 1)
-        end = self.complements.epithet(end)
+        with_patron = self.complements.epithet(end)
+        if with_patron > end:
+            end, complements = with_patron, max(complements, 1)
         end = self.complements.with_city(head, end)
         if end == head.end and start == first_head.start and head is first_head:
             return None
-        named_by_modifiers = not complements and self._named_by_modifiers(start, first_head, head)
+        # Words after a head written first name it too ("Geološki zavod Slovenije", "Ambasciata d'Italia").
+        named_by_modifiers = not complements and (after_head > head.end or self._named_by_modifiers(start, first_head, head))
         if head.phrase in self.lexicon.needs_complement and not complements and not named_by_modifiers:
             return None
         if not capitalised(self.doc[head.start]) and not complements and not named_by_modifiers:

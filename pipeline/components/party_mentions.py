@@ -275,6 +275,28 @@ class DocumentMentions:
             other = by_start.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
             if other is not None and other.span.end < len(doc) and doc[other.span.end].text == ")":
                 self.links.append((m.key, other.key))
+            gloss = self._gloss(m, by_start)
+            if gloss is not None:
+                self.links.append((m.key, gloss.key))
+
+    def _gloss(self, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
+        """"Badan Riset dan Inovasi Nasional (BRIN), the National Research and Innovation Agency of Indonesia, hosted
+        ...": a name set off by commas right after a defined name, and going on with no other name, is the same body."""
+        doc, i = self.doc, m.span.end
+        if i >= len(doc) or doc[i].text != "(":
+            return None
+        close = next((j for j in range(i + 1, min(len(doc), i + 4)) if doc[j].text == ")"), None)
+        if close is None or close + 2 >= len(doc) or doc[close + 1].text != ",":
+            return None
+        start = close + 2 + (doc[close + 2].lower_ == "the")
+        other = by_start.get(start)
+        if other is None or not other.strong or other.span.end + 1 >= len(doc) or doc[other.span.end].text != ",":
+            return None
+        after = doc[other.span.end + 1]
+        # "..., the Y, and Z" or "..., the Y, the Z" is a list of bodies, not a gloss.
+        if not after.is_lower or after.lower_ in self.lexicon.conjunctions or after.lower_ in self.lexicon.articles:
+            return None
+        return other
 
 
 def _tagged_org(doc: Doc, i: int) -> bool:
