@@ -225,3 +225,25 @@ def test_generic_agreement_points_back_to_the_instrument_of_its_participle_needs
     )
     assert [(e.type, e.action) for e in found] == [("mou", "renewed"), ("loi", "signed"), ("mou", "referenced")]
     assert set(found[-1].parties) == {"University of Tartu", "Makerere University"}
+
+
+# -- the record of a meeting -------------------------------------------------------
+
+def test_protocol_of_a_session_takes_the_date_and_place_of_that_session_needs_dates(nlp):
+    event = only(
+        nlp,
+        "The 4th session of the Joint Commission was held in Reykjavik on 3 June 2021. "
+        "The 5th session took place in Nairobi on 8 May 2023. The delegations discussed twelve projects. "
+        "At the close, the co-chairs signed the Protocol of the 5th session.",
+    )
+    assert (event.type, event.date_value, event.place) == ("protocol", "2023-05-08", "Nairobi")
+
+
+def test_minutes_of_the_meeting_take_the_place_of_the_meeting_of_their_day_needs_dates(nlp):
+    event = only(
+        nlp,
+        "The 2nd meeting of the Joint Committee took place in Oslo on 2-3 June 2021. "
+        "The first meeting was held in Nairobi in May 2019. "
+        "The Record of Discussions of the meeting was signed by the two co-chairs on 3 June 2021.",
+    )
+    assert (event.date_value, event.place) == ("2021-06-03", "Oslo")

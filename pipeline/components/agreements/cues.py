@@ -39,6 +39,7 @@ class AgreementCues:
     title_prepositions: frozenset[str]
     side_prepositions: frozenset[str]
     meeting_verbs: frozenset[tuple[str, ...]]
+    meeting_nouns: frozenset[str]               # "the Protocol of the 7th session": the meeting's record
     pronoun_subjects: frozenset[str]
     pronoun_actions: frozenset[str]
     intention_verbs: frozenset[str]
@@ -76,6 +77,7 @@ class AgreementCues:
             title_prepositions=frozenset(cues["title_prepositions"]),
             side_prepositions=frozenset(cues["side_prepositions"]),
             meeting_verbs=frozenset(tuple(v.split()) for v in cues["meeting_verbs"]),
+            meeting_nouns=frozenset(cues["meeting_nouns"]),
             pronoun_subjects=frozenset(cues["pronoun_subjects"]),
             pronoun_actions=frozenset(cues["pronoun_actions"]),
             intention_verbs=frozenset(cues["intention_verbs"]),

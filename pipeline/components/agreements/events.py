@@ -131,6 +131,9 @@ class EventReader:
             if date is None and in_force is not None:
                 date = slots.date(in_force, root, unit)
         place = slots.place(verb, mention.span.root, unit) if verb is not None else None
+        if action != "referenced" and (date is None or place is None):
+            meeting_date, meeting_place = slots.meeting_of(root, date)   # "the Protocol of the 7th session"
+            date, place = date or meeting_date, place or meeting_place
         if action == "adopted" and verb is not None and date is None and place is None:
             date, place = slots.occasion_meeting(verb, unit)
         elif action != "referenced" and verb is not None and (date is None or place is None):

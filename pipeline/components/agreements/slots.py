@@ -209,6 +209,37 @@ class Slots:
                 return date, place
         return None, None
 
+    def meeting_of(self, root: Token, date: Span | None) -> tuple[Span | None, str | None]:
+        """Date and place of the meeting an instrument records ("signed the Protocol of the
+        7th session", "the agreed minutes of the meeting"): the last meeting told before
+        with the same ordinal, else the last one whose days hold the event's `date`, else
+        the last one told before."""
+        meeting = next(
+            (t for t in root.subtree
+             if t.i > root.i and t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in self.cues.meeting_nouns
+             and not any(a.pos_ in VERBAL for a in t.ancestors if a.i > root.i and a.i < t.i)),
+            None,
+        )
+        if meeting is None:
+            return None, None
+        told = [m for m in self.meetings[: bisect.bisect_left(self._meeting_starts, root.i)] if m[1] or m[2]]
+        ordinal = _ordinal(meeting)
+        same = [m for m in told if ordinal is not None and _ordinal(self._meeting_noun(m[0])) == ordinal]
+        if ordinal is None and isinstance(date, Span):
+            told = [m for m in told if m[1] is not None and _holds(m[1], date)] or told
+        chosen = (same or ([] if ordinal is not None else told))[-1:]
+        return (chosen[0][1], chosen[0][2]) if chosen else (None, None)
+
+    def _meeting_noun(self, verb: Token) -> Token | None:
+        """The meeting a verb reports: its subject ("the fifth meeting took place"), else the
+        last meeting noun before it in its sentence ("the 7th session of the ... Committee,
+        held in Ljubljana")."""
+        nouns = self.cues.meeting_nouns
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in nouns:
+            return subject
+        return next((t for t in reversed(self.doc[verb.sent.start : verb.i]) if t.lemma_.lower() in nouns), None)
+
     # -- title ------------------------------------------------------------------
 
     def title(self, span: Span, unit: Span) -> str | None:
@@ -240,3 +271,30 @@ class Slots:
         while stop > after + 1 and doc[stop - 1].pos_ in {"ADP", "CCONJ", "PUNCT", "DET", "SPACE"}:
             stop -= 1
         return doc[after:stop].text if stop > after + 1 else None
+
+
+def _ordinal(noun: Token | None) -> str | None:
+    """The ordinal of a meeting's noun ("sixth", "7th"), lower-cased."""
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("amod", "nummod") and (child.tag_ == "JJ" or child.like_num) and (
+            child.lower_.endswith(("st", "nd", "rd", "th")) or child.lower_ in ORDINAL_WORDS
+        ):
+            return ORDINAL_WORDS.get(child.lower_, child.lower_)
+    return None
+
+
+# Ordinal words as their numeric forms, so that "the sixth meeting" is "the 6th meeting".
+ORDINAL_WORDS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th",
+}
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    """Whether the days of date `outer` hold those of `inner`."""
+    a, b = outer._.date, inner._.date
+    if None in (a.start_date, a.end_date, b.start_date, b.end_date):
+        return False
+    return a.start_date <= b.start_date and b.end_date <= a.end_date
