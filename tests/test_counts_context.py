@@ -271,3 +271,13 @@ def test_row_number_columns_and_rows_that_say_which(nlp, text, expected):
 )
 def test_restated_figures_multiplicatives_changes_parts_and_totals(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_names_each_followed_by_a_bracketed_count(nlp):
+    text = (
+        "The selected proposals were submitted by the University of Lagos (03), "
+        "the Federal Institute of Technology (02) and the University of Ibadan (01)."
+    )
+    assert units(nlp, text) == [("03", 3, "selected proposal"), ("02", 2, "selected proposal"), ("01", 1, "selected proposal")]
+    # a lone bracketed number after a name stays a label
+    assert units(nlp, "The committee (2) met in March. See note (1).") == []

@@ -227,8 +227,10 @@ class CountExtractor:
             unit, kind, end = "percent", "percent", hit.end
         if kind == "money":
             self.numbers.read_grouped_by_dots(doc, number)  # "EUR 210.000", "COP 8.400 millones"
-        series = self.units.series_unit(doc, number) if kind is None else None  # "NSF 104, JSPS 40"
-        if self.filters.is_label(doc, scan.text, phrases, scan.labels, start, end, money=kind == "money"):
+        series = None
+        if kind is None:  # "NSF 104, JSPS 40", "University of X (03), Institute of Y (02)"
+            series = self.units.series_unit(doc, number) or self.units.bracket_series_unit(doc, number)
+        if series is None and self.filters.is_label(doc, scan.text, phrases, scan.labels, start, end, money=kind == "money"):
             return None
         if kind is None and self.units.labels_rows(scan.text, doc[number.start].idx):
             return None  # "No. | Partner" over "1 | University of Split"

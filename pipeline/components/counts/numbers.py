@@ -27,6 +27,7 @@ ARTICLES = frozenset({"a", "an"})
 # Thousands grouped by full stops ("210.000", "8.400") and a decimal comma ("2,1").
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_ZERO_PADDED = re.compile(r"0[1-9]")
 # Marks glued before digits that make the number approximate: "~15".
 _APPROXIMATE_MARKS = frozenset({"~", "≈", "c."})
 
@@ -118,6 +119,9 @@ class NumberReader:
             number = self.read_digits(token)
             if number is None:
                 number = self._read_decimal_comma(doc, i)
+            if number is None and _ZERO_PADDED.fullmatch(token.text) and 0 < i < len(doc) - 1:
+                if doc[i - 1].text == "(" and doc[i + 1].text == ")":
+                    number = Number(i, i + 1, Decimal(token.text))  # "(03)": a count written in two digits
             if number is None:
                 return None
         self._read_fraction(doc, number)

@@ -206,6 +206,21 @@ class UnitReader:
             noun = counted  # "the following numbers of applications: ..."
         return self._unit_words(doc, max(noun.left_edge.i, start), noun)
 
+    def bracket_series_unit(self, doc: Doc, number: Number) -> str | None:
+        """"The selected proposals were submitted by the University of X (03), the Institute of Y
+        (02) and ...": names each followed by a bracketed number count the sentence's first
+        plural noun before them."""
+        if not _bracketed_after_name(doc, number.start):
+            return None
+        sent = doc[number.start].sent
+        items = [t for t in sent if t.like_num and _bracketed_after_name(doc, t.i)]
+        if len(items) < 2:
+            return None
+        lead = [t for t in doc[sent.start : items[0].i] if t.pos_ == "NOUN" and t.tag_ == "NNS"]
+        if not lead:
+            return None
+        return self._unit_words(doc, max(lead[0].left_edge.i, sent.start), lead[0])
+
     def _label_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:
         """"Number of projects: 6" counts projects."""
         if noun.lemma_.lower() in self.quantity_nouns and (counted := of_object(noun)) is not None:
@@ -458,6 +473,14 @@ class UnitReader:
         if token.tag_ == "NNPS" or token.pos_ == "PROPN":
             return self._noun_lemmas(token.lower_)  # "Laboratories", "Memoranda"
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
+
+
+def _bracketed_after_name(doc: Doc, k: int) -> bool:
+    """Token k is a number alone in brackets right after a name: "University of Ruhuna (01)"."""
+    return (
+        2 <= k < len(doc) - 1 and doc[k - 1].text == "(" and doc[k + 1].text == ")"
+        and doc[k - 2].text[:1].isupper() and doc[k - 2].is_alpha
+    )
 
 
 def _separates_label(token: Token) -> bool:
