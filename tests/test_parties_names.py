@@ -266,3 +266,10 @@ def test_a_gloss_set_off_by_commas_is_the_same_body(nlp):
     assert named(found, "LIKN").aliases == ["National Marine Science Institute of Indonesia"]
     # a list of bodies is no gloss
     assert named(found, "Ministry of Energy") is not named(found, "MOW")
+
+
+def test_the_models_name_may_go_on_past_a_grown_name(nlp):
+    """A unit named after its body ("... University Communications"): the model's span reaches further than the
+    grammar, which stops at the head, and only adds proper words."""
+    found = parties(nlp, "*By Limerick University Communications*")
+    assert [p.name for p in found] == ["Limerick University Communications"]

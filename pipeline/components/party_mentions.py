@@ -198,12 +198,15 @@ class DocumentMentions:
         # The model's names fill what the grammar, acronyms and gazetteer left: they come last in `_select`,
         # unless they only add proper words to the left of a grown name ("Can Tho University").
         grown_ends = {n.span.end: n.span.start for n in self.names.names if n.is_party}
+        grown_starts = {n.span.start: n.span.end for n in self.names.names if n.is_party}
         for name in self.model_names:
             span = name.span
             if any(i in self.blocked for i in range(span.start, span.end)):
                 continue
-            grown_start = grown_ends.get(span.end)
+            grown_start, grown_end = grown_ends.get(span.end), grown_starts.get(span.start)
             widens = grown_start is not None and span.start < grown_start and self._proper_words(span.start, grown_start)
+            # ... or to its right ("UCD University Relations", a unit the grammar stops short of).
+            widens = widens or (grown_end is not None and grown_end < span.end and self._proper_words(grown_end, span.end))
             self.candidates.append(self.mention(span, strong=name.strong, priority=1 if widens else 2))
 
     def _proper_words(self, start: int, end: int) -> bool:
