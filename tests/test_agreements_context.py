@@ -247,3 +247,22 @@ def test_minutes_of_the_meeting_take_the_place_of_the_meeting_of_their_day_needs
         "The Record of Discussions of the meeting was signed by the two co-chairs on 3 June 2021.",
     )
     assert (event.date_value, event.place) == ("2021-06-03", "Oslo")
+
+
+# -- sides of coordinated verbs, possibilities -----------------------------------------
+
+def test_coordinated_verb_shares_the_subject_of_the_first_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The Icelandic Centre for Research has concluded an agreement with the Kenya Electricity Generating "
+        "Company, and has signed a letter of intent with Makerere University.",
+    )
+    assert [(e.type, set(e.parties)) for e in found] == [
+        ("agreement", {"Icelandic Centre for Research", "Kenya Electricity Generating Company"}),
+        ("loi", {"Icelandic Centre for Research", "Makerere University"}),
+    ]
+
+
+def test_what_may_be_done_is_no_event(nlp):
+    found = events(nlp, "Iceland and Kenya signed an agreement on geothermal training in 2021. It may be extended by mutual consent.")
+    assert [e.action for e in found] == ["signed"]

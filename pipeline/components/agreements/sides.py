@@ -90,6 +90,12 @@ class Sides:
             ):
                 regions.append(self._list_after(token, unit))   # "concluded an agreement ... with Japan"
         subjects = [c for v in verbs + carriers for c in _subjects(v)]
+        # "X has concluded an agreement with A and has signed a letter of intent with B":
+        # a coordinated verb without a subject of its own shares that of the first
+        subjects += [
+            c for v in verbs if v.dep_ == "conj" and v.head.pos_ in VERBAL and not _subjects(v)
+            and not any(c.dep_ == "nsubjpass" for c in v.children) for c in _subjects(v.head)
+        ]
         # "an agreement that the two organisations signed" is often parsed with the verb
         # hanging from its subject
         subjects += [v.head for v in verbs if v.dep_ == "acl" and v.head.pos_ in NOMINAL and v.head.i != root.i]
