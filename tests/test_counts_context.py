@@ -281,3 +281,15 @@ def test_names_each_followed_by_a_bracketed_count(nlp):
     assert units(nlp, text) == [("03", 3, "selected proposal"), ("02", 2, "selected proposal"), ("01", 1, "selected proposal")]
     # a lone bracketed number after a name stays a label
     assert units(nlp, "The committee (2) met in March. See note (1).") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Over 200 participants attended, including 40 from abroad.", [("Over 200", 200, "participant"), ("40", 40, "participant")]),
+        ("The agreement was extended for five more years.", [("five", 5, "year")]),
+        ("The ministry will give 10 million kronor and 5 million Chinese yuan.", [("10 million kronor", 10_000_000, "SEK"), ("5 million Chinese yuan", 5_000_000, "CNY")]),
+    ],
+)
+def test_including_more_years_and_currency_words(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -138,6 +138,7 @@ class CountExtractor:
             self.numbers.money_scales,
             frozenset(data["label_column_headers"]),
             frozenset(data["change_verbs"]),
+            frozenset(data["duration_fillers"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...

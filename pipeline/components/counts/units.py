@@ -47,6 +47,7 @@ class UnitReader:
         money_scales: dict[str, Decimal] | None = None,
         label_columns: frozenset[str] = frozenset(),
         change_verbs: frozenset[str] = frozenset(),
+        duration_fillers: frozenset[str] = frozenset(),
     ):
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
@@ -59,6 +60,7 @@ class UnitReader:
         self.money_scales = money_scales or {}      # "m", "bn" after a currency: "(US$ m)", "(€m)"
         self.label_columns = label_columns          # "no", "#": headers of columns of row numbers
         self.change_verbs = change_verbs            # "rise", "grow": "X rose from 1,100 to 1,900"
+        self.duration_fillers = duration_fillers    # "more" in "five more years"
         self._noun_lemmas = noun_lemmatizer(nlp)
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
@@ -67,6 +69,8 @@ class UnitReader:
             k += 1
         if hit := phrases.starting("duration", k):
             return hit.value, "duration"
+        if k + 1 < len(doc) and doc[k].lower_ in self.duration_fillers and (hit := phrases.starting("duration", k + 1)):
+            return hit.value, "duration"  # "five more years"
         if hit := phrases.starting("measure", k):
             return hit.value, "measure"
         return None, None
