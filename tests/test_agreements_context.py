@@ -266,3 +266,13 @@ def test_coordinated_verb_shares_the_subject_of_the_first_needs_parties(nlp):
 def test_what_may_be_done_is_no_event(nlp):
     found = events(nlp, "Iceland and Kenya signed an agreement on geothermal training in 2021. It may be extended by mutual consent.")
     assert [e.action for e in found] == ["signed"]
+
+
+def test_signing_of_the_renewed_instrument_dates_the_renewal_needs_dates(nlp):
+    text = (
+        "Friday, 15 September 2023\n\n"
+        "The University of Tartu and Makerere University have renewed their memorandum of understanding "
+        "for five years. The renewed memorandum was signed in Kampala on 14 September 2023."
+    )
+    first = events(nlp, text)[0]
+    assert (first.action, first.date_value, first.place) == ("renewed", "2023-09-14", "Kampala")

@@ -65,7 +65,7 @@ class EventReader:
                 self._record(mention, unit, "referenced", None, instrument)
         self._assign_validity()
         events = sorted(self.events, key=lambda e: (e.evidence.start, e.trigger.start))
-        _fill_from_retellings(events)
+        _fill_from_retellings(events, self.cues)
         self._fill_from_dateline(events)
         return self._drop_headlines(_drop_echoes(events))
 
@@ -251,21 +251,33 @@ def _within(date: Span, other: Span | None) -> bool:
     return outer.start_date <= inner.start_date and inner.end_date <= outer.end_date
 
 
-def _fill_from_retellings(events: list[Agreement]) -> None:
+def _fill_from_retellings(events: list[Agreement], cues: AgreementCues) -> None:
     """An event takes the date and place it lacks from a later sentence close by that
     tells the same action of the same instrument again ("... have signed a letter of
-    intent. The letter was signed on 25 June at Wageningen ...")."""
+    intent. The letter was signed on 25 June at Wageningen ...", "... have renewed their
+    MoU. The renewed MoU was signed on 14 September")."""
     for n, event in enumerate(events):
         if event.action == "referenced":
             continue
         for later in events[n + 1 :]:
             if later.evidence.start_char - event.evidence.end_char > RETELLING_REACH_CHARS:
                 break
-            if later.instrument_id != event.instrument_id or later.action != event.action:
+            if later.instrument_id != event.instrument_id or not _retells(later, event, cues):
                 continue
             if event.date_value is None and later.date_value is not None:
                 event.date_value, event.date_text = later.date_value, later.date_text
             event.place = event.place or later.place
+
+
+def _retells(later: Agreement, event: Agreement, cues: AgreementCues) -> bool:
+    """Whether `later` tells the action of `event` again: the same action, or the signing
+    of the instrument named by that action ("The renewed MoU was signed")."""
+    if later.action == event.action:
+        return True
+    return later.action == "signed" and any(
+        c.dep_ == "amod" and c.tag_ == "VBN" and cues.action(c, None, later.type) == event.action
+        for c in later.trigger.root.children
+    )
 
 
 def _drop_echoes(events: list[Agreement]) -> list[Agreement]:
