@@ -293,3 +293,16 @@ def test_names_each_followed_by_a_bracketed_count(nlp):
 )
 def test_including_more_years_and_currency_words(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # page furniture: a reading time under a breadcrumb, the total of a numbering
+        "Home > News > Press releases\nPublished: 12.03.2023 | 4 min read | Share\n",
+        "Page 1 of 3 | Next",
+        "Photo: Ministry of Science (2 of 5)",
+    ],
+)
+def test_page_furniture_counts_nothing(nlp, text):
+    assert units(nlp, text) == []

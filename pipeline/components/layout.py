@@ -118,6 +118,7 @@ _DOT_LEADER = re.compile(r"\S \.{3,} ?\S")
 # A label and its figure: "Kenya: 12", "- Joint projects supported since 2015: 14", "Budget: €2.5 million".
 _LABEL_FIGURE = re.compile(r"(?:[-•*·–]\s+)?[^:\d]*[^\W\d][^:]{0,60}:\s*\S{0,4}\d[\d,. ]*(?:\s*[^\W\d]{1,12}){0,2}")
 _LIST_LINE_CHARS = 90
+_BREADCRUMB = re.compile(r"\S \s*[>›»]\s* \S|\S\s+[>›»]\s+\S")
 _HEADING_CHARS = 140
 
 
@@ -158,5 +159,7 @@ def block_heading(text: str, offset: int, max_rows: int) -> tuple[int, str] | No
             continue
         if len(stripped) > _HEADING_CHARS or stripped.endswith("."):
             return None  # prose, not a caption
+        if _BREADCRUMB.search(stripped):
+            return None  # "Home > News > Press releases": page furniture, not a caption
         return start + line.index(stripped[0]), stripped
     return None

@@ -126,7 +126,10 @@ class CountExtractor:
         # A currency symbol glued to the digits ("Rs.500", "US$20") is one token.
         glued_currency = {p.replace(" ", "").lower(): code for p, code in tables["currency_before"].items()}
         self.numbers = NumberReader.from_lexicon(data, glued_currency, year_range)
-        self.filters = NumberFilters(self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels))
+        self.filters = NumberFilters(
+            self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels),
+            tuple(tuple(t.lower_ for t in nlp.make_doc(cue)) for cue in data["furniture_after"]),
+        )
         countries = load_countries()
         not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}
         self.units = UnitReader(

@@ -53,8 +53,12 @@ def _line_label_before_a_count(doc: Doc, number: Number) -> bool:
 
 
 class NumberFilters:
-    def __init__(self, numbers: NumberReader, line_markers: frozenset[str], name_entity_labels: frozenset[str]):
+    def __init__(
+        self, numbers: NumberReader, line_markers: frozenset[str], name_entity_labels: frozenset[str],
+        furniture_after: tuple[tuple[str, ...], ...] = (),
+    ):
         self.numbers = numbers
+        self.furniture_after = furniture_after      # ("min", "read"): a page's furniture after a number
         self.line_markers = line_markers            # "#", "##": a heading's marker
         self.name_entity_labels = name_entity_labels
 
@@ -77,6 +81,15 @@ class NumberFilters:
             )
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
             or (before is not None and before.lower_ in _LABEL_SEPARATORS and start - 2 in labels)
+            # the total of a numbering: "Page 1 of 3", "(2 of 5)"
+            or (
+                before is not None and before.lower_ == "of" and start >= 3 and doc[start - 2].like_num
+                and (start - 2 in labels or doc[start - 3].text == "(")
+            )
+            # page furniture: "4 min read"
+            or any(
+                tuple(t.lower_ for t in doc[end : end + len(cue)]) == cue for cue in self.furniture_after
+            )
             # "(1)", "[2]", "2-3-22", "03-5214-8401", "3<sup>rd</sup>", "COVID-19", "Horizon-2020"
             or (not _DECIMAL_RANGE.fullmatch(chunk.split()[0]) and any(pattern.search(chunk) for pattern in _LABEL_CHUNKS))
             # list and heading numbers: "1)", "2." at the start of a line, "## 3"
