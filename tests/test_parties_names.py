@@ -273,3 +273,30 @@ def test_the_models_name_may_go_on_past_a_grown_name(nlp):
     grammar, which stops at the head, and only adds proper words."""
     found = parties(nlp, "*By Limerick University Communications*")
     assert [p.name for p in found] == ["Limerick University Communications"]
+
+
+# --- what the text calls a vessel, satellite or programme is no party -------------------------------------
+
+
+def test_a_name_the_text_calls_a_thing_is_no_party(nlp):
+    text = (
+        "Scientists sailed on the research vessel Ocean Pioneer in May. The Ocean Pioneer returned to Cork. "
+        "The agency built NanoBird, the first satellite made in the country. NanoBird carries a camera."
+    )
+    names = [p.name for p in parties(nlp, text)]
+    assert "Ocean Pioneer" not in names and "NanoBird" not in names
+
+
+def test_called_a_thing_reads_the_word_before_and_the_apposition_after():
+    from spacy.tokens import Span
+
+    from pipeline.components.model_orgs import ModelOrgs
+    from pipeline.components.org_lexicon import OrgLexicon
+
+    config = load_config()["components"]["st_parties"]
+    lexicon = OrgLexicon.from_data(load_yaml(config["kinds"]), load_yaml(config["non_parties"]))
+    orgs = ModelOrgs(lexicon, lambda text: False, lambda text: False)
+    doc = spacy.blank("en")("the telescope Star Eye, and Blue Desk, the first platform of its kind, and Red Hall, the agency")
+    assert orgs.called_a_thing(Span(doc, 2, 4))          # "telescope Star Eye"
+    assert orgs.called_a_thing(Span(doc, 6, 8))          # "Blue Desk, the first platform"
+    assert not orgs.called_a_thing(Span(doc, 17, 19))    # "Red Hall, the agency"

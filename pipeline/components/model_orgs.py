@@ -61,11 +61,14 @@ class ModelOrgs:
             if (repaired := self._repair(piece, country_tokens)) is not None
         ]
         uses = Counter(" ".join(span.text.split()) for span in spans)
-        # What the model tags a place elsewhere in the text is a place ("Minas Gerais").
+        # What the model tags a place elsewhere in the text is a place ("Minas Gerais"); what the text calls a
+        # vessel, satellite or programme somewhere is a thing ("the research vessel Celtic Explorer").
         places = {" ".join(ent.text.split()) for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
+        things = {" ".join(span.text.split()) for span in spans if self.called_a_thing(span)}
         found = []
         for span in spans:
-            if " ".join(span.text.split()) in places:
+            text = " ".join(span.text.split())
+            if text in places or (text in things and not self._holds_head(span, names)):
                 continue
             judged = self._judge(span, names, country_tokens, uses)
             if judged is not None:
@@ -134,6 +137,21 @@ class ModelOrgs:
         return i
 
     # --- judging ----------------------------------------------------------------
+
+    def called_a_thing(self, span: Span) -> bool:
+        """The text calls `span` a thing: a programme, event or facility word right before it ("the vessel X"), or in
+        an apposition right after it ("X, the first satellite built ...")."""
+        doc, things = span.doc, self.lexicon.non_party_heads
+        if span.start > 0 and doc[span.start - 1].lower_ in things:
+            return True
+        i = span.end
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("the", "a", "an"):
+            return any(t.lower_ in things for t in doc[i + 2 : min(len(doc), i + 6)])
+        return False
+
+    @staticmethod
+    def _holds_head(span: Span, names: DocNames) -> bool:
+        return any(span.start <= h.start and h.end <= span.end and h.is_party for h in names.heads)
 
     def _judge(self, span: Span, names: DocNames, country_tokens: set[int], uses: Counter) -> ModelName | None:
         lexicon = self.lexicon

@@ -235,6 +235,9 @@ class DocumentMentions:
         """Acronyms used on their own: defined in the text, known to the gazetteer, or tagged ORG often enough."""
         doc = self.doc
         uses = Counter(doc[i].text for i in self.acronym_tokens)
+        # "MBRSC's KhalifaSat ... KhalifaSat, the first satellite built ...": a word the text calls a thing.
+        called = self.extractor.model_orgs.called_a_thing
+        things = {doc[i].text for i in self.acronym_tokens if called(doc[i : i + 1])}
         found = []
         for i in self.acronym_tokens:
             text = doc[i].text
@@ -250,7 +253,8 @@ class DocumentMentions:
             if entry is not None:
                 found.append(self.mention(span, strong=True, entry=entry if len(span) == 1 else None))
             elif _tagged_org(doc, i) and i not in self.blocked and uses[text] >= self.extractor.min_undefined_acronym_uses:
-                found.append(self.mention(span, strong=True))
+                if text not in things:
+                    found.append(self.mention(span, strong=True))
         return found
 
     def _with_campus(self, i: int) -> Span:
