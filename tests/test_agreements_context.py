@@ -276,3 +276,12 @@ def test_signing_of_the_renewed_instrument_dates_the_renewal_needs_dates(nlp):
     )
     first = events(nlp, text)[0]
     assert (first.action, first.date_value, first.place) == ("renewed", "2023-09-14", "Kampala")
+
+
+def test_list_of_sides_goes_on_after_a_phrase_inside_a_name_needs_parties(nlp):
+    event = only(
+        nlp,
+        "In 2022 a memorandum was signed between the Icelandic Centre for Research under the ministry "
+        "and Makerere University on geothermal training.",
+    )
+    assert event.parties == ["Icelandic Centre for Research", "Makerere University"]

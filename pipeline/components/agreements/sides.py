@@ -25,6 +25,8 @@ TIME_ENTITIES = {"DATE", "TIME"}
 # Words inside a list of sides named before their verb ("Chile and Finland", "the U.S.").
 SIDE_LIST_WORDS = {"and", ",", "the", "&"}
 
+# How long a phrase inside a side's name may be ("under the ministry") for the list to go on.
+INNER_PHRASE_TOKENS = 6
 Region = tuple[int, int, bool]   # start, end, whether countries modify there
 
 
@@ -180,9 +182,28 @@ class Sides:
                 if token.pos_ in {"VERB", "AUX", "SCONJ", "PRON"} or (token.pos_ == "PART" and token.tag_ != "POS"):
                     break
                 if token.pos_ == "ADP" and token.lower_ not in SIDE_LIST_PREPOSITIONS:
-                    break
+                    after = self._after_inner_phrase(cue, token, unit)
+                    if after is None:
+                        break
+                    end = after
+                    continue
             end += 1
         return cue.i + 1, end, False
+
+    def _after_inner_phrase(self, cue: Token, preposition: Token, unit: Span) -> int | None:
+        """Where a list of sides goes on after a phrase inside one of its names ("between
+        the Agency for Innovative Development under the ministry and the Belarusian
+        Innovation Fund"): at the "and" before the next party; None if it does not."""
+        if cue.lower_ not in self.cues.side_prepositions:
+            return None
+        for after in range(preposition.i + 1, min(unit.end - 1, preposition.i + INNER_PHRASE_TOKENS)):
+            token = self.doc[after]
+            if after in self.index.party_at or token.pos_ in VERBAL or token.text in SIDE_STOP_TEXTS:
+                return None
+            if token.lower_ in ("and", ","):
+                following = after + 2 if self.doc[after + 1].lower_ == "the" else after + 1
+                return after if following in self.index.party_at else None
+        return None
 
     def _back_reference(self, subject: Span, previous_parties: list[str]) -> list[tuple[int, str]]:
         """The sides a subject like "the two agencies" or "they" stands for: as many
