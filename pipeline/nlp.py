@@ -140,10 +140,12 @@ def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32)
                 yield part, (i, len(parts), context)
 
     collected: list[Doc] = []
-    # The model's working memory grows with the text of a batch, not its count of pieces.
-    batch_size = max(1, min(batch_size, BATCH_CHARS // chunk_chars))
     with nlp.select_pipes(enable=statistical):
-        piped = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
+        piped = (
+            piece
+            for batch in _batches(pieces(), batch_size, BATCH_CHARS)
+            for piece in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        )
         for piece, (index, total, context) in piped:
             piece.tensor = _NO_TENSOR  # the token vectors: no component reads them, and they weigh the most
             collected.append(piece)
@@ -156,6 +158,22 @@ def analyse(nlp: Language, texts: Iterable[tuple[str, T]], batch_size: int = 32)
             except Exception as exc:  # noqa: BLE001 - reported as this document's error
                 doc = exc
             yield doc, context
+
+
+def _batches(pieces: Iterable[tuple[str, T]], max_pieces: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:
+    """Consecutive pieces in batches of at most `max_pieces` and, unless one piece is longer,
+    `max_chars` characters: the model's working memory grows with the text of a batch, while
+    short documents still go through it many at a time (as bare `nlp.pipe` takes them)."""
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) == max_pieces or chars + len(piece[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 class DocumentSkipped(Exception):

@@ -20,13 +20,18 @@ DocumentRows = dict[str, list[Row]]
 
 
 def extract_rows(nlp: Language, sources: Iterable[SourceDocument]) -> Iterator[DocumentRows]:
-    """Rows of every table, `documents` included, for each source in order."""
+    """Rows of every table, `documents` included, for each source in order.
+
+    The texts go through the model together (`analyse` batches them); each document's
+    rows are made as soon as its Doc comes out, and the Doc is let go."""
     sources = list(sources)
-    analysable = [(source.text, source) for source in sources if source.status == "ok"]
-    analysed = {id(source): doc for doc, source in analyse(nlp, analysable)}
+    analysed = analyse(nlp, ((source.text, source) for source in sources if source.status == "ok"))
     model = model_label(nlp)
     for source in sources:
-        doc = analysed.get(id(source))
+        doc = None
+        if source.status == "ok":
+            doc, analysed_source = next(analysed)  # `analyse` keeps the input order
+            assert analysed_source is source
         if isinstance(doc, Exception):
             source.status, source.error, doc = "error", f"extraction failed: {type(doc).__name__}: {doc}", None
         rows = doc_rows(doc, source.doc_id) if doc is not None else {table: [] for table in EXTRACTED_TABLES}

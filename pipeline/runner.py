@@ -30,6 +30,9 @@ from pipeline.workers import worker_pool
 from pipeline.writing import TableWriter
 
 REUSABLE_STATUSES = ("ok", "empty")
+# Documents a run on one process reads ahead for the model (pipeline.nlp.analyse bounds the text
+# the model holds at once).
+LOCAL_BATCH_DOCUMENTS = 32
 
 T = TypeVar("T")
 
@@ -128,11 +131,16 @@ def run(
     # The writer locks the output folder first: the previous tables are read under the lock.
     with TableWriter(out_dir) as writer, worker_pool(workers) as pool:
         previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
-        # Small batches keep several processes evenly busy. One process gains
-        # nothing from batching these long texts (measured), so it takes one
-        # document at a time and progress moves per document.
-        batch_size = batch_size or (1 if workers == 1 else 4)
-        for batch in _extracted(batched(sources, batch_size), previous, model, resolved_model, pool, workers, summary, progress):
+        # Small batches keep several processes evenly busy. One process takes
+        # larger ones, which the model goes through many texts at a time (as bare
+        # `nlp.pipe` does), while each document still comes out (and progress
+        # moves) as soon as it is done.
+        batch_size = batch_size or (LOCAL_BATCH_DOCUMENTS if workers == 1 else 4)
+        if pool is None:
+            extracted = _extracted_here(batched(sources, batch_size), previous, model, resolved_model, summary, progress)
+        else:
+            extracted = _extracted(batched(sources, batch_size), previous, model, resolved_model, pool, workers, summary, progress)
+        for batch in extracted:
             for source, rows in batch:
                 for table, table_rows in rows.items():
                     writer.add(table, table_rows)
@@ -182,6 +190,28 @@ def _extracted(batches, previous: PreviousRun | None, model: str | None, resolve
             yield _merge(*in_flight.popleft(), previous)
     while in_flight:
         yield _merge(*in_flight.popleft(), previous)
+
+
+def _extracted_here(batches, previous: PreviousRun | None, model: str | None, resolved_model: str, summary: RunSummary, progress: RunProgress) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
+    """Each source with its rows, one at a time and in input order, analysed in this process."""
+    model_needed = False
+    for sources in batches:
+        reusable = [previous is not None and previous.has(s) for s in sources]
+        analysable = [s for s, reuse in zip(sources, reusable) if not reuse and s.status == "ok"]
+        summary.n_reused += sum(reusable)
+        summary.n_analysed += len(analysable)
+        if analysable and not model_needed:  # the first document to analyse loads the model
+            model_needed = True
+            progress.loading_model()
+        extracted = extract_rows(cached_nlp(model), analysable) if analysable else iter(())
+        for source, reuse in zip(sources, reusable):
+            if reuse:
+                rows = {**previous.rows(source.doc_id), "documents": [document_row(source, previous.model)]}
+            elif source.status == "ok":
+                rows = next(extracted)
+            else:
+                rows = _unanalysed_rows(source, resolved_model)
+            yield [(source, rows)]
 
 
 def _unanalysed_rows(source: SourceDocument, resolved_model: str) -> DocumentRows:

@@ -44,16 +44,22 @@ def test_a_single_line_text_costs_the_same_per_character_at_eight_times_the_leng
 
 
 def test_the_model_never_sees_more_than_a_bounded_batch_of_text(nlp, monkeypatch):
-    seen = []
+    batches = []
     original = type(nlp).pipe
 
     def recording(self, texts, **kwargs):
-        seen.append(kwargs["batch_size"])
+        if kwargs.get("as_tuples"):  # spaCy calls itself again on the bare texts
+            texts = list(texts)
+            batches.append(sum(len(text) for text, _ in texts))
         return original(self, texts, **kwargs)
 
     monkeypatch.setattr(type(nlp), "pipe", recording)
-    list(analyse(nlp, [(GOOD_TEXT, None)]))
-    assert seen and seen[0] * nlp.meta["st_chunk_chars"] <= BATCH_CHARS
+    chunk_chars = nlp.meta["st_chunk_chars"]
+    texts = [(GOOD_TEXT, i) for i in range(12)] + [(one_line(3 * chunk_chars), "long")] + [(GOOD_TEXT, "last")]
+    assert [context for _, context in analyse(nlp, texts)] == [context for _, context in texts]
+    assert batches and max(batches) <= BATCH_CHARS
+    # short texts go through together, not one by one
+    assert len(batches) < len(texts) and sum(batches) == sum(len(text) for text, _ in texts)
 
 
 def test_word_salad_yields_no_agreements(nlp):
