@@ -129,14 +129,14 @@ def run(
     summary = RunSummary(rows={}, n_documents=len(files), n_analysed=0, n_reused=0, skipped=dict(inputs.skipped))
     sources = (read_document(path, doc_id, max_file_bytes) for path, doc_id in files)
     # The writer locks the output folder first: the previous tables are read under the lock.
-    with TableWriter(out_dir) as writer, worker_pool(workers) as pool:
+    with TableWriter(out_dir) as writer, worker_pool(workers - 1) as pool:
         previous = PreviousRun(Path(out_dir), resolved_model) if incremental else None
         # Small batches keep several processes evenly busy. One process takes
         # larger ones, which the model goes through many texts at a time (as bare
         # `nlp.pipe` does), while each document still comes out (and progress
         # moves) as soon as it is done.
         batch_size = batch_size or (LOCAL_BATCH_DOCUMENTS if workers == 1 else 4)
-        if pool is None:
+        if workers <= 1:
             extracted = _extracted_here(batched(sources, batch_size), previous, model, resolved_model, summary, progress)
         else:
             extracted = _extracted(batched(sources, batch_size), previous, model, resolved_model, pool, workers, summary, progress)
@@ -163,10 +163,15 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _extracted(batches, previous: PreviousRun | None, model: str | None, resolved_model: str, pool: concurrent.futures.Executor | None, workers: int, summary: RunSummary, progress: RunProgress) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
-    """Each batch's sources with their rows, in input order, reusing what it can."""
+def _extracted(batches, previous: PreviousRun | None, model: str | None, resolved_model: str, pool: concurrent.futures.Executor, workers: int, summary: RunSummary, progress: RunProgress) -> Iterator[list[tuple[SourceDocument, DocumentRows]]]:
+    """Each batch's sources with their rows, in input order, reusing what it can.
+
+    `workers` processes analyse: the pool's `workers - 1` and this one. Each pool process
+    is kept two batches ahead; meanwhile this process takes the next batch itself (from
+    the first batch on, while the pool's processes are still loading their model)."""
     in_flight: collections.deque = collections.deque()
-    window = 2 * workers if pool is not None else 0
+    window = 8 * workers
+    ahead = 2 * (workers - 1)
     model_needed = False
     for sources in batches:
         reusable = [previous is not None and previous.has(s) for s in sources]
@@ -180,13 +185,13 @@ def _extracted(batches, previous: PreviousRun | None, model: str | None, resolve
         job = concurrent.futures.Future()
         if not any(s.status == "ok" for s in fresh):  # nothing to analyse: no model is loaded anywhere
             job.set_result([_unanalysed_rows(s, resolved_model) for s in fresh])
-        elif pool is not None:
+        elif sum(not entry[3].done() for entry in in_flight) < ahead:
             job = pool.submit(extract_batch, fresh, model)
         else:
             job.set_result(list(extract_rows(cached_nlp(model), fresh)))
         in_flight.append((sources, reused, fresh, job))
-        # A bounded window of batches in flight keeps memory flat.
-        while in_flight and len(in_flight) > window:
+        # Finished batches go out in input order; a bounded window keeps memory flat.
+        while in_flight and (in_flight[0][3].done() or len(in_flight) > window):
             yield _merge(*in_flight.popleft(), previous)
     while in_flight:
         yield _merge(*in_flight.popleft(), previous)

@@ -34,8 +34,8 @@ class _QuietPool(concurrent.futures.ProcessPoolExecutor):
 
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[concurrent.futures.ProcessPoolExecutor | None]:
-    """A pool of `workers` processes, or None for one process (work stays in this one)."""
-    if workers <= 1:
+    """A pool of `workers` processes besides this one, or None for none."""
+    if workers < 1:
         yield None
         return
     # Spawned, not forked: a fork copies locks other threads hold (the progress
