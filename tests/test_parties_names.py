@@ -300,3 +300,11 @@ def test_called_a_thing_reads_the_word_before_and_the_apposition_after():
     assert orgs.called_a_thing(Span(doc, 2, 4))          # "telescope Star Eye"
     assert orgs.called_a_thing(Span(doc, 6, 8))          # "Blue Desk, the first platform"
     assert not orgs.called_a_thing(Span(doc, 17, 19))    # "Red Hall, the agency"
+
+
+def test_a_name_after_a_describes_a_body_of_a_kind(nlp):
+    text = "Harbourside College began in 1921 as a School of Navigation. A Harbourside College team sailed."
+    names = [p.name for p in parties(nlp, text)]
+    assert names == ["Harbourside College"]
+    # "a" that goes with a noun after the name leaves the name a name
+    assert [p.name for p in parties(nlp, "She led a Tallinn Marine Institute survey.")] == ["Tallinn Marine Institute"]

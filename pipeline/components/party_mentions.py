@@ -76,12 +76,21 @@ class DocumentMentions:
         mentions = self._select(self.candidates)
         mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
         self._link_translations(mentions)
-        # A breadcrumb's sections ("Home > Media Center > News") only join a body named elsewhere.
+        # A breadcrumb's sections ("Home > Media Center > News") and a name after "a" ("founded as a School of
+        # Agriculture") only join a body named elsewhere.
         sections = breadcrumb_sections(self.doc, self.lexicon.breadcrumb_separators)
         for m in mentions:
-            if not m.acronym and m.span.start in sections:
+            if not m.acronym and (m.span.start in sections or self._described(m.span)):
                 m.strong = False
         return mentions
+
+    def _described(self, span: Span) -> bool:
+        """"a School of Agriculture": a name after "a" describes a body of a kind, unless "a" goes with a noun after
+        it ("a University of Tokyo team")."""
+        doc = self.doc
+        if span.start == 0 or doc[span.start - 1].lower_ not in ("a", "an") or (span.end - span.start) < 2:
+            return False
+        return span.end >= len(doc) or not (doc[span.end].is_lower and doc[span.end].is_alpha)
 
     def mention(self, span: Span, strong: bool, priority: int = 1, entry: GazetteerEntry | None = None) -> Mention:
         key = self.extractor.key(span.text)
