@@ -285,3 +285,14 @@ def test_list_of_sides_goes_on_after_a_phrase_inside_a_name_needs_parties(nlp):
         "and Makerere University on geothermal training.",
     )
     assert event.parties == ["Icelandic Centre for Research", "Makerere University"]
+
+
+def test_sides_after_the_second_of_two_instruments_are_not_the_first_ones_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The delegations signed the protocol of the meeting and a memorandum between the Icelandic Centre "
+        "for Research and Makerere University.",
+    )
+    assert [(e.type, e.parties) for e in found] == [
+        ("protocol", []), ("mou", ["Icelandic Centre for Research", "Makerere University"]),
+    ]

@@ -51,6 +51,15 @@ def joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
     return states
 
 
+def _coordinated(token: Token, root: Token) -> bool:
+    """Whether `token` is a conjunct of `root` ("the protocol ... and a memorandum")."""
+    while token.dep_ == "conj" and token.i != root.i:
+        token = token.head
+        if token.i == root.i:
+            return True
+    return False
+
+
 def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubj"]
 
@@ -81,7 +90,11 @@ class Sides:
         ]
         targets = {root.i} | {v.i for v in verbs} | {c.i for c in carriers}
         # sides may hang from an instrument named inside this one ("an addendum to the MoU between ...")
-        inner = frozenset(i for i in range(root.left_edge.i, root.right_edge.i + 1) if i in index.mention_roots)
+        # (not one coordinated with it: "the protocol of the meeting and a memorandum between X and Y")
+        inner = frozenset(
+            i for i in range(root.left_edge.i, root.right_edge.i + 1)
+            if i in index.mention_roots and not _coordinated(self.doc[i], root)
+        )
         for token in unit:
             if token.lower_ in self.cues.side_prepositions and syntax.reaches(token, targets, unit, through=inner) is not None:
                 regions.append(self._list_after(token, unit))
