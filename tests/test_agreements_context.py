@@ -296,3 +296,7 @@ def test_sides_after_the_second_of_two_instruments_are_not_the_first_ones_needs_
     assert [(e.type, e.parties) for e in found] == [
         ("protocol", []), ("mou", ["Icelandic Centre for Research", "Makerere University"]),
     ]
+
+
+def test_in_agreement_with_names_no_instrument(nlp):
+    assert events(nlp, "Grants are paid by the Ministry of Foreign Affairs in agreement with the Ministry of Research.") == []

@@ -33,6 +33,7 @@ class AgreementCues:
     attached_types: frozenset[str]              # "protocol": an instrument added to another
     anaphoric_determiners: frozenset[str]
     anaphor_nouns: dict[str, list[str]]         # "text" -> the types it may refer to ([]: any)
+    idioms: list[tuple[str, ...]]               # "in agreement with": no instrument
     older_words: frozenset[str]                 # "the first agreement": not the one just told
     place_prepositions: frozenset[str]
     visit_nouns: frozenset[str]
@@ -71,6 +72,7 @@ class AgreementCues:
             attached_types=frozenset(cues["attached_types"]),
             anaphoric_determiners=frozenset(cues["anaphoric_determiners"]),
             anaphor_nouns=cues["anaphor_nouns"],
+            idioms=_phrases(cues["idioms"]),
             older_words=frozenset(cues["older_words"]),
             place_prepositions=frozenset(cues["place_prepositions"]),
             visit_nouns=frozenset(cues["visit_nouns"]),

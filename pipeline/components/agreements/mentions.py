@@ -62,11 +62,26 @@ class MentionFinder:
                 continue  # part of an organisation's name that goes on ("Convention Center")
             if last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i >= span.end:
                 continue  # a modifier ("agreement partners")
+            if self._in_idiom(span):
+                continue  # "in agreement with the Ministry": no instrument
             if mentions and _repeats_in_brackets(mentions[-1].span, span):
                 defined[span.text.rstrip(".")] = mentions[-1].type   # the abbreviation names that type from here on
                 continue  # "Memorandum of Understanding (MoU)": one mention
             mentions.append(Mention(Span(doc, span.start, span.end, label=type_), type_, number == "plural"))
         return self._with_pronouns(doc, mentions) if mentions else mentions
+
+    def _in_idiom(self, span: Span) -> bool:
+        """Whether the mention is the noun of a phrase that names no instrument
+        (data: idioms, "in agreement with", "by mutual agreement")."""
+        doc = span.doc
+        for words in self.cues.idioms:
+            for n, word in enumerate(words):
+                if word != span[0].lower_ or len(span) != 1:
+                    continue
+                start = span.start - n
+                if start >= 0 and start + len(words) <= len(doc) and tuple(t.lower_ for t in doc[start : start + len(words)]) == words:
+                    return True
+        return False
 
     def with_anaphors(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """`mentions` with the nouns that only refer back to an instrument ("the text was
