@@ -306,3 +306,15 @@ def test_including_more_years_and_currency_words(nlp, text, expected):
 )
 def test_page_furniture_counts_nothing(nlp, text):
     assert units(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Half a million euros went to the labs.", [("Half a million euros", 500_000, "EUR")]),
+        ("Some 35 Brazilian and 28 Dutch PhD candidates were trained.", [("Some 35", 35, "brazilian candidate"), ("28", 28, "dutch phd candidate")]),
+        ("Researchers: 45 (of whom 20 women)", [("45", 45, "researcher"), ("20", 20, "woman")]),
+    ],
+)
+def test_half_a_scale_qualified_coordinates_and_asides(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -166,6 +166,7 @@ class CountExtractor:
                 [{"TEXT": {"REGEX": r"\d"}}],
                 [{"LOWER": {"IN": self.numbers.words}}],
                 [{"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
+                [{"LOWER": "half"}, {"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
                 [{"LOWER": {"REGEX": r"^(?:%s)-?fold$" % "|".join(self.numbers.number_words)}}],  # "fourfold"
             ],
         )
@@ -309,7 +310,7 @@ class CountExtractor:
             return False
         words = [t.lower_ for t in adjectives]
         only_adjectives = first.kind == "count" and words and first.unit == " ".join(words)  # "ten Kenyan"
-        if (first.kind is None or only_adjectives) and second.kind in ("count", "duration", "measure", "percent") and second.unit:
+        if (first.kind is None or not first.unit or only_adjectives) and second.kind in ("count", "duration", "measure", "percent") and second.unit:
             first.unit = " ".join([*words, second.unit.split()[-1]]) if words else second.unit
             first.kind = second.kind
         return True

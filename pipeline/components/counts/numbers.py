@@ -112,6 +112,8 @@ class NumberReader:
             return Number(i, i + 1, self.number_words[lower[:-4].rstrip("-")], times=True)  # "fourfold"
         if lower in ARTICLES:  # "a dozen", "a million"
             number = Number(i, i + 1, Decimal(1))
+        elif lower == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ARTICLES and doc[i + 2].lower_ in self.scales:
+            number = Number(i, i + 2, Decimal("0.5"))  # "half a million"
         elif lower in self.number_words:
             value, end = self._read_words(doc, i)
             number = Number(i, end, value)
@@ -138,7 +140,7 @@ class NumberReader:
             number.year_like = False
             if word == "hundred" and self._hundred_and(doc, number):
                 break
-        if lower in ARTICLES and number.end == i + 1:
+        if (lower in ARTICLES and number.end == i + 1) or (lower == "half" and number.end == i + 2):
             return None
         k = number.end
         if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "fold" and glued(doc, k):

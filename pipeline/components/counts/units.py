@@ -317,7 +317,10 @@ class UnitReader:
         """The noun a number is listed under: "Joint projects funded: 212", or its table column's header."""
         line_start, line_end = line_token_bounds(doc, number.start, number.end)
         colon = next((t for t in reversed(doc[line_start : number.start]) if t.is_punct and ":" in t.text), None)
-        if colon is not None and all(t.is_punct for t in doc[number.end : line_end]):
+        rest = doc[number.end : line_end]
+        if len(rest) and rest[0].text == "(" and rest[-1].text in (")", ").", ");"):
+            rest = rest[:0]  # "Researchers: 45 (of whom 20 women)"
+        if colon is not None and all(t.is_punct for t in rest):
             label_start = max(line_start, colon.sent.start)
             first_word = next((t for t in doc[label_start : colon.i] if t.is_alpha), None)
             noun = self._noun_after(doc, first_word.i) if first_word is not None else None
