@@ -308,3 +308,26 @@ def test_a_name_after_a_describes_a_body_of_a_kind(nlp):
     assert names == ["Harbourside College"]
     # "a" that goes with a noun after the name leaves the name a name
     assert [p.name for p in parties(nlp, "She led a Tallinn Marine Institute survey.")] == ["Tallinn Marine Institute"]
+
+
+def test_a_bilingual_masthead_names_one_body(nlp):
+    text = (
+        "Northern Fisheries Institute | Institut des pêches du Nord\n"
+        "Ministry of Health | Ministry of Education\n\n"
+        "The institute funds ten projects."
+    )
+    found = parties(nlp, text)
+    assert named(found, "Northern Fisheries Institute").aliases == ["Institut des pêches du Nord"]
+    # two names in one language on a bar-parted line stay two bodies
+    assert named(found, "Ministry of Health") is not named(found, "Ministry of Education")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grants from the Fondation de recherche du Manitoba help.", ["Fondation de recherche du Manitoba"]),
+        ("Work at the Instituto de investigaciones marinas in Vigo began.", ["Instituto de investigaciones marinas"]),
+    ],
+)
+def test_a_proper_name_closes_a_sentence_case_name_after_its_preposition(nlp, text, expected):
+    assert [p.name for p in parties(nlp, text)] == expected

@@ -116,21 +116,36 @@ class NameComplements:
             i += 1
         if i >= len(doc) or doc[i].lower_ not in lexicon.sentence_case_prepositions or "\n" in doc[i - 1].whitespace_:
             return None
-        end = None
+        end, closed = None, False
         while i < len(doc) and "\n" not in doc[i - 1].whitespace_:
-            if doc[i].lower_ in lexicon.sentence_case_joins:
+            if closed:                          # only more words of the closing proper name ("Crne Gore")
+                if not (end == i and self.words.word(doc[i])):
+                    break
+                i = end = i + 1
+            elif doc[i].lower_ in lexicon.sentence_case_joins:
                 i += 1
             elif self._lower_word(i):
                 i += 1
                 end = i
             elif doc[i].text == "," and end == i and self._sentence_case_list(i):
                 i += 1                          # "Ministrstvo za visoko šolstvo, znanost in inovacije"
-            elif end is not None and end == i and self.words.word(doc[i]):
-                i += 1                          # a proper name closing it: "Zavod za geološka istraživanja Crne Gore"
-                end = i
+            elif end is not None and self.words.word(doc[i]) and self._proper_may_follow(end, i):
+                i += 1                          # a proper name closing it: "Zavod za geološka istraživanja Crne Gore",
+                end, closed = i, True           # "Fonds de recherche du Québec"
             else:
                 break
         return end
+
+    def _proper_may_follow(self, end: int, i: int) -> bool:
+        """A proper word at i may close a sentence-case name ending at `end`: right after it, or after a preposition
+        of the name's language and maybe an article ("du Québec", "de la Rioja"), never after a conjunction."""
+        doc, lexicon = self.doc, self.lexicon
+        between = [t.lower_ for t in doc[end:i]]
+        if not between:
+            return True
+        if between[-1] in lexicon.articles and len(between) > 1:
+            between = between[:-1]
+        return len(between) == 1 and between[0] in lexicon.sentence_case_prepositions
 
     def _sentence_case_list(self, comma: int) -> bool:
         """Lower-case words after `comma` go on to a conjunction and one more lower-case word: "..., znanost in inovacije"."""

@@ -294,6 +294,27 @@ class DocumentMentions:
             gloss = self._gloss(m, by_start)
             if gloss is not None:
                 self.links.append((m.key, gloss.key))
+            other = self._masthead_translation(m, by_start)
+            if other is not None:
+                self.links.append((m.key, other.key))
+
+    def _masthead_translation(self, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
+        """"International Development Research Centre | Centre de recherches pour le développement international":
+        a line of two names parted by a bar, one in another language, with heads of one kind, names one body."""
+        doc, i = self.doc, m.span.end
+        if i + 1 >= len(doc) or doc[i].text != "|" or (m.span.start > 0 and "\n" not in doc[m.span.start - 1].text
+                                                     and "\n" not in doc[m.span.start - 1].whitespace_):
+            return None
+        other = by_start.get(i + 1)
+        if other is None or (other.span.end < len(doc) and "\n" not in doc[other.span.end - 1].whitespace_
+                             and not doc[other.span.end].is_space):
+            return None
+        foreign = [any(t.lower_ in self.lexicon.sentence_case_prepositions for t in x.span) for x in (m, other)]
+        heads = [self.names.head_of(x.span) for x in (m, other)]
+        if foreign[0] == foreign[1] or None in heads:
+            return None
+        kinds = {self.lexicon.head_kinds.get(h.phrase) for h in heads}
+        return other if len(kinds) == 1 else None
 
     def _gloss(self, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
         """"Badan Riset dan Inovasi Nasional (BRIN), the National Research and Innovation Agency of Indonesia, hosted
