@@ -318,3 +318,10 @@ def test_page_furniture_counts_nothing(nlp, text):
 )
 def test_half_a_scale_qualified_coordinates_and_asides(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_work_in_people_and_time_is_a_measure(nlp):
+    assert counts(nlp, "The project will use 36 person-months and 120 man-days.") == [
+        ("36", 36, "exact", "person month", "measure"),
+        ("120", 120, "exact", "person day", "measure"),
+    ]
