@@ -8,6 +8,8 @@ spaces, whose header names what the numbers below it count (st_counts).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -20,28 +22,73 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _FIGURE_CELL = re.compile(r"[^\w\s]{0,3}(?:[A-Za-z]{1,6}\.?\s?)?[^\w\s]{0,3}\d")
 
 
+class _Lines:
+    """The line breaks of one text, and the cells of its lines as they are asked for: found once
+    per text, so that each number's line costs a binary search and a page on one long line stays
+    linear in its length."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.cells: dict[int, list[tuple[int, str]]] = {}
+
+    def start(self, char: int) -> int:
+        before = bisect_left(self.breaks, char)
+        return self.breaks[before - 1] + 1 if before else 0
+
+    def end(self, char: int) -> int:
+        after = bisect_left(self.breaks, char)
+        return self.breaks[after] if after < len(self.breaks) else len(self.text)
+
+    def cells_of(self, start: int, end: int) -> list[tuple[int, str]]:
+        if (start, end) not in self.cells:
+            self.cells[start, end] = [(m.start(), m.group()) for m in _CELL.finditer(self.text, start, end)]
+        return self.cells[start, end]
+
+
+_last_lines = _Lines("")    # of the text asked about last (one document at a time per process)
+
+
+def _lines(text: str) -> _Lines:
+    global _last_lines
+    lines = _last_lines
+    if lines.text is not text:
+        lines = _last_lines = _Lines(text)
+    return lines
+
+
 def line_start(text: str, char: int) -> int:
     """Offset of the start of the line holding `char`."""
-    return text.rfind("\n", 0, char) + 1
+    return _lines(text).start(char)
 
 
 def line_at(text: str, char: int) -> str:
     """The line holding `char`, without its line break."""
-    end = text.find("\n", char)
-    return text[line_start(text, char) : end if end != -1 else len(text)]
+    lines = _lines(text)
+    return text[lines.start(char) : lines.end(char)]
 
 
 def is_bar_row(line: str) -> bool:
     return line.count(TABLE_BAR) >= 2
 
 
+# Per document, the tokens that hold a line break: found once, so that finding a token's line
+# costs a binary search and a page on one long line stays linear in its length.
+# (number of tokens when found, break token indices); found again if retokenizing changed the doc.
+_LINE_BREAKS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
+
+
 def line_token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The tokens of the line holding tokens start..end: (first, past the last)."""
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    while end < len(doc) and "\n" not in doc[end].text:
-        end += 1
-    return start, end
+    length, breaks = _LINE_BREAKS.get(doc, (-1, []))
+    if length != len(doc):
+        breaks = [token.i for token in doc if "\n" in token.text]
+        _LINE_BREAKS[doc] = (len(doc), breaks)
+    before = bisect_left(breaks, start)         # line breaks before `start`
+    after = bisect_left(breaks, end)            # the first line break at or after `end`
+    first = breaks[before - 1] + 1 if before else 0
+    past_last = breaks[after] if after < len(breaks) else len(doc)
+    return first, past_last
 
 
 def bar_row_cells(row: Span) -> list[Span] | None:
@@ -77,11 +124,10 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
     spaces) that holds the number at `offset`, when it is alone in its cell. A row with fewer
     cells than those above it ("Total | 98 | CHF 3.0 million" under rows ending "| –") finds its
     column by place: the same cell of a bar-parted row, the header cell over it in an aligned one."""
-    start_of_line = line_start(text, offset)
-    end_of_line = text.find("\n", offset)
-    end_of_line = len(text) if end_of_line < 0 else end_of_line
-    cells = [(m.start(), m.group()) for m in _CELL.finditer(text, start_of_line, end_of_line)]
-    column = next((i for i, (start, cell) in enumerate(cells) if start <= offset < start + len(cell)), None)
+    lines = _lines(text)
+    start_of_line, end_of_line = lines.start(offset), lines.end(offset)
+    cells = lines.cells_of(start_of_line, end_of_line)
+    column = _cell_at(cells, offset)
     if len(cells) < 2 or column is None or not _FIGURE_CELL.match(cells[column][1]):
         return None
     barred = TABLE_BAR in text[start_of_line:end_of_line]
@@ -90,9 +136,9 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
     for _ in range(max_rows):
         if end <= 0:
             return None
-        start = text.rfind("\n", 0, end) + 1
+        start = lines.start(end)
         line = text[start:end].strip()
-        above = [(m.start() - start, m.group()) for m in _CELL.finditer(text, start, end)]
+        above = [(a - start, cell) for a, cell in lines.cells_of(start, end)]
         end = start - 1
         if not line:
             return None  # a blank line ends the table
@@ -122,6 +168,14 @@ _BREADCRUMB = re.compile(r"\S \s*[>›»]\s* \S|\S\s+[>›»]\s+\S")
 _HEADING_CHARS = 140
 
 
+def _cell_at(cells: list[tuple[int, str]], offset: int) -> int | None:
+    """The index of the cell (start, text) holding `offset`."""
+    index = bisect_right(cells, (offset, "\uffff")) - 1
+    if index >= 0 and offset < cells[index][0] + len(cells[index][1]):
+        return index
+    return None
+
+
 def is_list_line(line: str) -> bool:
     """A short line of a table or a figures list, not a sentence of prose."""
     stripped = line.strip()
@@ -144,7 +198,7 @@ def block_heading(text: str, offset: int, max_rows: int) -> tuple[int, str] | No
     for _ in range(max_rows):
         if end <= 0:
             return None
-        start = text.rfind("\n", 0, end) + 1
+        start = line_start(text, end)
         line = text[start:end]
         end = start - 1
         stripped = line.strip(" \t*#|")

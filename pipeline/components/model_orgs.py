@@ -166,10 +166,8 @@ class ModelOrgs:
             return self._one_word(span[0], uses)
         if not span[0].text[:1].isupper() and not self.is_acronym(span[0].text):
             return None
-        last_head = None
-        for head in names.heads:
-            if span.start <= head.start and head.end <= span.end:
-                last_head = head
+        inside = names.heads_within(span.start, span.end)
+        last_head = inside[-1] if inside else None
         if last_head is not None:
             return ModelName(span, True, True) if last_head.is_party else None
         fillers = lexicon.field_words | lexicon.generic | self.function_words | lexicon.not_org_words

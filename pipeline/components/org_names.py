@@ -23,6 +23,8 @@ than an agency.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -75,6 +77,7 @@ class DocNames:
         self.words = NameWords(doc, self.lexicon, self.country_tokens)
         self.heads = self._heads(grammar.matcher(doc))
         self.head_at = {h.start: h for h in self.heads}
+        self._head_starts = [h.start for h in self.heads]     # sorted: heads do not overlap
         self.head_ending = {h.end: h for h in self.heads}
         self.org_head_tokens = {i for h in self.heads if h.is_party for i in range(h.start, h.end)}
         self.complements = NameComplements(doc, self.lexicon, countries, known, self.org_head_tokens, self.words)
@@ -82,6 +85,16 @@ class DocNames:
         self.names = self._names()
 
     # --- heads --------------------------------------------------------------
+
+    def heads_within(self, start: int, end: int) -> list[Head]:
+        """The heads inside tokens start..end, in order (a binary search, not a walk over all heads)."""
+        inside = []
+        for head in self.heads[bisect_left(self._head_starts, start) :]:
+            if head.start >= end:
+                break
+            if head.end <= end:
+                inside.append(head)
+        return inside
 
     def _heads(self, matches) -> list[Head]:
         strings = self.doc.vocab.strings

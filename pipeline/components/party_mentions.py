@@ -57,6 +57,9 @@ class DocumentMentions:
                 self.gazetteer_names[(start, end)] = entries
         self.names: DocNames = extractor.grammar.analyse(doc, self.countries, set(self.gazetteer_acronyms))
         self.grown = {(n.span.start, n.span.end): n for n in self.names.names}
+        self._names_ending: dict[int, list[tuple[int, int]]] = {}     # end token -> grown and gazetteer names
+        for start, end in [*self.grown, *self.gazetteer_names]:
+            self._names_ending.setdefault(end, []).append((start, end))
         self.model_names, model_spans = extractor.model_orgs.find(doc, self.names, self.countries)
         self.model_spans = {(span.start, span.end) for span in model_spans}
         # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
@@ -162,7 +165,7 @@ class DocumentMentions:
             content = definition.long
             known = (content.start, content.end) in self.grown or (content.start, content.end) in self.gazetteer_names
             return content if definition.spelled or known else None
-        ending = [doc[s:e] for (s, e) in [*self.grown, *self.gazetteer_names] if e == definition.anchor]
+        ending = [doc[s:e] for s, e in self._names_ending.get(definition.anchor, [])]
         best = max(ending, key=len, default=None)
         spelled = definition.long
         if best is None:
@@ -183,7 +186,7 @@ class DocumentMentions:
         if head is not None:
             return head.is_party
         # "University College Dublin (UCD)": the last head word inside the name decides.
-        inside = [h for h in self.names.heads if long.start <= h.start and h.end <= long.end]
+        inside = self.names.heads_within(long.start, long.end)
         if inside:
             return inside[-1].is_party
         # A name the model tags ORG and the text defines an acronym for ("Thailand Science Research and Innovation (TSRI)").

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.counts.numbers import Number, glued
 from pipeline.components.counts.phrases import PhraseIndex
@@ -316,11 +316,14 @@ class UnitReader:
     def _line_heading(self, doc: Doc, text: str, number: Number) -> str | None:
         """The noun a number is listed under: "Joint projects funded: 212", or its table column's header."""
         line_start, line_end = line_token_bounds(doc, number.start, number.end)
-        colon = next((t for t in reversed(doc[line_start : number.start]) if t.is_punct and ":" in t.text), None)
         rest = doc[number.end : line_end]
         if len(rest) and rest[0].text == "(" and rest[-1].text in (")", ").", ");"):
             rest = rest[:0]  # "Researchers: 45 (of whom 20 women)"
-        if colon is not None and all(t.is_punct for t in rest):
+        # The line must end with the number before its label is looked for: checked first, it
+        # stops at the first word, so that a page on one long line is not read once per number.
+        ends_line = all(t.is_punct for t in rest)
+        colon = next((t for t in reversed(doc[line_start : number.start]) if t.is_punct and ":" in t.text), None) if ends_line else None
+        if colon is not None:
             label_start = max(line_start, colon.sent.start)
             first_word = next((t for t in doc[label_start : colon.i] if t.is_alpha), None)
             noun = self._noun_after(doc, first_word.i) if first_word is not None else None
@@ -344,8 +347,7 @@ class UnitReader:
         """A figure standing alone on its line, labelled by a plural noun on the line under it or
         over it: "212\njoint projects funded since 2001", "Partner institutions\n38"."""
         line_start, line_end = line_token_bounds(doc, number.start, number.end)
-        line = [t for t in doc[line_start:line_end] if not t.is_space]
-        if sum(t.is_alpha for t in line) > 2 or any(t.is_alpha for t in doc[number.end : line_end]):
+        if any(t.is_alpha for t in doc[number.end : line_end]) or _more_words_than(doc[line_start : number.end], 2):
             return None  # not alone: "about 212" may stand so, "212 of them" not
         below = self._line_noun(doc, line_end + 1) if line_end < len(doc) else None
         if below is not None and below[1].text[:1].islower():
@@ -531,3 +533,13 @@ def noun_lemmatizer(nlp: Language) -> Callable[[str], str]:
         return word
 
     return singular
+
+
+def _more_words_than(tokens: Span, n: int) -> bool:
+    """Whether `tokens` hold more than n words; stops counting there."""
+    words = 0
+    for token in tokens:
+        words += token.is_alpha
+        if words > n:
+            return True
+    return False
