@@ -12,6 +12,7 @@ import concurrent.futures
 import contextlib
 import multiprocessing
 import signal
+import threading
 from collections.abc import Iterator
 
 
@@ -32,15 +33,25 @@ class _QuietPool(concurrent.futures.ProcessPoolExecutor):
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+def _start_method() -> str:
+    """Forked while this process runs no other Python thread, else spawned.
+
+    A fork copies locks other threads hold (the progress display's, stderr's), and a
+    worker forked at the wrong moment hangs for ever: with a second thread the workers
+    are spawned, and each loads the model anew. Alone, this process's workers are forked
+    (at the pool's first batch, before the pool starts its own thread), as bare
+    `nlp.pipe(n_process=...)` forks its own, and share the model this process has
+    already loaded instead of loading it again."""
+    return "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[concurrent.futures.ProcessPoolExecutor | None]:
     """A pool of `workers` processes besides this one, or None for none."""
     if workers < 1:
         yield None
         return
-    # Spawned, not forked: a fork copies locks other threads hold (the progress
-    # display's, stderr's), and a worker forked at the wrong moment hangs for ever.
-    pool = _QuietPool(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_setup)
+    pool = _QuietPool(workers, mp_context=multiprocessing.get_context(_start_method()), initializer=_worker_setup)
     try:
         yield pool
     except BaseException:
