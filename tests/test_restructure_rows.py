@@ -25,6 +25,10 @@ RESTRUCTURES = {
     "components-spacy-native": ("dc12d26", "6833530"),
     # issue 14: parties.py and org_names.py split by concern (mentions, groups, description; heads, complements, words)
     "parties-split": ("e4c03ac", "b8ce111"),
+    # issue 14 cost: month names read from a table, not by dateparser
+    "perf-dates-month-table": ("7f2f6ed", "d06905f"),
+    # issue 14 cost: one process sends many documents through the model at a time
+    "perf-batched-model": ("70ec3d3", "8ff3b39"),
 }
 
 
