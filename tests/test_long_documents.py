@@ -9,7 +9,7 @@ import cProfile
 import pstats
 import random
 
-from pipeline.nlp import BATCH_CHARS, analyse
+from pipeline.nlp import BATCH_CHARS, analyse, analyse_text
 
 from conftest import GOOD_TEXT
 
@@ -75,3 +75,21 @@ def test_word_salad_yields_no_agreements(nlp):
     assert doc._.agreements == []
     [(prose, _)] = list(analyse(nlp, [(" ".join(SENTENCES * 10), None)]))
     assert prose._.agreements  # the same words in their order do give events
+
+
+def test_lookups_by_bisection_give_what_a_scan_of_the_document_gives(nlp):
+    """The per-mention lookups that made one long line quadratic (a scan of every head word,
+    every key, every country of the document per mention) now bisect; same answers."""
+    from pipeline.components.party_groups import starting_with
+
+    doc = analyse_text(nlp, " ".join(SENTENCES) + " The Ministry of Education and the University of Tokyo met the Korea Institute of Science and Technology.")
+    extractor = nlp.get_pipe("st_parties").extractor
+    names = extractor.grammar.analyse(doc, extractor.countries.find(doc), set())
+    assert len(names.heads) >= 5
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 30) + 1):
+            scanned = [h for h in names.heads if start <= h.start and h.end <= end]
+            assert names.heads_within(start, end) == scanned
+    keys = sorted(["ben-gurion university", "ben-gurion university of the negev", "ben-gurion", "benin", "kyoto university", "ben-gurion university of"])
+    for prefix in ["ben-gurion university of ", "ben-gurion ", "kyoto", "zzz", "", "ben"]:
+        assert starting_with(keys, prefix) == [k for k in keys if k.startswith(prefix)]

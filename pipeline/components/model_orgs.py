@@ -151,7 +151,7 @@ class ModelOrgs:
 
     @staticmethod
     def _holds_head(span: Span, names: DocNames) -> bool:
-        return any(span.start <= h.start and h.end <= span.end and h.is_party for h in names.heads)
+        return any(h.is_party for h in names.heads_within(span.start, span.end))
 
     def _judge(self, span: Span, names: DocNames, country_tokens: set[int], uses: Counter) -> ModelName | None:
         lexicon = self.lexicon

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from spacy.tokens import Span
@@ -23,6 +24,10 @@ class PartyDescription:
         self.countries = found.countries
         self.doc_countries = found.doc_countries
         self.mention_ends = {m.span.start: m.span.end for m in mentions}
+        # Countries by start token (none overlap), for lookups by bisection: a long document names thousands.
+        self.country_list = list(self.countries.values())
+        self.country_starts = [c.start for c in self.country_list]
+        self.country_ending = {c.end: c for c in self.country_list if c.country}
 
     def name_mention(self, group: list[Mention], entry: GazetteerEntry | None) -> Mention:
         """The long form: a name the gazetteer knows, else the most used, else the first."""
@@ -77,7 +82,7 @@ class PartyDescription:
     def _country_stated(self, group: list[Mention]) -> str | None:
         """A state written just before a mention: "Vietnam's Ministry of Science and Technology (MOST)",
         "the Vietnamese MOST". It beats the gazetteer, whose MOST is China's ministry."""
-        before = {c.end: c for c in self.countries.values() if c.country}
+        before = self.country_ending
         for m in group:
             i = m.span.start
             possessor = before.get(i - 1) if i >= 1 and self.doc[i - 1].lower_ in ("'s", "’s") else None
@@ -101,7 +106,9 @@ class PartyDescription:
         return first not in self.lexicon.generic and first not in self.lexicon.head_kinds
 
     def _countries_in(self, span: Span):
-        return [c for c in self.countries.values() if span.start <= c.start and c.end <= span.end]
+        first = bisect.bisect_left(self.country_starts, span.start)
+        last = bisect.bisect_left(self.country_starts, span.end, lo=first)
+        return [c for c in self.country_list[first:last] if c.end <= span.end]
 
     def _country_after(self, i: int, hops: int = 3) -> str | None:
         """"..., India", "(DST) India", "(NSTC) in Taiwan", "..., Govt. of India", "..., Ministry of ..., Govt. of India"."""

@@ -11,6 +11,7 @@ no committee of its kind is named otherwise.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -37,6 +38,10 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
         parent[find(a)] = find(b)
 
     keys = {m.key for m in mentions}
+    ordered_keys = sorted(keys)   # prefix look-ups by bisection: a long document has thousands of keys
+    stripped: dict[str, set[str]] = {}   # key without where the body sits -> keys
+    for key in keys:
+        stripped.setdefault(LOCATION_TAIL.sub("", key), set()).add(key)
     for a, b in found.links:
         union(a, b)
     for m in mentions:
@@ -54,14 +59,14 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
     # A name of general words only ("National Institute") is left alone; "International Affairs Division" is not.
     for key in keys:
         if " " in key and _has_a_proper_word(key, lexicon):
-            longer = {find(k) for k in keys if k.startswith(key + " of ")}
+            longer = {find(k) for k in starting_with(ordered_keys, key + " of ")}
             if len(longer) == 1:
                 union(key, longer.pop())
     # "Wageningen University" is the "Wageningen University & Research" of the same text: a name that ends on its
     # head and goes on with "and" in exactly one other name.
     for m in mentions:
         if " " in m.key and m.key.split()[0] not in lexicon.generic and _ends_on_head(found, m):
-            longer = {find(k) for k in keys if k.startswith(m.key + " and ")}
+            longer = {find(k) for k in starting_with(ordered_keys, m.key + " and ")}
             if len(longer) == 1:
                 union(m.key, longer.pop())
     # "IOCB Prague": a body's acronym with its city is the body; "the MOST Department of International
@@ -79,19 +84,28 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
     for m in mentions:
         formal = formal_key(found, m)
         if formal is not None:
-            roots = {find(k) for k in keys if k == formal or LOCATION_TAIL.sub("", k) == formal}
+            roots = {find(k) for k in stripped.get(formal, set()) | ({formal} & keys)}
             if len(roots) == 1:
                 union(m.key, roots.pop())
     # A one-word short form ("Wageningen") joins the one body whose name starts with it.
     for m in mentions:
         if not m.strong and not m.acronym and " " not in m.key:
-            roots = {find(k) for k in keys if k.startswith(m.key + " ")}
+            roots = {find(k) for k in starting_with(ordered_keys, m.key + " ")}
             if len(roots) == 1:
                 union(m.key, roots.pop())
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         groups.setdefault(find(m.key), []).append(m)
     return list(groups.values())
+
+
+def starting_with(ordered: list[str], prefix: str) -> list[str]:
+    """The strings of sorted `ordered` that start with `prefix`."""
+    first = bisect.bisect_left(ordered, prefix)
+    last = first
+    while last < len(ordered) and ordered[last].startswith(prefix):
+        last += 1
+    return ordered[first:last]
 
 
 def _has_a_proper_word(key: str, lexicon) -> bool:

@@ -61,7 +61,10 @@ class DocumentMentions:
         for start, end in [*self.grown, *self.gazetteer_names]:
             self._names_ending.setdefault(end, []).append((start, end))
         self.model_names, model_spans = extractor.model_orgs.find(doc, self.names, self.countries)
-        self.model_spans = {(span.start, span.end) for span in model_spans}
+        # Spans by their end token: one look-up per acronym definition, not a scan (a long document holds thousands).
+        self.model_starts_by_end: dict[int, list[int]] = {}
+        for span in model_spans:
+            self.model_starts_by_end.setdefault(span.end, []).append(span.start)
         # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
         orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
         self.acronym_tokens = [i for i, orth in enumerate(orths) if is_acronym(strings[orth])]
@@ -190,7 +193,7 @@ class DocumentMentions:
         if inside:
             return inside[-1].is_party
         # A name the model tags ORG and the text defines an acronym for ("Thailand Science Research and Innovation (TSRI)").
-        if any(end == long.end and long.start <= start < end for start, end in self.model_spans):
+        if any(long.start <= start < long.end for start in self.model_starts_by_end.get(long.end, [])):
             return True
         return acronym.start in self.gazetteer_acronyms
 
