@@ -16,12 +16,21 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from pipeline import __version__, cli_checks
+from pipeline import __version__, cli_checks, startup_signals
 from pipeline.cli_checks import UsageProblem
 from pipeline.cli_help import PlainHelp, examples
 
+
+class _Commands(typer.Typer):
+    def __call__(self, *args, **kwargs):
+        # Only a process's entry point calls the app (tests invoke its command): from here on a stop
+        # signal while starting ends in one line (pipeline.startup_signals) until a command takes over.
+        startup_signals.end_at_once_on_signals()
+        return super().__call__(*args, **kwargs)
+
+
 # Rich help would read `[ray]` in a help text as markup and drop it: plain help.
-app = typer.Typer(
+app = _Commands(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -43,9 +52,12 @@ def _version(asked: bool) -> None:
 
 @app.callback(epilog=examples("pipeline run corpus --out outputs", "pipeline show 004 --outputs outputs"))
 def _commands(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Extract S&T cooperation agreements, parties, dates and counts into Parquet tables."""
+    if ctx.invoked_subcommand != "run":   # `run` replaces the start-up handlers itself, with no gap between
+        startup_signals.restore_default_signals()
 
 
 def _gold_problems() -> tuple[type[Exception], ...]:
@@ -81,18 +93,21 @@ def run(
     max_file_mb: float = typer.Option(50, "--max-file-mb", min=0, metavar="MB", help="Larger input files get an error row and are not read."),
 ) -> None:
     """Extract every table from the files and folders PATH... into DIR."""
-    try:
-        cli_checks.existing_inputs(paths)
-        cli_checks.writable_folder(out, "--out")
-        cli_checks.installed_model(model)
-        if engine is Engine.ray:
-            cli_checks.ray_installed()
-    except UsageProblem as problem:
-        raise _refuse(problem) from None
-    from pipeline.run_failures import explain, stopping_cleanly_on_termination
+    from pipeline.run_failures import explain, forget_handled_interrupt, raise_if_stop_requested, stopping_cleanly_on_termination
 
     try:
+        # From the checks on: they take a while (the model lookup imports spaCy), and a signal
+        # during a lookup that swallows exceptions is kept and acted on right after them.
         with stopping_cleanly_on_termination():
+            try:
+                cli_checks.existing_inputs(paths)
+                cli_checks.writable_folder(out, "--out")
+                cli_checks.installed_model(model)
+                if engine is Engine.ray:
+                    cli_checks.ray_installed()
+            except UsageProblem as problem:
+                raise _refuse(problem) from None
+            raise_if_stop_requested()
             summary = _extract(paths, out, model, workers, engine, address, full, int(max_file_mb * 1024 * 1024))
     except BaseException as failure:  # noqa: BLE001 - runtime failures end in one line; anything else is a bug
         explained = explain(failure, out)
@@ -100,6 +115,7 @@ def run(
             raise
         message, status = explained
         console.print(f"[red]{escape(message)}", soft_wrap=True)
+        forget_handled_interrupt()
         raise typer.Exit(status) from None
     _print_summary(summary, out)
     if strict and summary.failures:

@@ -10,6 +10,7 @@ and the previous tables are as they were.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import signal
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.output_lock import OutputLocked
+from pipeline.startup_signals import after_startup
 
 UNCHANGED = "the tables in {out} are those of the last complete run"
 _NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -36,11 +38,14 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # finaliser runs ("Exception ignored in ..."), so the handler's own raise can
 # be lost, and `raise_if_stop_requested` raises it again at the next batch.
 _requested: list[int] = []
+_deferring: list[bool] = []
 
 
 def _stop(signum, frame) -> None:
     _requested.append(signum)
-    raise_if_stop_requested()
+    # A second signal (Ctrl-C pressed again) must not cut the clean-up short.
+    if len(_requested) == 1 and not _deferring:
+        raise_if_stop_requested()
 
 
 def raise_if_stop_requested() -> None:
@@ -49,16 +54,50 @@ def raise_if_stop_requested() -> None:
 
 
 @contextlib.contextmanager
+def stop_signals_deferred(act_after: bool = True) -> Iterator[None]:
+    """Within: a stop signal is kept, not acted on, so that what the block does is done whole
+    (a worker process started and sent its start-up data, every table renamed); after it, the
+    signal is acted on (`act_after`) or left to the caller's next check.
+
+    Blocking the signals for this thread is not enough on its own: the system then delivers
+    them to another thread (the progress display's), and Python runs the handler in this
+    thread all the same. So the handler is told to keep the signal too.
+    """
+    _deferring.append(True)
+    try:
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    finally:
+        _deferring.pop()
+    if act_after:
+        raise_if_stop_requested()
+
+
+@contextlib.contextmanager
 def stopping_cleanly_on_termination() -> Iterator[None]:
     """Within: SIGINT, SIGTERM and SIGHUP unwind the run, so it cleans up after itself."""
     _requested.clear()
-    previous = {signum: signal.signal(signum, _stop) for signum in _STOP_SIGNALS}
+    previous = {signum: after_startup(signum, signal.signal(signum, _stop)) for signum in _STOP_SIGNALS}
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         _requested.clear()
+
+
+def forget_handled_interrupt() -> None:
+    """CPython 3.11 remembers a KeyboardInterrupt that went through code run from a string
+    (`PyRun_String`, which compiled libraries call) even when it was caught later, and then
+    ends `python -m ...` by killing itself with SIGINT: no exit status of ours, and no line
+    after a clean stop. Called once the interrupt has been handled; nothing on other versions."""
+    try:
+        ctypes.c_int.in_dll(ctypes.pythonapi, "_Py_UnhandledKeyboardInterrupt").value = 0
+    except (ValueError, AttributeError):
+        pass
 
 
 def explain(failure: BaseException, out: Path) -> tuple[str, int] | None:

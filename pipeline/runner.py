@@ -148,6 +148,7 @@ def run(
                     summary.failures.append((source.doc_id, source.status, source.error or ""))
                 progress.document_done(source.doc_id)
             raise_if_stop_requested()
+        raise_if_stop_requested()   # one swallowed by a lookup before any batch (or with no batch at all)
         summary.rows = writer.publish()
     return summary
 

@@ -15,6 +15,8 @@ import signal
 import threading
 from collections.abc import Iterator
 
+from pipeline.run_failures import stop_signals_deferred
+
 
 def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -22,15 +24,13 @@ def _worker_setup() -> None:
 
 class _QuietPool(concurrent.futures.ProcessPoolExecutor):
     def submit(self, *args, **kwargs):
-        # Workers are started inside `submit`. With SIGINT blocked meanwhile, a Ctrl-C
-        # cannot kill a new worker before its setup ignores it (the child inherits the
-        # mask; the signal stays pending there and is then ignored); the parent gets it
-        # as soon as the mask is restored.
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
+        # Workers are started inside `submit`, and a stop signal waits until it is done.
+        # The new worker inherits the blocked mask, so a Ctrl-C cannot kill it before its
+        # setup ignores SIGINT (the signal stays pending there and is then dropped). And
+        # the parent does not stop between starting a worker and sending it its start-up
+        # data, which would leave the worker to die on an empty pipe with a traceback.
+        with stop_signals_deferred():
             return super().submit(*args, **kwargs)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _start_method() -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,12 +25,11 @@ from pipeline.corpus import write_corpus_tables
 from pipeline.outputs import table_path
 from pipeline.output_lock import OutputLock
 from pipeline.publication import MANIFEST, stamp_file, stamped, write_manifest
+from pipeline.run_failures import stop_signals_deferred
 from pipeline.schemas import TABLES
 from pipeline.tables import Row
 
 STAGING_PREFIX = ".staging-"
-# Signals that would otherwise cut the renames of a publish in two.
-_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class TableWriter:
@@ -84,14 +82,12 @@ class TableWriter:
         write_manifest(self.staging, self.run_id, counts)
         # From here to the manifest's rename nothing may stop half-way but a SIGKILL or a crash;
         # those leave a set the readers reject (see pipeline.publication).
-        deferred = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
-        try:
+        # A signal meanwhile is kept for the caller's next check: the tables are then this run's.
+        with stop_signals_deferred(act_after=False):
             for name in counts:
                 os.replace(self.staging / f"{name}.parquet", table_path(self.out_dir, name))
             os.replace(self.staging / MANIFEST, self.out_dir / MANIFEST)
             self._finish()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, deferred)
         return counts
 
     def abort(self) -> None:
