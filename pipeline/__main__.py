@@ -1,9 +1,15 @@
-"""`python -m pipeline`: the command line, with stop signals handled from the very first line."""
+"""The command line (`pipeline` and `python -m pipeline`), with stop signals handled from its very
+first line: the handlers go in before the command line's libraries load, which takes a moment."""
 
 from pipeline.startup_signals import end_at_once_on_signals
 
-end_at_once_on_signals()
 
-from pipeline.cli import main  # noqa: E402 - imported after the handlers: it takes a moment
+def main() -> None:
+    end_at_once_on_signals()
+    from pipeline.cli import main as command_line
 
-main()
+    command_line()
+
+
+if __name__ == "__main__":
+    main()
