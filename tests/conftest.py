@@ -107,3 +107,17 @@ def messy_folder(tmp_path: Path) -> Path:
     (folder / "japanese.txt").write_text("日本学術振興会とインド科学技術省は二〇一五年に覚書を締結した。", encoding="utf-8")
     (folder / "slides.pptx").write_bytes(b"PK\x03\x04 not really a presentation")
     return folder
+
+
+def agreement_events(nlp, text: str):
+    """The agreement events st_agreements reads from `text`."""
+    from pipeline.nlp import analyse_text
+
+    return analyse_text(nlp, text)._.agreements
+
+
+def only_agreement(nlp, text: str):
+    """The one agreement event of `text` (fails, listing them, when there are more or none)."""
+    found = agreement_events(nlp, text)
+    assert len(found) == 1, [(e.type, e.action, e.trigger.text) for e in found]
+    return found[0]

@@ -10,15 +10,7 @@ import pytest
 
 from pipeline.nlp import analyse_text
 
-
-def events(nlp, text):
-    return analyse_text(nlp, text)._.agreements
-
-
-def only(nlp, text):
-    found = events(nlp, text)
-    assert len(found) == 1, [(e.type, e.action, e.trigger.text) for e in found]
-    return found[0]
+from conftest import agreement_events as events, only_agreement as only
 
 
 # -- types ---------------------------------------------------------------------

@@ -1,17 +1,7 @@
 """st_agreements: sides, dates and types an event takes from the page around its sentence
 (SPEC 3.4, 3.5): the dateline, the instruments and events told before."""
 
-from pipeline.nlp import analyse_text
-
-
-def events(nlp, text):
-    return analyse_text(nlp, text)._.agreements
-
-
-def only(nlp, text):
-    found = events(nlp, text)
-    assert len(found) == 1, [(e.type, e.action, e.trigger.text) for e in found]
-    return found[0]
+from conftest import agreement_events as events, only_agreement as only
 
 
 # -- dates from the dateline ---------------------------------------------------
