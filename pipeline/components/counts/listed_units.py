@@ -1,0 +1,344 @@
+"""What a number listed in a table, a figures list or a series counts: its row's label
+("Partner universities ..... 31"), its column's header ("Projects funded"), the caption over
+its block ("(number of projects)", "(CAD thousands)"), the label of its line ("Joint projects
+funded: 212") or a series' lead ("Joint projects with partners: NSF 104, JSPS 40")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.counts.noun_phrases import GLUE, NounPhrases, of_object
+from pipeline.components.counts.numbers import Number
+from pipeline.components.layout import TABLE_BAR, block_heading, column_header, is_list_line, line_at, line_token_bounds
+
+# Bracketed notes of a header ("Scholarships (2022)") and the words that end its noun phrase
+# ("Proposals received", "Projects by field", "Grants per call").
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_PARTICIPLE = re.compile(r"[a-z]{3,}ed")
+_HEADER_STOPS = frozenset({"by", "per", "in", "from", "for", "under", "at", "to", "with", "since", "of", "as"})
+# The closing bracket of a table's caption: "(number of projects)", "(CAD thousands)".
+_CAPTION_NOTE = re.compile(r"\(([^()]{1,40})\)\W*$")
+
+
+class ListedUnits(NounPhrases):
+    """Units read from a number's place in a table, a figures list or a series."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        quantity_nouns: frozenset[str],
+        unit_aliases: dict[str, str],
+        scales: dict[str, Decimal],
+        max_unit_distance: int,
+        max_table_rows: int,
+        currency_forms: dict[str, str],
+        not_units: frozenset[str],
+        units_with_of: frozenset[str],
+        money_scales: dict[str, Decimal],
+        label_columns: frozenset[str],
+        change_verbs: frozenset[str],
+    ):
+        super().__init__(nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, not_units, units_with_of, change_verbs)
+        self.max_table_rows = max_table_rows
+        self.currency_forms = currency_forms        # "€", "cad", "usd" (lower case) -> currency code
+        self.money_scales = money_scales            # "m", "bn" after a currency: "(US$ m)", "(€m)"
+        self.label_columns = label_columns          # "no", "#": headers of columns of row numbers
+
+    def table_unit(self, doc: Doc, text: str, number: Number) -> tuple[str, str, Decimal] | None:
+        """(unit, kind, multiplier) of a number in a table row or a figures list: from the row's own
+        label when it names what is counted ("Students | approx. 38,000", "Partner universities
+        ..... 31"), else its column's header or, where that names a state or a year, the caption
+        above the block: "(number of projects)", "(persons)", "(CAD thousands)", "Joint research
+        projects funded"."""
+        offset = doc[number.start].idx
+        if not is_list_line(line_at(text, offset)):
+            return None
+        header = column_header(text, offset, self.max_table_rows)
+        if header is not None and (unit := self.header_unit(header)) is not None:
+            label = self.row_label(doc, number)
+            if unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS"):
+                # "Joint research projects | 9" under "Projects / grants": the row says which
+                return self._label_phrase_unit(doc, *label), "count", Decimal(1)
+            return unit
+        label = self.row_label(doc, number)
+        if label is not None:
+            start, noun = label
+            if self.noun_after(doc, number.end) is not None:
+                return None  # "Funding: 12 projects": the noun after the number
+            # "Marine biology: 4", "Health sciences: 3" under "Projects approved in 2022:": topics
+            # listed under a lead that names what is counted
+            caption = self._caption_unit(doc, text, offset, lead=True)
+            if caption is not None and (noun.tag_ not in ("NNS", "NNPS") or caption[3]):
+                return caption[:3]
+            return self._label_phrase_unit(doc, start, noun), "count", Decimal(1)
+        return self._caption_unit(doc, text, offset)
+
+    def _caption_unit(self, doc: Doc, text: str, offset: int, lead: bool = False):
+        """What the caption above a table or figures list says is counted: (unit, kind,
+        multiplier), with `lead` a fourth item: whether the caption is a lead ending in a colon
+        whose noun is plural ("Projects approved in 2022:"). Only counts, with `lead`."""
+        caption = block_heading(text, offset, self.max_table_rows)
+        if caption is None:
+            return None
+        start, words = caption
+        if (note := self.caption_note(words)) is not None:
+            return None if lead and note[1] != "count" else ((*note, False) if lead else note)
+        first = doc.char_span(start, start + len(words), alignment_mode="expand")
+        if first is None:
+            return None
+        phrase = self._caption_noun(doc, first)
+        if phrase is None:
+            return None  # "Key figures", "Facts at a glance"
+        phrase_start, noun = phrase
+        unit = self.unit_words(doc, phrase_start, noun), "count", Decimal(1)
+        if lead:
+            return (*unit, words.rstrip().endswith(":") and noun.tag_ in ("NNS", "NNPS"))
+        return unit
+
+    def _caption_noun(self, doc: Doc, caption) -> tuple[int, Token] | None:
+        """The start and head of the noun phrase a caption counts: its first plural noun ("The
+        number of joint projects under each programme:", "Break-up of ongoing projects by
+        partner"), else the noun phrase it opens with ("Pilot plant output")."""
+        plural = next((t for t in caption if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
+        if plural is not None and plural.lemma_.lower() in self.quantity_nouns:
+            plural = next((t for t in caption[plural.i - caption.start + 1 :] if t.pos_ == "NOUN" and t.tag_ == "NNS"), None)
+        if plural is not None:
+            start = plural.i
+            while start > caption.start and (doc[start - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[start - 1].tag_ == "VBG"):
+                start -= 1  # "ongoing projects", "joint research projects"
+            noun = plural
+        else:
+            start = caption.start
+            noun = self.noun_after(doc, start)
+            if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
+                noun = of_object(noun)  # "Number of fellowships awarded"
+                start = noun.i if noun is not None else start
+        if noun is None or noun.i >= caption.end or noun.lemma_.lower() in self.not_units:
+            return None
+        return start, noun
+
+    def row_label(self, doc: Doc, number: Number) -> tuple[int, Token] | None:
+        """The start and head noun of the label a table row or list line gives its number, when it
+        is a common noun: "Indian students in the United States (2022-23): about 269,000",
+        "Students | approx. 38,000", "Partner universities ........ 31". "Hungary to Vietnam:
+        2014 – 9" and "NSF | 12" name only where or who."""
+        line_start, _ = line_token_bounds(doc, number.start, number.end)
+        while line_start < number.start and doc[line_start].is_space:
+            line_start += 1  # the line's indent
+        separator = next((t for t in doc[line_start + 1 : number.start] if _separates_label(t)), None)
+        if separator is None:
+            return None
+        label = [t for t in doc[line_start : separator.i] if not t.is_space]
+        first_word = next((t for t in label if t.is_alpha), None)
+        if first_word is None or any(t.like_num for t in label[: label.index(first_word)]):
+            return None
+        noun = self.noun_after(doc, first_word.i)
+        if noun is None or noun.i >= separator.i or noun.lemma_.lower() in self.not_units:
+            return None
+        # "Staff | ..." opening a line is tagged a proper noun; a name is an entity or an acronym
+        if noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
+            return None
+        return first_word.i, noun
+
+    def series_unit(self, doc: Doc, number: Number) -> str | None:
+        """"Joint projects under way with partners: NSF 104, JSPS 40 and CNRS 22": names each
+        followed by its number, listed after a colon, count the plural noun of the lead before it."""
+        line_start, _ = line_token_bounds(doc, number.start, number.end)
+        start = max(line_start, doc[number.start].sent.start)
+        colon = next((t for t in reversed(doc[start : number.start]) if t.text == ":"), None)
+        if colon is None or colon.i + 1 >= number.start:
+            return None
+        numbers, named = 0, False
+        for token in doc[colon.i + 1 : number.start]:
+            if token.like_num:
+                if not named:
+                    return None
+                numbers, named = numbers + 1, False
+            elif token.text in (",", ";") or token.lower_ in ("and", "&"):
+                if named:
+                    return None
+            elif token.text in GLUE or token.text[:1].isupper():
+                named = True
+            else:
+                return None
+        if not named:
+            return None
+        if numbers == 0:  # the first item: another must follow
+            rest = doc[number.end : number.end + 4]
+            if len(rest) < 3 or rest[0].text not in (",", ";", "and") or not any(t.like_num for t in rest[1:]):
+                return None
+        lead = [t for t in doc[start : colon.i] if t.pos_ == "NOUN" and t.tag_ == "NNS"]
+        if not lead:
+            return None
+        noun = lead[0]
+        if noun.lemma_.lower() in self.quantity_nouns and (counted := of_object(noun)) is not None:
+            noun = counted  # "the following numbers of applications: ..."
+        return self.unit_words(doc, max(noun.left_edge.i, start), noun)
+
+    def bracket_series_unit(self, doc: Doc, number: Number) -> str | None:
+        """"The selected proposals were submitted by the University of X (03), the Institute of Y
+        (02) and ...": names each followed by a bracketed number count the sentence's first
+        plural noun before them."""
+        if not _bracketed_after_name(doc, number.start):
+            return None
+        sent = doc[number.start].sent
+        items = [t for t in sent if t.like_num and _bracketed_after_name(doc, t.i)]
+        if len(items) < 2:
+            return None
+        lead = [t for t in doc[sent.start : items[0].i] if t.pos_ == "NOUN" and t.tag_ == "NNS"]
+        if not lead:
+            return None
+        return self.unit_words(doc, max(lead[0].left_edge.i, sent.start), lead[0])
+
+    def _label_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:
+        """"Number of projects: 6" counts projects."""
+        if noun.lemma_.lower() in self.quantity_nouns and (counted := of_object(noun)) is not None:
+            return self.noun_phrase_unit(doc, counted.left_edge.i, counted)
+        return self.noun_phrase_unit(doc, start, noun)
+
+    def caption_note(self, caption: str) -> tuple[str, str, Decimal] | None:
+        """What a caption's closing bracket says is counted: "(number of projects)", "(places)",
+        or money with its scale: "(CAD thousands)", "(€ thousand)", "(USD million)"."""
+        note = _CAPTION_NOTE.search(caption)
+        if note is None:
+            return None
+        words = note.group(1).strip().lower()
+        scale = next((self.scales[w.rstrip("s")] for w in words.split() if w.rstrip("s") in self.scales), None)
+        currency = next((code for form, code in self.currency_forms.items() if form in words.split()), None)
+        for word in words.split():  # "(US$ m)", "(€m)", "(EUR bn)"
+            if word in self.money_scales and currency is not None:
+                scale = scale or self.money_scales[word]
+            for suffix, multiplier in self.money_scales.items():
+                if currency is None and word.endswith(suffix) and word[: -len(suffix)] in self.currency_forms:
+                    currency, scale = self.currency_forms[word[: -len(suffix)]], scale or multiplier
+        if currency is not None:
+            return currency, "money", scale or Decimal(1)
+        if scale is not None:
+            return None
+        words = words.removeprefix("number of ").strip()
+        return (self._words_unit(words), "count", Decimal(1)) if words else None
+
+    def header_unit(self, header: str, plain: bool = False) -> tuple[str, str, Decimal] | None:
+        """What a column header says its numbers are: "Projects funded" (project), "Number of
+        projects" (project), "Scholarships (2022)" (scholarship), "Funding (€ million)" (EUR,
+        times a million), "Budget (USD)". None for a header naming a state, a year or a total;
+        with `plain`, whatever its words are."""
+        if (note := self.caption_note(header)) is not None and note[1] == "money":
+            return note
+        words = _BRACKETS.sub(" ", header).lower().replace("-", " ").replace(" / ", " and ").split()
+        words = [w.strip(",;:") for w in words if w.strip(",;:")]
+        if len(words) >= 2 and " ".join(words[:2]) in ("number of", "no. of"):
+            words = words[2:]
+        cut = next((i for i, w in enumerate(words) if i > 0 and (w in _HEADER_STOPS or _PARTICIPLE.fullmatch(w))), len(words))
+        words = words[:cut]
+        if not words:
+            return None
+        if "and" in words[:-1]:  # "projects and grants": each word singular
+            words = [w if w == "and" else self.unit_aliases.get(w, self._noun_lemmas(w)) for w in words]
+        if not plain and self._names_no_unit(" ".join(words)):
+            return None
+        return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))]), "count", Decimal(1)
+
+    def labels_rows(self, text: str, offset: int) -> bool:
+        """The number stands in a column of row numbers: "No.", "#", "S. No." (data: label_column_headers)."""
+        header = column_header(text, offset, self.max_table_rows)
+        return header is not None and header.lower().rstrip(".:").strip() in self.label_columns
+
+    def _names_no_unit(self, header: str) -> bool:
+        """A column headed by a state, a year or a total says where or when, not what."""
+        return header.lower() in self.not_units or any(ch.isdigit() for ch in header)
+
+    def _words_unit(self, words: str) -> str:
+        """"Person-months", "Projects" as a unit: lower case, the last word singular."""
+        parts = words.lower().replace("-", " ").split()
+        return " ".join([*parts[:-1], self.unit_aliases.get(parts[-1], self._noun_lemmas(parts[-1]))])
+
+    def line_heading(self, doc: Doc, text: str, number: Number) -> str | None:
+        """The noun a number is listed under: "Joint projects funded: 212", or its table column's header."""
+        line_start, line_end = line_token_bounds(doc, number.start, number.end)
+        rest = doc[number.end : line_end]
+        if len(rest) and rest[0].text == "(" and rest[-1].text in (")", ").", ");"):
+            rest = rest[:0]  # "Researchers: 45 (of whom 20 women)"
+        # The line must end with the number before its label is looked for: checked first, it
+        # stops at the first word, so that a page on one long line is not read once per number.
+        ends_line = all(t.is_punct for t in rest)
+        colon = next((t for t in reversed(doc[line_start : number.start]) if t.is_punct and ":" in t.text), None) if ends_line else None
+        if colon is not None:
+            label_start = max(line_start, colon.sent.start)
+            first_word = next((t for t in doc[label_start : colon.i] if t.is_alpha), None)
+            noun = self.noun_after(doc, first_word.i) if first_word is not None else None
+            if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
+                noun = of_object(noun)  # "Number of projects: 6"
+                first_word = noun.left_edge if noun is not None else None
+            if noun is not None and noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
+                # "- DST-NSF: 104" under "The number of joint projects under each programme:"
+                caption = self._caption_unit(doc, text, doc[number.start].idx)
+                if caption is not None and caption[1] == "count":
+                    return caption[0]
+            if noun is not None:
+                return self.noun_phrase_unit(doc, first_word.i, noun)
+        header = column_header(text, doc[number.start].idx, self.max_table_rows)
+        if header is None:
+            return self._callout_label(doc, number)
+        unit = self.header_unit(header, plain=True)
+        return unit[0] if unit is not None else None
+
+    def _callout_label(self, doc: Doc, number: Number) -> str | None:
+        """A figure standing alone on its line, labelled by a plural noun on the line under it or
+        over it: "212\njoint projects funded since 2001", "Partner institutions\n38"."""
+        line_start, line_end = line_token_bounds(doc, number.start, number.end)
+        if any(t.is_alpha for t in doc[number.end : line_end]) or _more_words_than(doc[line_start : number.end], 2):
+            return None  # not alone: "about 212" may stand so, "212 of them" not
+        below = self._line_noun(doc, line_end + 1) if line_end < len(doc) else None
+        if below is not None and below[1].text[:1].islower():
+            return self.noun_phrase_unit(doc, *below)
+        above_end = line_start - 1
+        while above_end > 0 and doc[above_end].is_space:
+            above_end -= 1
+        if above_end > 0:
+            above_start, _ = line_token_bounds(doc, above_end, above_end + 1)
+            above = self._line_noun(doc, above_start)
+            if above is not None and not doc[above_end].is_punct:
+                return self.noun_phrase_unit(doc, *above)
+        return self.noun_phrase_unit(doc, *below) if below is not None else None
+
+    def _line_noun(self, doc: Doc, k: int) -> tuple[int, Token] | None:
+        """The plural noun a line opens with (after its indent and adjectives)."""
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k >= len(doc) or not doc[k].is_alpha:
+            return None
+        noun = self.noun_after(doc, k)
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or "\n" in doc[k : noun.i].text:
+            return None
+        return k, noun
+
+
+def _bracketed_after_name(doc: Doc, k: int) -> bool:
+    """Token k is a number alone in brackets right after a name: "University of Ruhuna (01)"."""
+    return (
+        2 <= k < len(doc) - 1 and doc[k - 1].text == "(" and doc[k + 1].text == ")"
+        and doc[k - 2].text[:1].isupper() and doc[k - 2].is_alpha
+    )
+
+
+def _separates_label(token: Token) -> bool:
+    """A colon, a bar, a dot leader or a run of spaces between a row's label and its number."""
+    text = token.text
+    return text == TABLE_BAR or (token.is_punct and (":" in text or text.startswith("..."))) or (
+        token.is_space and "\n" not in text
+    )
+
+
+def _more_words_than(tokens: Span, n: int) -> bool:
+    """Whether `tokens` hold more than n words; stops counting there."""
+    words = 0
+    for token in tokens:
+        words += token.is_alpha
+        if words > n:
+            return True
+    return False
