@@ -29,6 +29,8 @@ RESTRUCTURES = {
     "perf-dates-month-table": ("7f2f6ed", "d06905f"),
     # issue 14 cost: one process sends many documents through the model at a time
     "perf-batched-model": ("70ec3d3", "8ff3b39"),
+    # issue 14: counts/units.py split by concern (noun phrases, listed units, prose units)
+    "counts-units-split": ("60cff9c", "bf45e99"),
 }
 
 
