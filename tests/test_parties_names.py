@@ -331,3 +331,35 @@ def test_a_bilingual_masthead_names_one_body(nlp):
 )
 def test_a_proper_name_closes_a_sentence_case_name_after_its_preposition(nlp, text, expected):
     assert [p.name for p in parties(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delegates from Prince of Kolvana University arrived.", ["Prince of Kolvana University"]),
+        ("Queen Halima University for Science hosted them.", ["Queen Halima University for Science"]),
+        ("The Sheikh Rashid bin Omar Institute of Water signed.", ["Sheikh Rashid bin Omar Institute of Water"]),
+        ("Staff of King Taram's College of Engineering met.", ["King Taram's College of Engineering"]),
+    ],
+)
+def test_a_body_named_after_a_patron_keeps_the_title_and_whole_name(grammar, text, expected):
+    assert [name for name, _ in grammar(text)] == expected
+
+
+def test_a_title_or_possessive_outside_a_patron_stays_out_of_the_name(grammar):
+    # a state's or a body's possessive, a title of office: not part of the name
+    assert [n for n, _ in grammar("Then Norland's Ministry of Fisheries agreed.")] == ["Ministry of Fisheries"]
+    assert [n for n, _ in grammar("The President of Kolvana University spoke.")] == ["Kolvana University"]
+
+
+def test_a_patron_title_with_of_is_not_the_complement_that_names_the_head(nlp):
+    [party] = parties(nlp, "The rector of Prince of Kolvana University opened the summer school.")
+    assert (party.name, party.kind) == ("Prince of Kolvana University", "university")
+
+
+def test_a_faculty_is_a_unit_of_its_university(nlp):
+    text = "The Faculty of Marine Sciences of Kolvana University signed with the Faculty of Agro-Industry of Tarno University."
+    names = {p.name for p in parties(nlp, text)}
+    assert {"Faculty of Marine Sciences", "Kolvana University", "Faculty of Agro-Industry"} <= names
+    # a faculty exchange names no body
+    assert parties(nlp, "A faculty exchange was agreed.") == []

@@ -67,6 +67,8 @@ class OrgLexicon:
     sentence_case_joins: frozenset[str]  # small words inside such a lower-case stretch ("pour le", "de la", "et")
     sentence_case_conjunctions: frozenset[str]  # close a list inside it ("..., znanost in inovacije")
     breadcrumb_separators: frozenset[str]   # part a breadcrumb trail's items ("Home > News")
+    patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
+    patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -110,6 +112,8 @@ class OrgLexicon:
             sentence_case_joins=_words(kinds.get("sentence_case_joins", [])),
             sentence_case_conjunctions=_words(kinds.get("sentence_case_conjunctions", [])),
             breadcrumb_separators=frozenset(str(v) for v in non.get("breadcrumb_separators", [])),
+            patron_titles=_words(kinds.get("patron_titles", [])),
+            patron_particles=_words(kinds.get("patron_particles", [])),
         )
 
     def normalise(self, form: str) -> str:

@@ -116,7 +116,9 @@ class DocNames:
 
     def head_of(self, span: Span) -> Head | None:
         """The head word of a name: the last word before its first preposition."""
-        end = next((t.i for t in span[1:] if t.lower_ in self.lexicon.prepositions), span.end)
+        # "Prince of Songkla University": the "of" after a patron's title is not the name's complement.
+        after_title = 2 if len(span) > 2 and span[0].lower_ in self.lexicon.patron_titles and span[1].lower_ == "of" else 1
+        end = next((t.i for t in span[after_title:] if t.lower_ in self.lexicon.prepositions), span.end)
         while end - 1 > span.start and self.doc[end - 1].is_punct:     # "Govt. of India"
             end -= 1
         head = self.head_ending.get(end)
@@ -224,9 +226,39 @@ class DocNames:
                 closed_by_and or (i == head.start - 1 and head.phrase in self.lexicon.after_comma)
             ):
                 start = i - 1
+            elif self._patron_joint(i, floor):
+                start = i - 1
             else:
-                break
+                return self._patron_title(start, floor)
             i = start - 1
+        return start
+
+    # A body named after a person keeps the patron's whole name: "Prince Mohammad bin Fahd University",
+    # "King Mongkut's University of Technology", "Prince of Songkla University". Elsewhere these titles and
+    # small words end a name on its left.
+
+    def _patron_joint(self, i: int, floor: int) -> bool:
+        """doc[i] joins two words of a patron's name: "bin", "ibn", or the possessive of a patron ("King Mongkut's",
+        "Queen's", "St John's"), never a state's or a body's ("Japan's Ministry", "MIT's Media Lab")."""
+        doc, lexicon = self.doc, self.lexicon
+        if i - 1 < floor or not capitalised(doc[i - 1]) or doc[i - 1].is_punct or doc[i - 1].i in self.country_tokens:
+            return False
+        if doc[i].lower_ in lexicon.patron_particles:
+            return True
+        if doc[i].text not in ("'s", "’s") or doc[i - 1].whitespace_:
+            return False
+        possessor = doc[i - 1].lower_
+        before = doc[i - 2].lower_.rstrip(".") if i - 2 >= floor else ""
+        return possessor in lexicon.patron_titles or before in lexicon.patron_titles
+
+    def _patron_title(self, start: int, floor: int) -> int:
+        """A royal, religious or saint's title right before a name opens it ("King Saud University"), also with
+        "of" ("Prince of Songkla University")."""
+        doc, lexicon, i = self.doc, self.lexicon, start - 1
+        if i >= floor + 1 and doc[i].lower_ == "of" and start < len(doc) and capitalised(doc[start]):
+            i -= 1
+        if i >= floor and capitalised(doc[i]) and doc[i].lower_.rstrip(".") in lexicon.patron_titles:
+            return i
         return start
 
     def _coordinated_modifier(self, i: int, floor: int, head: Head) -> bool:
