@@ -49,6 +49,7 @@ class AgreementCues:
     delegation_nouns: frozenset[str]
     government_heads: frozenset[str]
     force_verbs: frozenset[str]
+    dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
 
     @classmethod
     def from_data(cls, cues: dict) -> AgreementCues:
@@ -88,6 +89,7 @@ class AgreementCues:
             delegation_nouns=frozenset(cues["delegation_nouns"]),
             government_heads=frozenset(cues["government_heads"]),
             force_verbs=frozenset(cues["force_verbs"]),
+            dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),
         )
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:

@@ -31,6 +31,15 @@ DATELINE_MAX_WORDS_BEFORE = 4
 DATELINE_AFTER = re.compile(r"\s*(?:$|[–—\-:|,(])")
 # "ABU DHABI, " or "São Paulo, " before the date: the place of the dateline.
 DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3}),\s*$")
+# A paragraph opening on its place, with or without a date: "ISLAMABAD, Oct. 3:" is
+# read as a dated dateline; "WASHINGTON: ...", "KHAIRPUR - ...", "BEIJING, (Agency - ...)"
+# or "Washington – During ..." give only the place.
+OPENING_PLACE = re.compile(
+    r"([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})(?:,? ?\([^()\n]{0,80}\))?\s*(?::|\s[–—-]\s|,\s*\()"
+)
+# A dateline that names its place ("Prague, June 14 -") is preferred to a dateless byline
+# date above it ("Published: 14 June 2017, 16:42"), when it follows within this reach.
+PLACED_DATELINE_REACH_CHARS = 1000
 # How far from a mention its quotation marks are looked for.
 QUOTE_REACH_CHARS = 1500
 # A quoted passage whose longer words are capitalised at least this often is a title.
@@ -66,9 +75,13 @@ class Dateline:
 
 
 class Discourse:
-    def __init__(self, text: str, dates: list[Span]):
+    def __init__(
+        self, text: str, dates: list[Span], places: dict[int, int] | None = None, non_places: frozenset[str] = frozenset()
+    ):
         self.text = text
         self.dates = dates
+        self.places = places or {}   # start char -> end char of each place the model found
+        self.non_places = non_places
 
     @cached_property
     def _breaks(self) -> list[tuple[int, int]]:
@@ -114,9 +127,12 @@ class Discourse:
 
     @cached_property
     def dateline(self) -> Dateline | None:
+        first = None
         for date in self.dates:
             if date.start_char > DATELINE_REACH_CHARS:
-                return None
+                break
+            if first is not None and date.start_char - first.date.start_char > PLACED_DATELINE_REACH_CHARS:
+                break
             if date._.date.granularity != "day":
                 continue
             line_begins = line_start(self.text, date.start_char)
@@ -131,8 +147,46 @@ class Discourse:
                 name = name.title()
             paragraph_end = self.paragraph(date.start_char)[1]
             alone = not SENTENCE_BREAK.search(self.text[date.end_char : paragraph_end] + " ")
-            return Dateline(date, name, paragraph_end, alone)
+            found = Dateline(date, name, paragraph_end, alone)
+            if name is not None:
+                return found
+            # a byline's date ("Published: 14 June 2017"): a placed dateline below it wins
+            first = first or found
+        if first is not None and first.place is None and self.opening_place is not None:
+            place, start = self.opening_place
+            lead_start = first.paragraph_end if first.alone else self.paragraph(first.date.start_char)[0]
+            if not self.text[lead_start:start].strip():
+                return Dateline(first.date, place, first.paragraph_end, first.alone)
+        return first
+
+    @cached_property
+    def opening_place(self) -> tuple[str, int] | None:
+        """The place a paragraph near the top opens on, and where that paragraph starts:
+        "WASHINGTON: Pakistan and ...", "Washington – During a meeting ..." (a name not in
+        capitals only where the model read it as a place)."""
+        for _, end in [(0, 0)] + self._breaks:
+            if end > DATELINE_REACH_CHARS:
+                return None
+            found = OPENING_PLACE.match(self.text, end)
+            if found is None:
+                continue
+            name = found.group(1)
+            # the model often misreads a place in capitals ("WELLINGTON - Chile ..." as one ORG)
+            if name.isupper() and len(name) > 2 and name.lower() not in self.non_places:
+                return name.title(), end
+            if not name.isupper() and self.places.get(end) == found.end(1):
+                return name, end
         return None
+
+    def opens_on_place(self, unit: Span) -> str | None:
+        """The opening place of the paragraph whose first sentence the unit is."""
+        opening = self.opening_place
+        if opening is None:
+            return None
+        start, _ = self.paragraph(unit.start_char)
+        if start != opening[1]:
+            return None
+        return None if SENTENCE_BREAK.search(self.text[start : unit.start_char]) else opening[0]
 
     def is_lead(self, unit: Span) -> bool:
         """Whether the unit is the lead sentence: the first of the dateline's own paragraph,

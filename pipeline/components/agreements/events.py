@@ -178,6 +178,11 @@ class EventReader:
         discourse = self.index.discourse
         dateline = discourse.dateline
         if dateline is None:
+            # a dateline of a place alone ("WASHINGTON: X and Y have extended ..."): the
+            # lead's action took place there unless the sentence dates it to another time
+            for event in events:
+                if event.action != "referenced" and event.place is None and event.date_value is None:
+                    event.place = discourse.opens_on_place(event.evidence)
             return
         day = dateline.date._.date.value
         for event in events:
@@ -194,9 +199,23 @@ class EventReader:
         the frame of a section ("Joint projects under the NSF–DST arrangement") stays."""
         is_headline = self.index.discourse.is_headline
         headlines = {id(e) for e in events if e.action != "referenced" and is_headline(e.evidence)}
+        told = [e for e in events if e.action != "referenced" and not is_headline(e.evidence)]
+        for event in events:
+            # a title whose verb the parse missed ("Chile and Peru Renew Research Accord") names
+            # the instrument its story signs or renews: not a frame of its own
+            if event.action == "referenced" and is_headline(event.evidence) and not self._framed(event) and any(
+                set(event.parties) & set(e.parties) for e in told
+            ):
+                headlines.add(id(event))
         if len(headlines) == len(events):
             return events
         return [e for e in events if id(e) not in headlines]
+
+    def _framed(self, event: Agreement) -> bool:
+        """Whether a title introduces its mention as the frame of something ("Joint projects
+        under the NSF–DST arrangement"; titles parse poorly, so any cue before it counts)."""
+        words = [t.lower_ for t in self.doc[event.evidence.start : event.trigger.start]]
+        return any(tuple(words[n : n + len(cue)]) == cue for cue in self.cues.basis_cues for n in range(len(words)))
 
     def _occasion_before(self) -> Agreement:
         """The event "the same ceremony" refers to: the last one told in a main clause,

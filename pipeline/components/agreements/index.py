@@ -59,7 +59,8 @@ class DocIndex:
 
     @cached_property
     def discourse(self) -> Discourse:
-        return Discourse(self.text, self.dates)
+        places = {g.start_char: g.end_char for g in self.gpes}
+        return Discourse(self.text, self.dates, places, self.cues.dateline_non_places)
 
     @cached_property
     def gpes(self) -> list[Span]:

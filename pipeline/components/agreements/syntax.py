@@ -24,6 +24,12 @@ RELATIVE_PRONOUNS = {"which", "that"}
 MARKUP = {"*", "**", "_", "__"}   # markdown emphasis around a name
 
 
+def _relative(verb: Token) -> bool:
+    """A clause the parse hung as a bare modifier though it has a subject of its own:
+    "the memorandum [that the two institutions first signed in 2014]" (acl, not relcl)."""
+    return verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def ends_with(tokens: list[Token], phrases: list[tuple[str, ...]]) -> bool:
     words = tuple(t.lower_ for t in tokens if not t.is_space)
     return any(len(p) <= len(words) and words[-len(p):] == p for p in phrases)
@@ -46,7 +52,7 @@ class Syntax:
         while token.i not in targets:
             if token.head.i == token.i or not unit.start <= token.head.i < unit.end:
                 return None
-            if path and token.pos_ in VERBAL and token.dep_ in CLAUSE_DEPS:
+            if path and token.pos_ in VERBAL and (token.dep_ in CLAUSE_DEPS or _relative(token)):
                 if not (infinitives and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)):
                     return None
             if path and token.i in self.index.mention_roots and token.i not in through:

@@ -1,0 +1,73 @@
+"""st_agreements: where and when an event took place, read from the page around its
+sentence (SPEC 3.4, 3.5): datelines, venues, the ceremony told next."""
+
+from conftest import agreement_events as events, only_agreement as only
+
+
+# -- datelines -----------------------------------------------------------------
+
+def test_placed_dateline_below_a_byline_date_gives_the_place_needs_dates(nlp):
+    text = (
+        "Peru and Norway sign ocean science memorandum\n\n"
+        "Published: 9 May 2021, 11:05 | Updated: 10 May 2021\n\n"
+        "LIMA, May 8 - Peru and Norway on Saturday signed a memorandum of understanding on ocean observation "
+        "and fisheries science."
+    )
+    event = only(nlp, text)
+    assert (event.place, event.date_value) == ("Lima", "2021-05-08")
+
+
+def test_dateline_of_a_place_alone_gives_the_lead_its_place_needs_parties(nlp):
+    text = (
+        "SANTIAGO: Chile and New Zealand have renewed their arrangement on earthquake engineering research "
+        "for a further four years."
+    )
+    assert only(nlp, text).place == "Santiago"
+
+
+def test_capitals_that_are_no_place_give_none(nlp):
+    text = "UPDATE: Chile and New Zealand have renewed their arrangement on earthquake engineering research."
+    assert only(nlp, text).place is None
+
+
+def test_dateline_place_in_title_case_where_the_model_reads_a_place_needs_parties(nlp):
+    text = "Kenya renews accord\n\nNairobi – Kenya and Finland have renewed their arrangement on forestry research."
+    assert only(nlp, text).place == "Nairobi"
+
+
+def test_dateline_place_does_not_reach_an_older_dated_signing(nlp):
+    text = (
+        "Santiago – Chile and New Zealand first signed an arrangement on earthquake engineering research in 2009."
+    )
+    assert only(nlp, text).place is None
+
+
+# -- dates ---------------------------------------------------------------------
+
+def test_date_of_a_relative_clause_parsed_as_modifier_stays_there_needs_dates(nlp):
+    text = (
+        "The Danish Meteorological Institute and the Icelandic Met Office renewed the memorandum of understanding "
+        "on polar forecasting that the two institutes first signed in 2012, extending it for five years."
+    )
+    found = {e.action: e.date_value for e in events(nlp, text)}
+    assert found.get("renewed") is None and found.get("signed") == "2012"
+
+
+# -- headlines -----------------------------------------------------------------
+
+def test_headline_whose_verb_the_parse_missed_is_no_event_of_its_own_needs_parties(nlp):
+    text = (
+        "Chile And New Zealand Renew Seismic Research Accord\n\n"
+        "Chile and New Zealand have renewed their agreement on earthquake engineering research "
+        "for a further four years."
+    )
+    assert only(nlp, text).action == "renewed"
+
+
+def test_headline_framing_a_section_stays_needs_parties(nlp):
+    text = (
+        "Projects under the Chile-New Zealand Research Accord\n\n"
+        "Chile and New Zealand have renewed their agreement on earthquake engineering research "
+        "for a further four years."
+    )
+    assert [e.action for e in events(nlp, text)] == ["referenced", "renewed"]
