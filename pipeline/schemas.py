@@ -96,6 +96,8 @@ AGREEMENTS = pa.schema(
         pa.field("end_char", pa.int64(), nullable=False),
         # additions
         pa.field("instrument_id", pa.string()),  # the instrument across the corpus: instruments.instrument_id
+        # the mention refers to an instrument older than another of the same sides ("under the earlier text")
+        pa.field("points_to_earlier", pa.bool_()),
     ]
 )
 

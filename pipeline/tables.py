@@ -130,4 +130,5 @@ def _agreement_row(doc: Doc, doc_id: str, number: int, record: dict) -> Row:
         "evidence": evidence.text,
         "start_char": evidence.start_char,
         "end_char": evidence.end_char,
+        "points_to_earlier": record["points_to_earlier"],
     }

@@ -102,6 +102,33 @@ def test_previous_programme_has_the_sides_of_the_one_told_needs_parties(nlp):
     assert found[0].instrument_id != found[1].instrument_id
 
 
+def test_mention_of_an_older_instrument_says_so_for_the_corpus_linker_needs_parties(nlp):
+    # "under that programme" points back to the previous one; "the new programme" never does.
+    found = events(
+        nlp,
+        "The Executive Programme between Chile and Finland for 2024-2027 was signed in Santiago in May 2024. "
+        "The previous Executive Programme, signed in 2019, funded twelve projects. "
+        "Forty proposals were submitted under that programme. "
+        "The first call under the new programme opens in June.",
+    )
+    assert [(e.action, e.date_value, e.points_to_earlier) for e in found] == [
+        ("signed", "2024-05", False), ("signed", "2019", True), ("referenced", None, True), ("referenced", None, False),
+    ]
+
+
+def test_mention_of_the_agreement_after_the_first_one_is_the_newest_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and Makerere University signed a new agreement on malaria research on 4 May 2022. "
+        "The first agreement between the two universities dates from 2015. "
+        "Under the earlier text they exchanged six students. "
+        "The first call under the agreement opens next year.",
+    )
+    assert [(e.action, e.points_to_earlier) for e in found] == [
+        ("signed", False), ("signed", True), ("referenced", True), ("referenced", False),
+    ]
+
+
 # -- retellings of an instrument told before -------------------------------------
 
 def test_signatory_body_of_a_retelling_is_no_side_needs_parties(nlp):

@@ -26,11 +26,11 @@ def party(doc_id, name, acronym=None, country=None, kind="agency", aliases=(), p
     }
 
 
-def agreement(doc_id, number, type_, action, parties, date=None, valid_until=None, title=None):
+def agreement(doc_id, number, type_, action, parties, date=None, valid_until=None, title=None, earlier=False):
     return {
         "doc_id": doc_id, "agreement_id": f"{doc_id}#a{number}", "type": type_, "action": action, "title": title,
         "parties": parties, "date_value": date, "date_text": date, "place": None, "valid_until": valid_until,
-        "evidence": "...", "start_char": 0, "end_char": 3, "instrument_id": None,
+        "evidence": "...", "start_char": 0, "end_char": 3, "instrument_id": None, "points_to_earlier": earlier,
     }
 
 
@@ -252,3 +252,54 @@ def test_an_event_missing_a_side_joins_its_documents_instrument_and_a_government
     assert of["a#a1"] == of["a#a2"] != of["a#a3"]
     assert of["a#a4"] == of["a#a5"]
     assert next(row for row in linked.rows if row["instrument_id"] == of["a#a4"])["sides"] == ["Pakistan", "Saudi Arabia"]
+
+
+def fapesp_conicet_parties(*doc_ids):
+    return [
+        p for doc_id in doc_ids for p in (
+            party(doc_id, "São Paulo Research Foundation", "FAPESP", "Brazil"),
+            party(doc_id, "National Scientific and Technical Research Council", "CONICET", "Argentina"),
+        )
+    ]
+
+
+def test_an_event_pointing_to_the_older_of_two_instruments_of_its_sides_in_its_document():
+    parties = fapesp_conicet_parties("a")
+    agreements = [
+        agreement("a", 1, "agreement", "signed", ["FAPESP", "CONICET"], "2021-04-12"),
+        agreement("a", 2, "agreement", "signed", ["FAPESP", "CONICET"], "2015-06-25"),
+        agreement("a", 3, "agreement", "referenced", ["FAPESP", "CONICET"], earlier=True),  # "under the earlier text"
+        agreement("a", 4, "agreement", "referenced", ["FAPESP", "CONICET"]),  # "the first call under the new agreement"
+    ]
+    of = link_instruments(agreements, parties, resolve_organisations(parties, GAZETTEER)).instrument_of
+    assert of["a#a3"] == of["a#a2"] != of["a#a1"] == of["a#a4"]
+
+
+def test_an_event_pointing_to_an_older_instrument_finds_it_in_another_document():
+    # Document b tells of the 2021 agreement only; "the earlier agreement" is the 2015 one of
+    # document a, not a 2024 one a later document tells of.
+    parties = fapesp_conicet_parties("a", "b", "c")
+    agreements = [
+        agreement("a", 1, "agreement", "signed", ["FAPESP", "CONICET"], "2015-06-25"),
+        agreement("b", 1, "agreement", "signed", ["FAPESP", "CONICET"], "2021-04-12"),
+        agreement("b", 2, "agreement", "renewed", ["FAPESP", "CONICET"], earlier=True),  # "the earlier agreement was renewed once"
+        agreement("c", 1, "agreement", "signed", ["FAPESP", "CONICET"], "2024-03"),
+        agreement("c", 2, "agreement", "referenced", ["FAPESP", "CONICET"], earlier=True),  # "under the previous agreement"
+    ]
+    linked = link_instruments(agreements, parties, resolve_organisations(parties, GAZETTEER))
+    of = linked.instrument_of
+    assert of["b#a2"] == of["a#a1"]
+    assert of["c#a2"] == of["b#a1"]
+    assert len({of["a#a1"], of["b#a1"], of["c#a1"]}) == 3
+    renewed = next(row for row in linked.rows if row["instrument_id"] == of["a#a1"])
+    assert (renewed["first_signed"], renewed["latest_action"], renewed["n_documents"]) == ("2015-06-25", "renewed", 2)
+
+
+def test_a_mention_of_an_older_instrument_where_its_sides_have_one_takes_that_one():
+    parties = fapesp_conicet_parties("a")
+    agreements = [
+        agreement("a", 1, "agreement", "signed", ["FAPESP", "CONICET"], "2021-04-12"),
+        agreement("a", 2, "agreement", "referenced", ["FAPESP", "CONICET"], earlier=True),  # its date is in no text
+    ]
+    of = link_instruments(agreements, parties, resolve_organisations(parties, GAZETTEER)).instrument_of
+    assert of["a#a2"] == of["a#a1"]

@@ -15,7 +15,9 @@ one timeline:
   next period was signed" is a new MoU), and so does an instrument referred to
   by its own date ("a 2009 agreement");
 - a renewal, extension or reference belongs to the latest instrument signed
-  on or before it; an undated one to the latest instrument of its sides;
+  on or before it; an undated one to the latest instrument of its sides, or,
+  when its mention sets it before a newer one (`points_to_earlier`: "under the
+  earlier text"), to the one before the newest its document tells of;
 - an event with fewer than two sides joins the one instrument of its family in
   its document whose sides include its own; across documents it links only
   through an equal title.
@@ -172,10 +174,19 @@ def _timelines(events: list[_Event]) -> list[_Instrument]:
 
 
 def _continued(instruments: list[_Instrument], event: _Event) -> _Instrument:
-    """The instrument an event continues: the latest of its title begun by the event's date."""
+    """The instrument an event continues: the latest of its title begun by the event's date;
+    for a mention of an older one ("under the earlier text"), the latest begun before the
+    newest its document tells of (or, when it tells of none, before the newest of all)."""
     fitting = [i for i in instruments if i.fits_title(event)]
     when = period(event.row["date_value"])
-    begun = [i for i in fitting if when is None or i.start <= when[1]]
+    begun = begun_all = [i for i in fitting if when is None or i.start <= when[1]]
+    if event.row.get("points_to_earlier"):
+        doc_id = event.row["doc_id"]
+        own = [i for i in begun if any(e.row["doc_id"] == doc_id and not e.row.get("points_to_earlier") for e in i.events)]
+        newest = max((i.start for i in own or begun), default=None)
+        # A year earlier at least: two signings of the same sides days apart in one document
+        # are more likely one signing read twice (a dateline and "signed on April 9").
+        begun = [i for i in begun if newest is not None and i.start.year < newest.year] or begun_all
     chosen = max(begun or fitting, key=lambda i: i.start, default=None)
     if chosen is None:
         chosen = _Instrument(None)

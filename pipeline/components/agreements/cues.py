@@ -35,6 +35,8 @@ class AgreementCues:
     anaphor_nouns: dict[str, list[str]]         # "text" -> the types it may refer to ([]: any)
     idioms: list[tuple[str, ...]]               # "in agreement with": no instrument
     older_words: frozenset[str]                 # "the first agreement": not the one just told
+    newer_words: frozenset[str]                 # "the new programme": the newest of its sides
+    earlier_determiners: frozenset[str]         # "under that programme": the older one just told
     place_prepositions: frozenset[str]
     visit_nouns: frozenset[str]
     title_prepositions: frozenset[str]
@@ -75,6 +77,8 @@ class AgreementCues:
             anaphor_nouns=cues["anaphor_nouns"],
             idioms=_phrases(cues["idioms"]),
             older_words=frozenset(cues["older_words"]),
+            newer_words=frozenset(cues["newer_words"]),
+            earlier_determiners=frozenset(cues["earlier_determiners"]),
             place_prepositions=frozenset(cues["place_prepositions"]),
             visit_nouns=frozenset(cues["visit_nouns"]),
             title_prepositions=frozenset(cues["title_prepositions"]),

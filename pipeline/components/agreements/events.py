@@ -170,6 +170,7 @@ class EventReader:
             evidence=unit,
             trigger=mention.span,
             instrument_id=instrument.id,
+            points_to_earlier=self.instruments.points_to_earlier(mention, instrument),
         )
 
     def _fill_from_dateline(self, events: list[Agreement]) -> None:

@@ -29,7 +29,7 @@ class Instruments:
             if not sides and self._older(mention.span):
                 same_type = self.recent(mention)
                 sides = same_type[0].parties if same_type else []   # "the previous programme": the same sides
-            instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides))
+            instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides), older=self._older(mention.span))
             self.told.append(instrument)
         instrument.called.add(mention.type)
         if instrument in self.mentioned:
@@ -137,6 +137,20 @@ class Instruments:
         """Whether the mention sets its instrument before the one told ("the first
         agreement between the two institutions", "the original MoU"): another instrument."""
         return any(c.dep_ == "amod" and c.lower_ in self.cues.older_words for c in span.root.children)
+
+    def points_to_earlier(self, mention: Mention, instrument: Instrument) -> bool:
+        """Whether an event's mention refers to an instrument older than another of its sides:
+        it says so ("the earlier text", "the first agreement"), or points back with "that" to
+        one first named so ("the previous programme ... under that programme"). A mention
+        calling it new never does ("the first call under the new programme"). The corpus
+        linker reads this for events whose date does not place them (pipeline/corpus/instruments.py)."""
+        span = mention.span
+        modifiers = [c.lower_ for c in span.root.children if c.dep_ == "amod"]
+        if any(word in self.cues.newer_words for word in modifiers):
+            return False
+        determiners = [c.lower_ for c in span.root.children if c.dep_ == "det"]
+        pointed = instrument.older and determiners[:1] != [] and determiners[0] in self.cues.earlier_determiners
+        return pointed or any(word in self.cues.older_words for word in modifiers)
 
     def _named(self, span: Span) -> bool:
         """Whether the mention names an instrument of its own: a title, or a capitalised

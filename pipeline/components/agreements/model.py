@@ -22,6 +22,7 @@ class Agreement:
     evidence: Span              # the sentence stating the event
     trigger: Span               # the instrument's mention
     instrument_id: str = ""     # shared by the events of one instrument: "i1", "i2", ...
+    points_to_earlier: bool = False   # the mention sets its instrument before a newer one of its sides
 
 
 _AGREEMENT_FIELDS = tuple(f.name for f in fields(Agreement))
@@ -69,3 +70,4 @@ class Instrument:
     parties: list[str]
     events: list[Agreement] = field(default_factory=list)
     called: set[str] = field(default_factory=set)   # the types of the mentions that named it
+    older: bool = False   # first named as older than another ("the previous programme")
