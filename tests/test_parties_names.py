@@ -363,3 +363,26 @@ def test_a_faculty_is_a_unit_of_its_university(nlp):
     assert {"Faculty of Marine Sciences", "Kolvana University", "Faculty of Agro-Industry"} <= names
     # a faculty exchange names no body
     assert parties(nlp, "A faculty exchange was agreed.") == []
+
+
+def test_a_title_case_headline_verb_ends_the_name(nlp):
+    found = parties(nlp, "Norland's Ministry of Fisheries and Oceans Signs Research Agreement With Partners\n\nThe text.")
+    assert [p.name for p in found] == ["Ministry of Fisheries and Oceans"]
+
+
+def test_a_date_after_on_is_when_a_body_acted_not_its_complement(nlp):
+    found = parties(nlp, "The note was issued by the Kolvana Research Ministry on Tuesday 14 March 2023.")
+    assert [p.name for p in found] == ["Kolvana Research Ministry"]
+    # a committee on a subject keeps its complement
+    found = parties(nlp, "The Committee on Marine Research met on Tuesday.")
+    assert [p.name for p in found] == ["Committee on Marine Research"]
+
+
+def test_an_acronym_in_a_bracket_glued_to_the_name_is_defined(nlp):
+    found = parties(nlp, "Staff of Tarnova Polytechnic University(TPU) came. TPU hosts the lab.")
+    [party] = found
+    assert (party.name, party.acronym, len(party.mentions)) == ("Tarnova Polytechnic University", "TPU", 3)
+
+
+def test_a_ranking_is_no_body(nlp):
+    assert parties(nlp, "It rose to fifth place in the Global Research University Rankings.") == []

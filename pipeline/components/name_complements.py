@@ -89,8 +89,9 @@ class NameComplements:
             body_allowed = (located and locative) or head.phrase in lexicon.serves_body
             if item_end is None or item_end == start or (holds_head and not body_allowed):
                 break
-            # "... Council of Ministers in September": a date is when, not where.
-            if locative and any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(start, item_end)):
+            # "... Council of Ministers in September", "... Ministry on Friday": a date is when, not where or what.
+            dated = locative or doc[start].ent_type_ in ("DATE", "TIME")
+            if dated and any(doc[i].ent_type_ in ("DATE", "TIME") for i in range(start, item_end)):
                 break
             # "Scholarships of the Italian Government for Peruvian citizens": a state's adjective before a noun
             # is no complement.

@@ -31,7 +31,10 @@ class NameWords:
         lower = token.lower_
         if token.is_stop and not (token.is_upper and len(token) > 1) and lower not in self.lexicon.name_stop_words:
             return False
-        return lower not in self.lexicon.stop_words and lower not in self.lexicon.ordinals and not _ORDINAL_NUMBER.match(lower)
+        return (
+            lower not in self.lexicon.stop_words and lower not in self.lexicon.ordinals and not _ORDINAL_NUMBER.match(lower)
+            and lower not in self.lexicon.headline_verbs
+        )
 
     def modifier(self, token: Token) -> bool:
         """A word left of a head: no verbs, and a sentence's first word only if it is a proper noun."""

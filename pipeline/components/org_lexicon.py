@@ -69,6 +69,7 @@ class OrgLexicon:
     breadcrumb_separators: frozenset[str]   # part a breadcrumb trail's items ("Home > News")
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
+    headline_verbs: frozenset[str]      # a title-case headline's verbs, never words of a name ("... Sign Agreement")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -114,6 +115,7 @@ class OrgLexicon:
             breadcrumb_separators=frozenset(str(v) for v in non.get("breadcrumb_separators", [])),
             patron_titles=_words(kinds.get("patron_titles", [])),
             patron_particles=_words(kinds.get("patron_particles", [])),
+            headline_verbs=_words(non.get("headline_verbs", [])),
         )
 
     def normalise(self, form: str) -> str:
