@@ -71,3 +71,38 @@ def test_headline_framing_a_section_stays_needs_parties(nlp):
         "for a further four years."
     )
     assert [e.action for e in events(nlp, text)] == ["referenced", "renewed"]
+
+
+# -- venues and the ceremony told next ---------------------------------------------
+
+def test_place_of_a_venue_that_is_a_party_needs_parties(nlp):
+    text = (
+        "The Marine Research Institute of Iceland and the Norwegian Polar Institute signed a memorandum of "
+        "understanding on sea ice at a ceremony at the Embassy of Iceland in Oslo."
+    )
+    assert only(nlp, text).place == "Oslo"
+
+
+def test_where_a_party_merely_is_gives_no_place_needs_parties(nlp):
+    text = (
+        "The Marine Research Institute of Iceland and the University of Tromsø in Norway signed a memorandum "
+        "of understanding on sea ice."
+    )
+    assert only(nlp, text).place is None
+
+
+def test_the_signing_told_in_the_next_sentence_gives_the_place_needs_parties(nlp):
+    text = (
+        "The Marine Research Institute of Iceland and the Norwegian Polar Institute have renewed their "
+        "memorandum of understanding on sea ice research. The signing took place at the institute's "
+        "headquarters in Tromsø and was attended by the two directors."
+    )
+    assert only(nlp, text).place == "Tromsø"
+
+
+def test_the_next_sentence_does_not_place_an_older_dated_signing_needs_parties(nlp):
+    text = (
+        "The Marine Research Institute of Iceland and the Norwegian Polar Institute first signed a memorandum "
+        "of understanding on sea ice research in 2009. The ceremony was held in Tromsø."
+    )
+    assert only(nlp, text).place is None

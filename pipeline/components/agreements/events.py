@@ -138,7 +138,11 @@ class EventReader:
             date, place = slots.occasion_meeting(verb, unit)
         elif action != "referenced" and verb is not None and (date is None or place is None):
             meeting_date, meeting_place = slots.nearby_meeting(verb, unit)
-            if date is None or _within(date, meeting_date):   # not where an older signing took place
+            if meeting_date is None and meeting_place is None:
+                meeting_date, meeting_place = slots.following_occasion(unit)
+            # not where an older signing took place; a day of the page's own ("today signed")
+            # is that of a ceremony told without one
+            if date is None or _within(date, meeting_date) or (isinstance(date, tuple) and meeting_date is None):
                 place = place or meeting_place
             date = date or meeting_date
         event = self._event(mention, unit, action, instrument, date, place, None)

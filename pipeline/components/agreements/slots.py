@@ -107,7 +107,7 @@ class Slots:
             preposition = place.root.head
             if place.root.dep_ != "pobj" or preposition.lower_ not in self.cues.place_prepositions:
                 continue
-            if preposition.head.i in self.index.party_at:
+            if preposition.head.i in self.index.party_at and not self._venue(preposition.head):
                 continue   # where a party is: "Egerton University in Njoro, Kenya"
             # not within the instrument's phrase ("an MoU on research in Japan"), unless the parse
             # hung the place on the instrument itself ("renewed the agreement in Beijing on Friday")
@@ -121,6 +121,15 @@ class Slots:
                     if place.root.dep_ == "pobj" and place.root.head.lower_ == "to" and place.root.head.head.i == token.i:
                         return strip_article(place.text)
         return None
+
+    def _venue(self, token: Token) -> bool:
+        """Whether the party holding `token` is where something took place: "signed at the
+        Ministry of Science and Technology in Hanoi", "a ceremony at the Canadian Embassy in
+        Dublin"; its place is then the action's."""
+        head = self.index.party_at[token.i][1].root
+        while head.dep_ == "appos" and head.head.i in self.index.party_at:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ == "at"
 
     def _with_region(self, place: Span, unit: Span) -> Span:
         """The place with the larger one the text adds after a comma, as written:
@@ -152,7 +161,12 @@ class Slots:
         gpes = self.index.unit_gpes(unit)
         known = {(g.start, g.end) for g in gpes}
         countries = [c for c, _ in self.index.states(unit) if (c.start, c.end) not in known]
-        return [p for p in gpes + countries if p.start not in self.index.party_at]
+        party_at, doc = self.index.party_at, self.doc
+        # a venue's own name may hold its place: "at the Embassy of Iceland in Oslo"
+        return [
+            p for p in gpes + countries
+            if p.start not in party_at or (p.start and doc[p.start - 1].lower_ == "in" and self._venue(doc[p.start]))
+        ]
 
     # -- the meeting a statement was adopted at -----------------------------------
 
@@ -194,6 +208,33 @@ class Slots:
         near = self.meetings[bisect.bisect_left(starts, before) : bisect.bisect_left(starts, unit.end)]
         near = [m for m in near if m[0].i != verb.i and (m[1] or m[2])]
         return (near[-1][1], near[-1][2]) if near else (None, None)
+
+    def following_occasion(self, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place told in the sentence right after the action's, whose subject is
+        that action or its ceremony: "... renewed their MoU. The signing took place at the
+        institute's headquarters in Daejeon", "The extension was signed at the Ministry ...
+        in Hanoi", "The signing ceremony was held in Washington"."""
+        doc, after = self.doc, unit.end
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        if after >= len(doc):
+            return None, None
+        sent = doc[after].sent
+        for token in sent:
+            if token.pos_ not in VERBAL or not (self._is_meeting_verb(token) or self.cues.action(token, None, "")):
+                continue
+            subject = _subject(token)
+            if subject is None or not {subject.lower_, subject.lemma_.lower()} & self.cues.occasion_nouns:
+                continue
+            date = next(
+                (d for d in self.index.unit_dates(sent)
+                 if not self.is_validity(d) and self.syntax.reaches(d.root, {token.i}, sent) is not None),
+                None,
+            )
+            place = self.place(token, token, sent)
+            if date is not None or place is not None:
+                return date, place
+        return None, None
 
     def occasion_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
         """Date and place of the meeting at which a statement was adopted: a meeting told
@@ -271,6 +312,17 @@ class Slots:
         while stop > after + 1 and doc[stop - 1].pos_ in {"ADP", "CCONJ", "PUNCT", "DET", "SPACE"}:
             stop -= 1
         return doc[after:stop].text if stop > after + 1 else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with ("was witnessed by ...
+    and took place at ...")."""
+    for token in (verb, verb.head if verb.dep_ == "conj" else None):
+        if token is not None:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _ordinal(noun: Token | None) -> str | None:
