@@ -386,3 +386,23 @@ def test_an_acronym_in_a_bracket_glued_to_the_name_is_defined(nlp):
 
 def test_a_ranking_is_no_body(nlp):
     assert parties(nlp, "It rose to fifth place in the Global Research University Rankings.") == []
+
+
+def test_a_ministry_named_by_its_field_before_the_head_is_a_body(nlp):
+    text = "The Fisheries and Oceans Ministry and the Foreign Ministry of Norland agreed. The Ministry will report."
+    names = {p.name for p in parties(nlp, text)}
+    assert names == {"Fisheries and Oceans Ministry", "Foreign Ministry of Norland"}
+    # general words alone still name no body
+    assert parties(nlp, "The National Ministry met twice.") == []
+
+
+def test_a_person_and_title_before_a_comma_list_stay_out_of_the_name(nlp):
+    text = "It was chaired by Engr. Tomas Varga, Senior Technical Adviser, Fisheries and Oceans Ministry, in May."
+    assert [p.name for p in parties(nlp, text)] == ["Fisheries and Oceans Ministry"]
+    text = "Officials of the Government of Norland, and Ms. Ana Vell of the Kolvana Institute met."
+    assert [p.name for p in parties(nlp, text)] == ["Government of Norland", "Kolvana Institute"]
+
+
+def test_an_office_in_a_bureau_is_named_apart_from_it(nlp):
+    text = "Lia Moss, Director, Office of Marine Cooperation in Bureau of Oceans Affairs, attended."
+    assert [p.name for p in parties(nlp, text)] == ["Office of Marine Cooperation", "Bureau of Oceans Affairs"]

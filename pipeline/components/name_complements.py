@@ -86,7 +86,9 @@ class NameComplements:
             # Where a mission sits may be a body ("... to the United Nations Office at Nairobi"), and so may what a
             # secretariat serves ("Secretariat of the Joint Committee"); another complement may not.
             holds_head = item_end is not None and any(i in self.org_head_tokens for i in range(start, item_end))
-            body_allowed = (located and locative) or head.phrase in lexicon.serves_body
+            # "Office of Science and Technology Cooperation in Bureau of ...": an office in a body is a unit of it,
+            # named apart; only a diplomatic body's seat may be one.
+            body_allowed = (locative and head.phrase in lexicon.seat_in_name) or head.phrase in lexicon.serves_body
             if item_end is None or item_end == start or (holds_head and not body_allowed):
                 break
             # "... Council of Ministers in September", "... Ministry on Friday": a date is when, not where or what.

@@ -29,6 +29,8 @@ class NameWords:
         if token.is_space or token.is_punct or not capitalised(token):
             return False
         lower = token.lower_
+        if lower.endswith(".") and lower.rstrip(".") in self.lexicon.honorifics:    # "Ms.", "Dr."
+            return False
         if token.is_stop and not (token.is_upper and len(token) > 1) and lower not in self.lexicon.name_stop_words:
             return False
         return (

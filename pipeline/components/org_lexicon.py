@@ -69,6 +69,7 @@ class OrgLexicon:
     breadcrumb_separators: frozenset[str]   # part a breadcrumb trail's items ("Home > News")
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
+    named_by_field: frozenset[str]      # heads a field word before them names ("Foreign Ministry"), and those words
     headline_verbs: frozenset[str]      # a title-case headline's verbs, never words of a name ("... Sign Agreement")
 
     @classmethod
@@ -116,6 +117,7 @@ class OrgLexicon:
             patron_titles=_words(kinds.get("patron_titles", [])),
             patron_particles=_words(kinds.get("patron_particles", [])),
             headline_verbs=_words(non.get("headline_verbs", [])),
+            named_by_field=_words(kinds.get("named_by_field", [])),
         )
 
     def normalise(self, form: str) -> str:

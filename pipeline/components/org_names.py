@@ -174,7 +174,11 @@ class DocNames:
             and not (place is not None and place.end == end)
         )
         modifiers = [t for t in [*self.doc[start : first_head.start], *self.doc[head.end : after_head]] if t.is_alpha]
-        generic = not complements and head is first_head and all(t.lower_ in self.lexicon.generic for t in modifiers)
+        # "Science and Technology Ministry", "the Foreign Ministry": a ministry's field names it as its complement would.
+        general = self.lexicon.generic
+        if head.phrase in self.lexicon.named_by_field:
+            general = general - self.lexicon.field_words - self.lexicon.named_by_field
+        generic = not complements and head is first_head and all(t.lower_ in general for t in modifiers)
         return Name(span, head, is_party, generic)
 
     def _last_head(self, head: Head) -> Head:
@@ -210,11 +214,13 @@ class DocNames:
     def _grow_left(self, head: Head, floor: int) -> int:
         doc, start = self.doc, head.start
         closed_by_and = False
+        commas, item_words = 0, 0        # commas crossed, words since the last one
         i = start - 1
         while i >= floor:
             token = doc[i]
             if self.words.modifier(token):
                 start = i
+                item_words += 1
             elif self.words.hyphen_join(i) and i - 1 >= floor and self.words.modifier(doc[i - 1]):
                 start = i - 1
             elif self._between_countries(i):
@@ -224,8 +230,11 @@ class DocNames:
                 start = i - 1
             elif token.text == "," and i - 1 >= floor and self.words.modifier(doc[i - 1]) and (
                 closed_by_and or (i == head.start - 1 and head.phrase in self.lexicon.after_comma)
-            ):
+            ) and (commas == 0 or item_words <= 1):
+                # Items between two commas are single words ("Japan Oil, Gas and Metals ..."); a longer one is
+                # a person's title ("Mr X, Joint Technical Adviser, Science and Technology Ministry").
                 start = i - 1
+                commas, item_words = commas + 1, 1
             elif self._patron_joint(i, floor):
                 start = i - 1
             else:
