@@ -217,3 +217,32 @@ def block_heading(text: str, offset: int, max_rows: int) -> tuple[int, str] | No
             return None  # "Home > News > Press releases": page furniture, not a caption
         return start + line.index(stripped[0]), stripped
     return None
+
+
+def prose_above(text: str, offset: int, max_rows: int) -> tuple[int, int] | None:
+    """The start and end of the prose line right above the table or figures list holding
+    `offset`, where no caption stands between and at most one blank line parts them: the lead
+    sentence that says what a table of topics and years counts ("The table shows the number of
+    joint projects funded in each field.")."""
+    end = line_start(text, offset) - 1
+    blanks = 0
+    for _ in range(max_rows):
+        if end <= 0:
+            return None
+        start = line_start(text, end)
+        line = text[start:end]
+        end = start - 1
+        stripped = line.strip(" \t*#|")
+        if not stripped:
+            blanks += 1
+            if blanks > 1:
+                return None
+            continue
+        if _RULE.fullmatch(line.strip()) or is_list_line(line):
+            if blanks:
+                return None
+            continue
+        if len(stripped) > _HEADING_CHARS or stripped.endswith((".", ":")):
+            return start, start + len(line.rstrip())
+        return None
+    return None

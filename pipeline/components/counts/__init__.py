@@ -25,6 +25,7 @@ from pipeline.components.counts.currency import USD, DollarContext
 from pipeline.components.counts.filters import NumberFilters
 from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, glued
 from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, phrase_tables
+from pipeline.components.counts.sharing import NounSharing
 from pipeline.components.counts.units import UnitReader
 from pipeline.components.extensions import plain_extension
 from pipeline.components.org_lexicon import load_countries
@@ -142,6 +143,7 @@ class CountExtractor:
             frozenset(data["label_column_headers"]),
             frozenset(data["change_verbs"]),
             frozenset(data["duration_fillers"]),
+            frozenset(data["lead_cues"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...
@@ -155,7 +157,7 @@ class CountExtractor:
         self.range_joiners = frozenset(data["range_joiners"])
         self.coordinators = frozenset(data["coordinators"])
         self.range_openers = frozenset(data["range_openers"])
-        self.elision_cues = [tuple(t.lower_ for t in nlp.make_doc(cue)) for cue in data["elision_cues"]]
+        self.sharing = NounSharing(nlp, data)
         self.date_entity_labels = frozenset(date_entity_labels)
 
         self.number_matcher = Matcher(nlp.vocab)
@@ -182,7 +184,8 @@ class CountExtractor:
                 expressions.append(expression)
                 scan.taken = expression.end
         self._link_ranges(doc, expressions)
-        self._share_elided_nouns(doc, expressions)
+        self.sharing.share_whole(doc, expressions)
+        self.sharing.share_elided(doc, expressions)
         for e in expressions:
             if e.bare_dollar == "rupee":
                 e.unit = self.rupees.currency(doc)
@@ -314,39 +317,6 @@ class CountExtractor:
             first.unit = " ".join([*words, second.unit.split()[-1]]) if words else second.unit
             first.kind = second.kind
         return True
-
-    def _partitive_whole(self, doc: Doc, earlier: list[_Expression], token) -> _Expression | None:
-        """"Out of 74 eligible proposals in the two calls, nine were funded": the count a sentence
-        takes its part from, named after "of" or "out of"."""
-        for e in reversed(earlier):
-            if doc[e.start].sent != token.sent or e.kind != "count" or not e.unit:
-                continue
-            k = e.start - 1
-            if k >= 0 and doc[k].lower_ == "the":
-                k -= 1
-            if k >= 0 and doc[k].lower_ == "of":
-                return e
-        return None
-
-    def _share_elided_nouns(self, doc: Doc, expressions: list[_Expression]) -> None:
-        """"Of the 102 proposals submitted, twenty-one were funded": a number that counts no noun of
-        its own, standing as a subject, after "of which", after a coordinator ("one from Singapore
-        and one from New Zealand") or in a comparison ("up to 36 months instead of 24"), counts
-        the noun of the count before it in its sentence."""
-        for index, (before, e) in enumerate(zip(expressions, expressions[1:])):
-            if e.kind is not None or e.number.year_like or before.kind not in ("count", "duration") or not before.unit:
-                continue
-            token = doc[e.number.end - 1]
-            whole = self._partitive_whole(doc, expressions[: index + 1], token)
-            before = whole if whole is not None else before
-            if token.sent != doc[before.start].sent:
-                continue
-            cued = any(
-                e.start >= len(cue) and tuple(t.lower_ for t in doc[e.start - len(cue) : e.start]) == cue
-                for cue in self.elision_cues
-            )
-            if cued or (before.kind == "count" and token.dep_ in ("nsubj", "nsubjpass")):
-                e.unit, e.kind = before.unit, before.kind
 
     def _about_the_world(self, doc: Doc, e: _Expression) -> bool:
         """"The global market is worth $2.1T", "Brazil, a $2.1T economy": world figures and the

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.components.counts.numbers import Number, NumberReader, glued
 from pipeline.components.counts.phrases import PhraseIndex
+from pipeline.components.counts.sharing import gapped_after_name
 
 # Glued text around a number that makes it a label or part of a name.
 _LABEL_CHUNKS = (
@@ -22,6 +23,11 @@ _LABEL_CHUNKS = (
 _DECIMAL_RANGE = re.compile(r"\(?\d+(?:\.\d+)?[-–—]\d+(?:\.\d+)?%?[),.;:]?")
 # A numbered heading opening a line: "3.3 Money and scale", "4.3 Türkiye and South Africa".
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
+# A currency code or letter glued before the digits of an amount ("EUR72", "R404", "(INR500"):
+# no name like "G8" or "COVID-19".
+_GLUED_CURRENCY = re.compile(r"^(\W*)[A-Za-z]{1,4}\$?(?=\d)")
+# Two digits with a leading zero: the start of a span of years ("the 09-14 period") or a code.
+_ZERO_PADDED_PAIR = re.compile(r"0\d")
 # A country calling code before a number: "+353 1 716 ...", "+46 8 790 6000".
 _PHONE_PREFIX = re.compile(r"\+\d{1,4}|\(0\)")
 # Separators of a list of labels: "Section 3, 4", "Figure 2-3-22".
@@ -42,14 +48,25 @@ def _line_label_before_a_count(doc: Doc, number: Number) -> bool:
     a number of the common noun after it."""
     token = doc[number.end - 1]
     head = token.head
-    if token.dep_ != "nummod" or head.pos_ != "NOUN" or not number.end <= head.i <= number.end + 3:
-        return False
+    parsed = token.dep_ == "nummod" and head.pos_ == "NOUN" and number.end <= head.i <= number.end + 3
+    if not parsed and (number.year_like or not _common_noun_after(doc, number.end)):
+        return False  # the parse of a list line often hangs the number on its bullet
     k = number.start - 1
     while k >= 0 and (doc[k].pos_ == "PROPN" or doc[k].text in ("-", "–")):
         k -= 1
     while k >= 0 and not doc[k].is_space and not doc[k].is_alpha and not doc[k].like_num:
         k -= 1  # bullets
     return k < 0 or "\n" in doc[k].text
+
+
+def _common_noun_after(doc: Doc, k: int, reach: int = 4) -> bool:
+    """A common noun after at most a few modifiers from token k: "1 new project", "4 joint calls"."""
+    for token in doc[k : k + reach]:
+        if token.pos_ == "NOUN" and not token.is_upper:
+            return True
+        if not (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN") or (token.text in ("-", "–") and glued(doc, token.i))):
+            return False
+    return False
 
 
 class NumberFilters:
@@ -72,6 +89,8 @@ class NumberFilters:
         before = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
         chunk = _chunk(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if money:
+            chunk = _GLUED_CURRENCY.sub(r"\1", chunk)
         is_label = (
             # "Figure 2", "Section 2.6", "No. 5", "Tel: 03 ..."
             (not money and phrases.ending("label_cue", start) is not None)
@@ -94,14 +113,18 @@ class NumberFilters:
             or (not _DECIMAL_RANGE.fullmatch(chunk.split()[0]) and any(pattern.search(chunk) for pattern in _LABEL_CHUNKS))
             # list and heading numbers: "1)", "2." at the start of a line, "## 3"
             or self._starts_line(doc, start, after)
-            # the end of a span of years: "2022-23", "2012/13"
+            # the end of a span of years: "2022-23", "2012/13", "the 09-14 period"
             or (
                 start > 1
                 and doc[start - 1].text in ("-", "–", "/")
                 and glued(doc, start - 1)
-                and (first := read_digits(doc[start - 2])) is not None
-                and first.year_like
+                and (
+                    ((first := read_digits(doc[start - 2])) is not None and first.year_like)
+                    or _ZERO_PADDED_PAIR.fullmatch(doc[start - 2].text) is not None
+                )
             )
+            # "zero-emission", "zero-carbon": a property, not a count
+            or (doc[start].lower_ == "zero" and after is not None and after.text == "-" and glued(doc, end))
             # digits glued to letters that are no unit: "5G", "4K"
             or (
                 after is not None
@@ -144,6 +167,8 @@ class NumberFilters:
         first = doc[number.start]
         if number.start in names:
             return True
+        if gapped_after_name(doc, number.start, number.end):
+            return False  # "..., Senegal 95 and Mali 40": a pair whose noun is left out
         if number.currency is None and first.ent_type_ in self.name_entity_labels and first.ent_iob_ == "I":
             entity_start = number.start
             while doc[entity_start].ent_iob_ == "I":

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.counts.noun_phrases import GLUE, NounPhrases, of_object
 from pipeline.components.counts.numbers import Number
-from pipeline.components.layout import TABLE_BAR, block_heading, column_header, is_list_line, line_at, line_token_bounds
+from pipeline.components.layout import (
+    TABLE_BAR, block_heading, column_header, is_list_line, line_at, line_token_bounds, prose_above,
+)
 
 # Bracketed notes of a header ("Scholarships (2022)") and the words that end its noun phrase
 # ("Proposals received", "Projects by field", "Grants per call").
@@ -41,8 +43,10 @@ class ListedUnits(NounPhrases):
         money_scales: dict[str, Decimal],
         label_columns: frozenset[str],
         change_verbs: frozenset[str],
+        lead_cues: frozenset[str] = frozenset(),
     ):
         super().__init__(nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, not_units, units_with_of, change_verbs)
+        self.lead_cues = lead_cues                  # "following", "below", "table": a sentence that leads a table
         self.max_table_rows = max_table_rows
         self.currency_forms = currency_forms        # "€", "cad", "usd" (lower case) -> currency code
         self.money_scales = money_scales            # "m", "bn" after a currency: "(US$ m)", "(€m)"
@@ -83,7 +87,7 @@ class ListedUnits(NounPhrases):
         whose noun is plural ("Projects approved in 2022:"). Only counts, with `lead`."""
         caption = block_heading(text, offset, self.max_table_rows)
         if caption is None:
-            return None
+            return self._prose_lead_unit(doc, text, offset, lead)
         start, words = caption
         if (note := self.caption_note(words)) is not None:
             return None if lead and note[1] != "count" else ((*note, False) if lead else note)
@@ -98,6 +102,26 @@ class ListedUnits(NounPhrases):
         if lead:
             return (*unit, words.rstrip().endswith(":") and noun.tag_ in ("NNS", "NNPS"))
         return unit
+
+    def _prose_lead_unit(self, doc: Doc, text: str, offset: int, lead: bool):
+        """What the sentence leading a table or list counts, when no caption stands between and
+        the sentence says it leads ("The table shows the number of joint projects funded in each
+        field.", "Proposals came from the following countries:"): its first plural noun. With
+        `lead`, a fourth item True: the sentence names what its topic rows count."""
+        above = prose_above(text, offset, self.max_table_rows)
+        if above is None or not self.lead_cues:
+            return None
+        line = doc.char_span(*above, alignment_mode="expand")
+        if line is None or not len(line):
+            return None
+        sentence = doc[max(line.start, doc[line.end - 1].sent.start) : line.end]
+        if not any(t.lower_ in self.lead_cues for t in sentence):
+            return None
+        phrase = self._caption_noun(doc, sentence)
+        if phrase is None or phrase[1].tag_ not in ("NNS", "NNPS"):
+            return None
+        unit = self.unit_words(doc, *phrase), "count", Decimal(1)
+        return (*unit, True) if lead else unit
 
     def _caption_noun(self, doc: Doc, caption) -> tuple[int, Token] | None:
         """The start and head of the noun phrase a caption counts: its first plural noun ("The
@@ -238,10 +262,14 @@ class ListedUnits(NounPhrases):
         if not words:
             return None
         if "and" in words[:-1]:  # "projects and grants": each word singular
-            words = [w if w == "and" else self.unit_aliases.get(w, self._noun_lemmas(w)) for w in words]
+            words = [w if w == "and" else self._singular_word(w) for w in words]
         if not plain and self._names_no_unit(" ".join(words)):
             return None
-        return " ".join([*words[:-1], self.unit_aliases.get(words[-1], self._noun_lemmas(words[-1]))]), "count", Decimal(1)
+        return " ".join([*words[:-1], self._singular_word(words[-1])]), "count", Decimal(1)
+
+    def _singular_word(self, word: str) -> str:
+        """A header's plural word singular, each part of a slashed pair too ("countries/regions")."""
+        return "/".join(self.unit_aliases.get(part, self._noun_lemmas(part)) for part in word.split("/"))
 
     def labels_rows(self, text: str, offset: int) -> bool:
         """The number stands in a column of row numbers: "No.", "#", "S. No." (data: label_column_headers)."""
@@ -255,7 +283,7 @@ class ListedUnits(NounPhrases):
     def _words_unit(self, words: str) -> str:
         """"Person-months", "Projects" as a unit: lower case, the last word singular."""
         parts = words.lower().replace("-", " ").split()
-        return " ".join([*parts[:-1], self.unit_aliases.get(parts[-1], self._noun_lemmas(parts[-1]))])
+        return " ".join([*parts[:-1], self._singular_word(parts[-1])])
 
     def line_heading(self, doc: Doc, text: str, number: Number) -> str | None:
         """The noun a number is listed under: "Joint projects funded: 212", or its table column's header."""

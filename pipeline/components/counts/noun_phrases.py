@@ -82,6 +82,8 @@ class NounPhrases:
                 noun = token
             elif token.text in GLUE and glued(doc, token.i):
                 continue
+            elif _in_compound(doc, token.i) and (token.pos_ == "ADP" if noun is None else token.pos_ == "ADJ"):
+                continue  # a preposition in a hyphenated modifier ("on-going"), an adjective after a noun ("Indo-Kenyan")
             elif noun is not None or not (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN")):
                 break
         return noun
@@ -109,6 +111,11 @@ class NounPhrases:
             for subject in verb.children:
                 if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN" and subject.tag_ == "NNS":
                     return subject
+                # "The network of partner universities grew from 14 to 31": a whole whose parts are counted
+                if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+                    parts = of_object(subject)
+                    if parts is not None and parts.pos_ == "NOUN" and parts.tag_ == "NNS":
+                        return parts
         return None
 
     def noun_phrase_unit(self, doc: Doc, start: int, noun: Token) -> str:

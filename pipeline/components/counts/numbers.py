@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 # A token that is a number in digits, possibly with a currency or scale glued on ("Rs.500", "5bn").
 _DIGITS = re.compile(
-    r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,3})"
+    r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,3}|[A-Za-z]{4,8})"
     r"(?P<hyphen>-?)"  # "8- to 16-metre": the first number of a range of compound adjectives
     r"(?:(?<=[A-Za-z])\.)?"  # a sentence's full stop the tokenizer left on a scale letter ("$2.1T.")
 )
@@ -26,7 +26,7 @@ _DIGIT_FRACTION = re.compile(r"(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])")
 ARTICLES = frozenset({"a", "an"})
 # Thousands grouped by full stops ("210.000", "8.400") and a decimal comma ("2,1").
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DECIMAL_COMMA = re.compile(r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3},\d{1,2})")
 _ZERO_PADDED = re.compile(r"0[1-9]")
 # Marks glued before digits that make the number approximate: "~15".
 _APPROXIMATE_MARKS = frozenset({"~", "≈", "c."})
@@ -183,11 +183,15 @@ class NumberReader:
                 number.end, number.year_like = k + 1, False
 
     def _read_decimal_comma(self, doc: Doc, i: int) -> Number | None:
-        """"S/ 2,1 millones": a decimal comma, read only before a scale word."""
-        token = doc[i]
-        if _DECIMAL_COMMA.fullmatch(token.text) and i + 1 < len(doc) and doc[i + 1].lower_ in self.scales:
-            return Number(i, i + 1, Decimal(token.text.replace(",", ".")))
-        return None
+        """"S/ 2,1 millones", "R1,3 million": a decimal comma, read only before a scale word, with
+        a currency glued on or none."""
+        match = _DECIMAL_COMMA.fullmatch(doc[i].text)
+        if match is None or i + 1 >= len(doc) or doc[i + 1].lower_ not in self.scales:
+            return None
+        currency = self.glued_currency.get(match["prefix"].lower()) if match["prefix"] else None
+        if match["prefix"] and currency is None:
+            return None
+        return Number(i, i + 1, Decimal(match["number"].replace(",", ".")), currency=currency)
 
     def read_digits(self, token: Token) -> Number | None:
         """A number in digits in one token, with a currency or money scale glued on."""
@@ -208,9 +212,10 @@ class NumberReader:
                 return None  # G8, A3, FY2018
         scale = Decimal(1)
         if suffix:
-            if suffix not in self.money_scales:
+            # "5bn", "€12million": a scale word may be glued on too
+            scale = self.money_scales.get(suffix) or self.scales.get(suffix)
+            if scale is None:
                 return None  # 9th, 1960s, 3D
-            scale = self.money_scales[suffix]
         number = Number(
             token.i, token.i + 1, Decimal(digits.replace(",", "")), scale=scale, approximate=approximate, currency=currency
         )

@@ -33,10 +33,11 @@ class UnitReader(ListedUnits):
         label_columns: frozenset[str] = frozenset(),
         change_verbs: frozenset[str] = frozenset(),
         duration_fillers: frozenset[str] = frozenset(),
+        lead_cues: frozenset[str] = frozenset(),
     ):
         super().__init__(
             nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, max_table_rows, currency_forms,
-            not_units, units_with_of, money_scales or {}, label_columns, change_verbs,
+            not_units, units_with_of, money_scales or {}, label_columns, change_verbs, lead_cues,
         )
         self.duration_fillers = duration_fillers    # "more" in "five more years"
 

@@ -1,0 +1,108 @@
+"""st_counts on habits of real pages the dev sets lack (issue 10): currency codes glued to the
+digits, scale words glued to them, hyphenated modifiers in list lines, a name labelling a list
+line before its count, parts of a whole ("six out of eight"), nouns left out after a name,
+tables whose unit stands only in the prose above. Every sentence here is our own."""
+
+import pytest
+
+from tests.test_counts_context import units
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a currency code or letter glued to the digits is no name like "G8" or "COVID-19"
+        ("EUR45 million goes to the new joint call.", [("EUR45 million", 45_000_000, "EUR")]),
+        ("The agency now runs a R210 million-a-year programme.", [("R210 million", 210_000_000, "ZAR")]),
+        # ... also with a decimal comma before a scale word
+        ("Each chair receives R2,4 million over five years.", [("R2,4 million", 2_400_000, "ZAR"), ("over five", 5, "year")]),
+        # a scale word glued to the digits
+        ("The ministry sets aside about €12million a year for the programmes.", [("about €12million", 12_000_000, "EUR")]),
+    ],
+)
+def test_glued_currencies_and_scales(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # hyphenated modifiers in list lines, where the parse hangs the number on the bullet
+        (
+            "Projects under way:\n\n  • 15 on-going Indo-Kenyan projects\n  • 9 new Indo-Peruvian projects under the DST-CONCYTEC framework\n",
+            [("15", 15, "on-going indo-kenyan project"), ("9", 9, "new indo-peruvian project")],
+        ),
+        # a name (pair of states, agency) opening a list line, then the count of a common noun
+        (
+            "New projects this year:\n\n  • India-Chile 1 new project\n  • India-Peru 4 new projects\n",
+            [("1", 1, "new project"), ("4", 4, "new project")],
+        ),
+    ],
+)
+def test_list_lines(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part of a whole counts the whole's noun
+        ("The new grants cover five out of seven priority fields.", [("five", 5, "priority field"), ("seven", 7, "priority field")]),
+        ("One in four fellows comes from a partner university.", [("One", 1, "fellow"), ("four", 4, "fellow")]),
+        ("Nine of the 30 proposals came from Chile.", [("Nine", 9, "proposal"), ("30", 30, "proposal")]),
+    ],
+)
+def test_parts_of_a_whole(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the noun left out after a name in a list of name-number pairs (gapping)
+        (
+            "Ghana has sent 210 trainees, Senegal 95 and Mali 40 since the scheme began.",
+            [("210", 210, "trainee"), ("95", 95, "trainee"), ("40", 40, "trainee")],
+        ),
+        (
+            "Brazil leads with 412 joint papers, followed by Chile with 230.",
+            [("412", 412, "joint paper"), ("230", 230, "joint paper")],
+        ),
+    ],
+)
+def test_a_noun_left_out_after_a_name(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a table of topics and years under a lead sentence that names what is counted
+        (
+            "The table shows the number of joint projects funded in each field.\n\n"
+            "Field | 2022 | 2023\nOcean science | 3 | 5\nAgriculture | 2 | 4\n",
+            [("3", 3, "joint project"), ("5", 5, "joint project"), ("2", 2, "joint project"), ("4", 4, "joint project")],
+        ),
+        # a header of slashed plurals: each part singular
+        ("Region | Partner countries/territories\nAsia | 12\n", [("12", 12, "partner country/territory")]),
+    ],
+)
+def test_tables_under_prose(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The panel received 140 expressions of interest.", [("140", 140, "expression of interest")]),
+        # codes and page furniture
+        ("12 May 2021 | Code : 52310 | News", []),
+        ("The centre builds zero-emission research vessels.", []),
+        # the end of a span of two-digit years
+        ("In each of the 12 programmes of the 09-14 period, 2% went to exchanges.", [("12", 12, "programme"), ("2%", 2, "percent")]),
+        # a change of a singular whole whose parts are counted
+        ("The network of partner universities grew from 14 in 2015 to 31 in 2022.", [("14", 14, "partner university"), ("31", 31, "partner university")]),
+    ],
+)
+def test_units_labels_and_changes(nlp, text, expected):
+    assert units(nlp, text) == expected
