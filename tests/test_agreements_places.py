@@ -106,3 +106,14 @@ def test_the_next_sentence_does_not_place_an_older_dated_signing_needs_parties(n
         "of understanding on sea ice research in 2009. The ceremony was held in Tromsø."
     )
     assert only(nlp, text).place is None
+
+
+# -- a nominal action carried by a verb ---------------------------------------------
+
+def test_nominal_action_takes_the_sides_and_weekday_of_its_verb_needs_dates(nlp):
+    text = (
+        "Thursday, 12 October 2023\n\n"
+        "Ghana and Sweden on Tuesday signed a three-year extension of their research cooperation agreement."
+    )
+    event = only(nlp, text)
+    assert (event.action, set(event.parties), event.date_value) == ("extended", {"Ghana", "Sweden"}, "2023-10-10")

@@ -88,6 +88,9 @@ class Sides:
             v.head for v in verbs
             if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ == "VERB" and not _subjects(v)
         ]
+        # "X and Y signed a five-year extension of the Agreement": a nominal action's sides are
+        # those of the verb whose object it is
+        carriers += [v.head for v in verbs if v.pos_ in NOMINAL and v.dep_ in ("dobj", "obj") and v.head.pos_ == "VERB"]
         targets = {root.i} | {v.i for v in verbs} | {c.i for c in carriers}
         # sides may hang from an instrument named inside this one ("an addendum to the MoU between ...")
         # (not one coordinated with it: "the protocol of the meeting and a memorandum between X and Y")

@@ -81,6 +81,8 @@ class Slots:
         verbs = [verb]
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
             verbs.append(verb.head)
+        if verb.pos_ in NOMINAL and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
+            verbs.append(verb.head)   # "X and Y Tuesday signed an extension of ..."
         for governing in verbs:
             for child in governing.children:
                 if child.lower_ in self.cues.dateline_words:
