@@ -117,16 +117,16 @@ class Sides:
         # "an agreement that the two organisations signed" is often parsed with the verb
         # hanging from its subject
         subjects += [v.head for v in verbs if v.dep_ == "acl" and v.head.pos_ in NOMINAL and v.head.i != root.i]
-        names: list[tuple[int, str]] = []
-        for subject in subjects:
-            if span.start <= subject.i < span.end:
-                continue
+        subjects = [s for s in subjects if not span.start <= s.i < span.end]
+        # "The Joint Committee adopted this Joint Statement", "the two co-chairs signed the
+        # Protocol": the committee's two states (one subject the parse may split at a hyphen)
+        names: list[tuple[int, str]] = next(
+            ([(subject.i, state) for state in states] for subject in subjects
+             for states in [self._subject_committee_states(subject, mention, unit)] if len(states) >= 2),
+            [],
+        )
+        for subject in subjects if not names else []:
             phrase = syntax.noun_phrase(subject, unit)
-            committee = self._committee(phrase) if mention.type in self.cues.committee_types else None
-            states = self._states_of_name(committee) if committee else []
-            if len(states) >= 2:   # "The Joint Committee adopted this Joint Statement": its two states
-                names.extend((subject.i, state) for state in states)
-                continue
             names.extend(
                 self._back_reference(phrase, previous_parties) or self.names_in(phrase.start, phrase.end, False)
             )
@@ -276,8 +276,27 @@ class Sides:
         if n >= 0 and phrase.root.lower_ in committee_spans[n][1].lower().split():
             return committee_spans[n][1]
         if n >= 0 and any(t.lemma_.lower() in self.cues.delegation_nouns for t in phrase):
-            return committee_spans[n][1]
+            # the delegations of a joint body: the last one before that joins two states (not a
+            # national "State Committee on Science" named since), else the last one
+            joint = (name for _, name in reversed(committee_spans[: n + 1]) if len(self._states_of_name(name)) >= 2)
+            return next(joint, committee_spans[n][1])
         return None
+
+    def _subject_committee_states(self, subject: Token, mention: Mention, unit: Span) -> list[str]:
+        if mention.type not in self.cues.committee_types:
+            return []
+        committee = self._committee(self.syntax.noun_phrase(subject, unit))
+        return self._committee_states(committee) if committee else []
+
+    def _committee_states(self, name: str) -> list[str]:
+        """The states a joint committee joins: those its name joins ("Slovenian–Montenegrin
+        Joint Committee"), else, for a name that joins none ("the Joint Committee"), the
+        two states whose governments the page names."""
+        states = self._states_of_name(name)
+        if len(states) >= 2:
+            return states
+        governments = list(dict.fromkeys(self.index.government_state.values()))
+        return governments if len(governments) == 2 else states
 
     def _states_of_name(self, name: str) -> list[str]:
         """The states a body's name joins ("Australia–Japan Joint ... Committee")."""

@@ -1,0 +1,42 @@
+"""st_agreements: instruments a joint committee's delegations sign or adopt take the two
+states the committee joins (SPEC 3.4, 3.5)."""
+
+from conftest import agreement_events as events
+
+
+def _by_type(found, type_):
+    return [e for e in found if e.type == type_]
+
+
+def test_co_chairs_sign_the_protocol_for_the_committees_states_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The 4th session of the Latvian–Moroccan Joint Commission for Scientific and Technological Cooperation "
+        "was held in Riga on 3 May 2023. At the end of the session the two co-chairs signed the Protocol of "
+        "the 4th session.",
+    )
+    (protocol,) = _by_type(found, "protocol")
+    assert set(protocol.parties) == {"Latvia", "Morocco"}
+
+
+def test_a_national_committee_named_since_does_not_replace_the_joint_one_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The 4th session of the Latvian–Moroccan Joint Commission for Scientific and Technological Cooperation "
+        "was held in Riga on 3 May 2023. The Moroccan delegation included staff of the National Committee for "
+        "Research Evaluation. The parties also signed the protocol of the 4th session.",
+    )
+    (protocol,) = _by_type(found, "protocol")
+    assert set(protocol.parties) == {"Latvia", "Morocco"}
+
+
+def test_a_committee_whose_name_joins_no_states_has_those_of_the_two_governments_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The second meeting of the Joint Committee under the Agreement on Scientific Cooperation between the "
+        "Government of the Republic of Ghana and the Government of the Republic of Chile took place in Accra. "
+        "On the last day, the heads of delegation signed the Executive Programme of Scientific Cooperation "
+        "for 2024–2026.",
+    )
+    (programme,) = _by_type(found, "other")
+    assert set(programme.parties) == {"Ghana", "Chile"}
