@@ -106,3 +106,27 @@ def test_tables_under_prose(nlp, text, expected):
 )
 def test_units_labels_and_changes(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # long hyphenated modifiers between the number and its noun count as one word each
+        (
+            "The plan adds 8 multi-million-euro Kenya-hosted marine research stations.",
+            [("8", 8, "multi-million-euro kenya-hosted marine research station")],
+        ),
+        (
+            "There are over 30 state-owned university technology transfer offices.",
+            [("over 30", 30, "state-owned university technology transfer office")],
+        ),
+        # a number word after a figure is no cell of a table: "5 two-day workshops"
+        ("The grant pays for 6 three-day workshops.", [("6", 6, "three-day workshop"), ("three", 3, "day")]),
+        # lakhs and crores with no counted noun are rupees
+        ("The board released 12.5 crore for the joint centres.", [("12.5 crore", 125_000_000, "INR")]),
+        # plurals the lemma tables misread
+        ("The partners shipped 4 million doses to 9 island states.", [("4 million", 4_000_000, "dose"), ("9", 9, "island state")]),
+    ],
+)
+def test_long_modifiers_rupee_scales_and_odd_plurals(nlp, text, expected):
+    assert units(nlp, text) == expected

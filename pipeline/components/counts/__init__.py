@@ -149,6 +149,7 @@ class CountExtractor:
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...
         self.rupees = DollarContext(data["rupee_states"], countries, default="INR")
         self.rupee_signs = frozenset(data["rupee_signs"])
+        self.rupee_scales = frozenset(data["rupee_scales"])
         self.bare_dollar = str(data["bare_dollar"])
         self.bare_dollar_words = frozenset(data["bare_dollar_words"])
         self.world_cues = frozenset(data["world_cues"])
@@ -275,6 +276,8 @@ class CountExtractor:
                 unit = self.units.counted_noun(doc, scan.text, number, after)
                 # "more than 73 thousand" is a count even when the counted noun is not found
                 kind = "count" if unit is not None or qualifier != "exact" or number.scale > 1 else None
+                if unit is None and doc[number.end - 1].lower_ in self.rupee_scales:
+                    unit, kind, bare_dollar = self.rupees.default, "money", "rupee"  # "allocated 47.14 crore"
         if number.year_like and kind in (None, "count") and not self.units.counts_plural(doc, number):
             return None  # "in 2015", "the 2023 joint call"
 

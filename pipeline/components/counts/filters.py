@@ -134,7 +134,7 @@ class NumberFilters:
             )
             # phone numbers and table cells: "5214 8401", "+353 1 716 xxxx"
             or (after is not None and after.text[:1].isdigit() and read_digits(after) is not None)
-            or (before is not None and before.text[:1].isdigit() and read_digits(before) is not None)
+            or (before is not None and before.text[:1].isdigit() and doc[start].text[:1].isdigit() and read_digits(before) is not None)
             or (before is not None and _PHONE_PREFIX.fullmatch(before.text) is not None)
         )
         if is_label:

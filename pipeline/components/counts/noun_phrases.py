@@ -52,15 +52,21 @@ class NounPhrases:
         that modifies a common noun is not what is counted: "six Gulf Cooperation Council (GCC)
         states" counts states."""
         head = self.number_head(doc, number).head
-        while (
-            head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod") and head.head.i > head.i
-            and head.head.pos_ == "NOUN" and head.head.i <= after + self.max_unit_distance
+        while head.head.i > head.i and head.head.pos_ == "NOUN" and (
+            (head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod") and head.head.i <= after + self.max_unit_distance)
+            or (
+                _in_compound(doc, head.i) and doc[after - 1].text != "-"  # not "10-member delegation"
+                and _words(doc, after, head.head.i) <= self.max_unit_distance
+            )
         ):
-            head = head.head
+            head = head.head  # "multi-million-dollar ... centers": a noun in a hyphenated modifier
         if (
             head.pos_ in NOUNS
-            and after <= head.i <= after + self.max_unit_distance
-            and all((doc[k].pos_ in _MODIFIERS or _in_compound(doc, k)) and not doc[k].like_num for k in range(after, head.i))
+            and after <= head.i
+            and _words(doc, after, head.i) <= self.max_unit_distance
+            and all(
+                _in_compound(doc, k) or (doc[k].pos_ in _MODIFIERS and not doc[k].like_num) for k in range(after, head.i)
+            )
         ):
             return head
         return self.noun_after(doc, after)
@@ -143,8 +149,8 @@ class NounPhrases:
         """The noun with its modifiers, singular and lower case, without determiners or numbers."""
         text = ""
         for token in doc[start : noun.i + 1]:
-            if token.pos_ in _NOT_IN_UNIT or token.like_num:
-                continue
+            if (token.pos_ in _NOT_IN_UNIT or token.like_num) and not (token.like_num and _in_compound(doc, token.i)):
+                continue  # but "multi-million-dollar" keeps its number
             if token.is_punct or token.pos_ == "SYM":
                 if token.text in GLUE and glued(doc, token.i):
                     text = text.rstrip() + token.text
@@ -158,11 +164,18 @@ class NounPhrases:
         return " ".join(words)
 
     def singular(self, token: Token) -> str:
+        if token.lower_ in self.unit_aliases:
+            return self.unit_aliases[token.lower_]  # "people", and plurals the lemma tables misread
         if _ACRONYM_PLURAL.fullmatch(token.text):
             return token.lower_[:-1]  # "MoUs", "LoIs", "PhDs", "SMEs"
         if token.tag_ == "NNPS" or token.pos_ == "PROPN":
             return self._noun_lemmas(token.lower_)  # "Laboratories", "Memoranda"
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    """The words of doc[start:end], a hyphenated modifier one word ("multi-million-dollar")."""
+    return sum(1 for k in range(start, end) if not (k > start and (doc[k].text == "-" or doc[k - 1].text == "-") and glued(doc, k - 1, after=True)))
 
 
 def _in_compound(doc: Doc, k: int) -> bool:
