@@ -406,3 +406,26 @@ def test_a_person_and_title_before_a_comma_list_stay_out_of_the_name(nlp):
 def test_an_office_in_a_bureau_is_named_apart_from_it(nlp):
     text = "Lia Moss, Director, Office of Marine Cooperation in Bureau of Oceans Affairs, attended."
     assert [p.name for p in parties(nlp, text)] == ["Office of Marine Cooperation", "Bureau of Oceans Affairs"]
+
+
+def test_an_acronym_s_letters_reach_words_the_grammar_left_out(nlp):
+    text = "Staff of the North and Central Basin Centre of Applied Hydrology (NCBCAH) met the minister."
+    [party] = parties(nlp, text)
+    assert (party.name, party.acronym) == ("North and Central Basin Centre of Applied Hydrology", "NCBCAH")
+
+
+def test_a_field_before_and_joins_the_name_whatever_the_model_bounds(nlp):
+    found = parties(nlp, "Partners include Tarnova Forest Services and the Wildlife Research and Training Institute.")
+    assert "Wildlife Research and Training Institute" in {p.name for p in found}
+
+
+def test_an_acronym_used_once_names_a_body_when_its_officers_are_named(nlp):
+    text = "It was signed by KMRI director Dr. Ana Vell and the Rector of UNTB. The SOLAR programme helps."
+    assert {p.name for p in parties(nlp, text)} == {"KMRI", "UNTB"}
+    # without officers an acronym used once is left out
+    assert parties(nlp, "Work with KMRI and SOLAR goes on.") == []
+
+
+def test_a_cabinet_with_its_complement_is_a_body(nlp):
+    found = parties(nlp, "The Cabinet of Ministers of Norland approved the plan. The Cabinet met again.")
+    assert [p.name for p in found] == ["Cabinet of Ministers of Norland"]

@@ -70,6 +70,7 @@ class OrgLexicon:
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
     named_by_field: frozenset[str]      # heads a field word before them names ("Foreign Ministry"), and those words
+    officer_titles: frozenset[str]      # officers of a body ("FAI director"): an acronym with one names a body
     headline_verbs: frozenset[str]      # a title-case headline's verbs, never words of a name ("... Sign Agreement")
 
     @classmethod
@@ -117,6 +118,7 @@ class OrgLexicon:
             patron_titles=_words(kinds.get("patron_titles", [])),
             patron_particles=_words(kinds.get("patron_particles", [])),
             headline_verbs=_words(non.get("headline_verbs", [])),
+            officer_titles=_words(kinds.get("officer_titles", [])),
             named_by_field=_words(kinds.get("named_by_field", [])),
         )
 

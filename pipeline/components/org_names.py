@@ -280,6 +280,9 @@ class DocNames:
             return False
         # "Wageningen and Egerton University": the model ends a name before the "and" and starts one after it, or
         # tags the word before the "and" as a name of its own elsewhere in the text.
+        # A field before the "and" joins its name whatever the model says ("Wildlife Research and Training Institute").
+        if left.lower_ in self.lexicon.field_words:
+            return left.i not in self.country_tokens
         if left.ent_iob_ in ("B", "I") and doc[i].ent_iob_ != "I" and doc[i + 1].ent_iob_ == "B":
             return False
         if left.text in self._one_word_entities():

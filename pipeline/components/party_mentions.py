@@ -176,6 +176,10 @@ class DocumentMentions:
         # A heading's "DST-Japan Society for the Promotion of Science (JSPS)": JSPS is the part after the hyphen.
         if spelled is not None and spelled.start > best.start and doc[spelled.start - 1].text in HYPHENS:
             return spelled
+        # "East and Southern Africa Centre of International Parasite Control (ESACIPAC)": the acronym's letters reach
+        # proper words left of the grown name that the grammar stopped short of; they are words of the name.
+        if spelled is not None and spelled.start < best.start and self._proper_words(spelled.start, best.start, joined=True):
+            return doc[spelled.start : best.end]
         return best
 
     def _names_party(self, long: Span, acronym: Span) -> bool:
@@ -224,11 +228,14 @@ class DocumentMentions:
             widens = widens or (grown_end is not None and grown_end < span.end and self._proper_words(grown_end, span.end))
             self.candidates.append(self.mention(span, strong=name.strong, priority=1 if widens else 2))
 
-    def _proper_words(self, start: int, end: int) -> bool:
-        """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason."""
+    def _proper_words(self, start: int, end: int, joined: bool = False) -> bool:
+        """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason (with
+        `joined`, "and" may stand between them)."""
         lexicon = self.lexicon
+        if joined and self.doc[start].lower_ in lexicon.conjunctions:
+            return False
         return all(
-            t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.i not in self.countries
+            (joined and t.lower_ in lexicon.conjunctions) or t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.i not in self.countries
             and t.lower_ not in lexicon.stop_words and t.lower_ not in lexicon.generic and t.lower_ not in lexicon.articles
             for t in self.doc[start:end]
         )
@@ -267,10 +274,21 @@ class DocumentMentions:
             entry = self.choose(self.gazetteer_acronyms.get(i, []))
             if entry is not None:
                 found.append(self.mention(span, strong=True, entry=entry if len(span) == 1 else None))
-            elif _tagged_org(doc, i) and i not in self.blocked and uses[text] >= self.extractor.min_undefined_acronym_uses:
-                if text not in things:
-                    found.append(self.mention(span, strong=True))
+            elif i in self.blocked or text in things:
+                continue
+            elif (_tagged_org(doc, i) and uses[text] >= self.extractor.min_undefined_acronym_uses) or self._has_officers(span):
+                found.append(self.mention(span, strong=True))
         return found
+
+    def _has_officers(self, span: Span) -> bool:
+        """"FAI director Dr. X", "KAUST vice president", "the President of MSU": an acronym whose officers the text
+        names is a body, even used once."""
+        doc, roles = self.doc, self.lexicon.officer_titles
+        i = span.end + (span.end < len(doc) and doc[span.end].lower_ in ("vice", "deputy", "acting"))
+        if i < len(doc) and doc[i].lower_.strip(".") in roles and (doc[i].is_lower or doc[i].is_title):
+            return True
+        j = span.start - 1 - (span.start >= 2 and doc[span.start - 1].lower_ == "the")
+        return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in roles
 
     def _with_campus(self, i: int) -> Span:
         """"IIT-Delhi": an acronym joined to a place names a campus, a body of its own."""
