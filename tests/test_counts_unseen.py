@@ -130,3 +130,28 @@ def test_units_labels_and_changes(nlp, text, expected):
 )
 def test_long_modifiers_rupee_scales_and_odd_plurals(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a numbered list's own marker before a label line
+        (
+            "Seminars held:\n1. Kenya-Japan 4 joint seminars\n2. Kenya-Korea 2 joint seminars\n",
+            [("4", 4, "joint seminar"), ("2", 2, "joint seminar")],
+        ),
+        # "one in every five"
+        ("Nearly one in every six applications was funded.", [("Nearly one", 1, "application"), ("six", 6, "application")]),
+        # a plural name the lemma tables lack
+        ("The alumni network counts 45 Humboldtians in Peru.", [("45", 45, "humboldtian")]),
+        # topics under a sentence that counts what they share
+        (
+            "In 2022 the fund supported 27 new joint projects.\n\nHealth: 11\nEnergy: 16\n",
+            [("27", 27, "new joint project"), ("11", 11, "new joint project"), ("16", 16, "new joint project")],
+        ),
+        # a tens word glued to an ordinal is an ordinal
+        ("Minutes of the twenty-first session of the joint committee", []),
+    ],
+)
+def test_list_markers_ordinals_and_topics(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -56,6 +56,8 @@ def _line_label_before_a_count(doc: Doc, number: Number) -> bool:
         k -= 1
     while k >= 0 and not doc[k].is_space and not doc[k].is_alpha and not doc[k].like_num:
         k -= 1  # bullets
+    if k >= 0 and doc[k].like_num and k + 1 < number.start and doc[k + 1].text in (".", ")"):
+        k -= 1  # a list's own number: "2. Korea-Japan 5 joint seminars"
     return k < 0 or "\n" in doc[k].text
 
 

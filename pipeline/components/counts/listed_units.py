@@ -106,8 +106,9 @@ class ListedUnits(NounPhrases):
     def _prose_lead_unit(self, doc: Doc, text: str, offset: int, lead: bool):
         """What the sentence leading a table or list counts, when no caption stands between and
         the sentence says it leads ("The table shows the number of joint projects funded in each
-        field.", "Proposals came from the following countries:"): its first plural noun. With
-        `lead`, a fourth item True: the sentence names what its topic rows count."""
+        field.", "Proposals came from the following countries:"): its first plural noun; for rows
+        of topics (`lead`), the plural noun it counts will do ("The council funded 41 new joint
+        projects."). With `lead`, a fourth item True: the sentence names what the topics count."""
         above = prose_above(text, offset, self.max_table_rows)
         if above is None or not self.lead_cues:
             return None
@@ -115,10 +116,13 @@ class ListedUnits(NounPhrases):
         if line is None or not len(line):
             return None
         sentence = doc[max(line.start, doc[line.end - 1].sent.start) : line.end]
-        if not any(t.lower_ in self.lead_cues for t in sentence):
+        if any(t.lower_ in self.lead_cues for t in sentence):
+            phrase = self._caption_noun(doc, sentence)
+        elif lead:  # topics under a sentence that counts: "The council funded 41 new joint projects."
+            phrase = next(((t.i + 1, n) for t in sentence if t.like_num and (n := self.noun_after(doc, t.i + 1)) is not None), None)
+        else:
             return None
-        phrase = self._caption_noun(doc, sentence)
-        if phrase is None or phrase[1].tag_ not in ("NNS", "NNPS"):
+        if phrase is None or phrase[1].tag_ not in ("NNS", "NNPS") or phrase[1].i >= sentence.end:
             return None
         unit = self.unit_words(doc, *phrase), "count", Decimal(1)
         return (*unit, True) if lead else unit

@@ -20,6 +20,8 @@ _MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "CCONJ", "PUNCT", "SYM",
 # Parts of speech left out of a unit: determiners, numbers, possessives.
 _NOT_IN_UNIT = frozenset({"DET", "NUM", "PRON", "PART", "SPACE", "ADV"})
 GLUE = frozenset({"-", "/", "&"})
+# Endings of plural nouns for people, read singular when the lemma tables lack the word.
+_PERSON_PLURALS = ("ers", "ors", "ists", "ians", "ees", "ants", "ents")
 # The plural of an acronym: "MoUs", "MOUs", "LoIs", "PhDs", "SMEs", "NGOs".
 _ACRONYM_PLURAL = re.compile(r"(?=\w*[A-Z]\w*[A-Z])[A-Za-z]+[A-Z]s")
 
@@ -169,7 +171,10 @@ class NounPhrases:
         if _ACRONYM_PLURAL.fullmatch(token.text):
             return token.lower_[:-1]  # "MoUs", "LoIs", "PhDs", "SMEs"
         if token.tag_ == "NNPS" or token.pos_ == "PROPN":
-            return self._noun_lemmas(token.lower_)  # "Laboratories", "Memoranda"
+            singular = self._noun_lemmas(token.lower_)  # "Laboratories", "Memoranda"
+            if singular == token.lower_ and token.lower_.endswith(_PERSON_PLURALS):
+                return singular[:-1]  # a word the tables lack: "Fulbrighters", "Humboldtians"
+            return singular
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
 
 

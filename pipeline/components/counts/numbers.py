@@ -71,6 +71,7 @@ class NumberReader:
         added_fractions: dict[str, Decimal],
         glued_currency: dict[str, str],
         year_range: tuple[int, int],
+        ordinal_words: frozenset[str] = frozenset(),
     ):
         self.number_words = number_words
         self.scales = scales                            # "million", "thousand"
@@ -81,6 +82,7 @@ class NumberReader:
         self.added_fractions = added_fractions          # "half" in "two and a half", "½"
         self.glued_currency = glued_currency            # "rs.", "us$" -> currency code
         self.min_year, self.max_year = year_range
+        self.ordinal_words = ordinal_words              # "first" in "twenty-first"
 
     @classmethod
     def from_lexicon(cls, data: dict, glued_currency: dict[str, str], year_range: tuple[int, int]) -> NumberReader:
@@ -95,6 +97,7 @@ class NumberReader:
             _decimals(data["added_fractions"]),
             glued_currency,
             year_range,
+            frozenset(data.get("ordinal_words", ())),
         )
 
     @property
@@ -258,6 +261,9 @@ class NumberReader:
         return value, end
 
     def followed_by_fraction(self, doc: Doc, number: Number) -> bool:
-        """"one third", "two-thirds": a fraction, not a count."""
-        k = number.end + 1 if number.end < len(doc) and doc[number.end].text == "-" else number.end
+        """"one third", "two-thirds": a fraction, not a count; nor "twenty-first", an ordinal."""
+        hyphen = number.end < len(doc) and doc[number.end].text == "-"
+        k = number.end + 1 if hyphen else number.end
+        if hyphen and k < len(doc) and doc[k].lower_ in self.ordinal_words and glued(doc, number.end):
+            return True
         return k < len(doc) and doc[k].lower_ in self.fractions

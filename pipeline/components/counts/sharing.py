@@ -25,7 +25,7 @@ class NounSharing:
         """"five out of seven priority fields", "one in four fellows": a number joined to the
         count of a whole counts the whole's noun."""
         for part, whole in zip(expressions, expressions[1:]):
-            if part.kind is not None or whole.kind != "count" or not whole.unit:
+            if (part.kind is not None and part.unit) or whole.kind != "count" or not whole.unit:
                 continue
             if _ends_with(doc, whole.start, self.part_joiners) == part.end:
                 part.unit, part.kind = whole.unit, whole.kind
