@@ -117,3 +117,43 @@ def test_nominal_action_takes_the_sides_and_weekday_of_its_verb_needs_dates(nlp)
     )
     event = only(nlp, text)
     assert (event.action, set(event.parties), event.date_value) == ("extended", {"Ghana", "Sweden"}, "2023-10-10")
+
+
+def test_dateline_place_with_its_country_after_a_slash_needs_parties(nlp):
+    text = (
+        "Kenya: Universities Network Widened\n\n"
+        "Kisumu/Kenya - Kenya and Uganda have renewed their arrangement on lake fisheries research."
+    )
+    assert only(nlp, text).place == "Kisumu"
+
+
+def test_dateline_place_before_a_date_the_reader_may_miss_needs_parties(nlp):
+    text = (
+        "Kisumu, March 4/2024 (KNA) - Kenya and Uganda have renewed their arrangement on lake fisheries research."
+    )
+    assert only(nlp, text).place == "Kisumu"
+
+
+def test_line_of_a_place_and_a_date_places_the_paragraph_under_it_needs_parties(nlp):
+    text = (
+        "KISUMU, 4 de marzo de 2024\n\n"
+        "Kenya and Uganda have renewed their arrangement on lake fisheries research."
+    )
+    assert only(nlp, text).place == "Kisumu"
+
+
+def test_byline_of_a_name_and_a_date_is_no_place_needs_parties(nlp):
+    text = (
+        "Achieng Odhiambo, 4 de marzo de 2024\n\n"
+        "Kenya and Uganda have renewed their arrangement on lake fisheries research."
+    )
+    assert only(nlp, text).place is None
+
+
+def test_weekday_dated_lead_takes_the_place_of_a_dateline_over_it_needs_dates(nlp):
+    text = (
+        "9 April 2024\n\n"
+        "KISUMU - Kenya and Uganda on Monday signed an amendment to their arrangement on lake fisheries research."
+    )
+    event = only(nlp, text)
+    assert (event.place, event.date_value) == ("Kisumu", "2024-04-08")

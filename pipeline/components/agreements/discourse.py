@@ -34,9 +34,18 @@ DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]
 # A paragraph opening on its place, with or without a date: "ISLAMABAD, Oct. 3:" is
 # read as a dated dateline; "WASHINGTON: ...", "KHAIRPUR - ...", "BEIJING, (Agency - ...)"
 # or "Washington – During ..." give only the place.
-OPENING_PLACE = re.compile(
-    r"([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})(?:,? ?\([^()\n]{0,80}\))?\s*(?::|\s[–—-]\s|,\s*\()"
+# The place may carry its country ("Tunis/Tunisia -") and a date the date reader missed
+# ("Addis Ababa, October 23/2024 (ENA) -"); a line of a place and such a date alone
+# ("Guayaquil, 14 de mayo de 2024") places the paragraph under it.
+_PLACE_NAME = (
+    r"(?P<name>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})"
+    r"(?P<country>/[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2})?"
 )
+_DATE_CHUNK = r"[^\n.;:!?()]{0,30}?\d[^\n.;:!?()]{0,12}?"
+OPENING_PLACE = re.compile(
+    _PLACE_NAME + r"(?P<date>,? " + _DATE_CHUNK + r")?(?:,? ?\([^()\n]{0,80}\))?\s*(?::|\s[–—-]\s|,\s*\()"
+)
+PLACE_DATE_LINE = re.compile(_PLACE_NAME + r"(?P<date>, " + _DATE_CHUNK + r")[ \t]*\n[ \t]*\n")
 # A dateline that names its place ("Prague, June 14 -") is preferred to a dateless byline
 # date above it ("Published: 14 June 2017, 16:42"), when it follows within this reach.
 PLACED_DATELINE_REACH_CHARS = 1000
@@ -152,41 +161,45 @@ class Discourse:
                 return found
             # a byline's date ("Published: 14 June 2017"): a placed dateline below it wins
             first = first or found
-        if first is not None and first.place is None and self.opening_place is not None:
-            place, start = self.opening_place
+        if first is not None and first.place is None:
             lead_start = first.paragraph_end if first.alone else self.paragraph(first.date.start_char)[0]
-            if not self.text[lead_start:start].strip():
-                return Dateline(first.date, place, first.paragraph_end, first.alone)
+            for place, start in self.opening_places:
+                if start >= lead_start and not self.text[lead_start:start].strip():
+                    return Dateline(first.date, place, first.paragraph_end, first.alone)
         return first
 
     @cached_property
-    def opening_place(self) -> tuple[str, int] | None:
-        """The place a paragraph near the top opens on, and where that paragraph starts:
-        "WASHINGTON: Pakistan and ...", "Washington – During a meeting ..." (a name not in
-        capitals only where the model read it as a place)."""
-        for _, end in [(0, 0)] + self._breaks:
-            if end > DATELINE_REACH_CHARS:
-                return None
-            found = OPENING_PLACE.match(self.text, end)
+    def opening_places(self) -> list[tuple[str, int]]:
+        """The places paragraphs near the top open on, with where the paragraph they place
+        starts: "WASHINGTON: Pakistan and ...", "Washington – During a meeting ..." (a name
+        not in capitals only where the model read it as a place or the form says so)."""
+        found_places = []
+        for _, start in [(0, 0)] + self._breaks:
+            if start > DATELINE_REACH_CHARS:
+                break
+            lead, found = start, OPENING_PLACE.match(self.text, start)
+            if found is None:
+                found = PLACE_DATE_LINE.match(self.text, start)
+                lead = found.end() if found else start   # the paragraph under the line is the lead
             if found is None:
                 continue
-            name = found.group(1)
-            # the model often misreads a place in capitals ("WELLINGTON - Chile ..." as one ORG)
-            if name.isupper() and len(name) > 2 and name.lower() not in self.non_places:
-                return name.title(), end
-            if not name.isupper() and self.places.get(end) == found.end(1):
-                return name, end
-        return None
+            name = found.group("name")
+            if name.lower() in self.non_places:
+                continue
+            # the model often misreads a place in capitals ("WELLINGTON - Chile ..." as one ORG),
+            # or one with its country or a date and a dash after it: the form says enough there
+            # (a line of a name and a date alone may be a byline: "Jane Doe, 4 May 2024")
+            if name.isupper() and len(name) > 2:
+                found_places.append((name.title(), lead))
+            elif found.group("country") or (found.group("date") and lead == start) or self.places.get(start) == found.end("name"):
+                found_places.append((name, lead))
+        return found_places
 
     def opens_on_place(self, unit: Span) -> str | None:
         """The opening place of the paragraph whose first sentence the unit is."""
-        opening = self.opening_place
-        if opening is None:
-            return None
         start, _ = self.paragraph(unit.start_char)
-        if start != opening[1]:
-            return None
-        return None if SENTENCE_BREAK.search(self.text[start : unit.start_char]) else opening[0]
+        place = next((name for name, lead in self.opening_places if lead == start), None)
+        return None if place is None or SENTENCE_BREAK.search(self.text[start : unit.start_char]) else place
 
     def is_lead(self, unit: Span) -> bool:
         """Whether the unit is the lead sentence: the first of the dateline's own paragraph,

@@ -195,7 +195,9 @@ class EventReader:
                 continue
             if event.date_value is None:
                 event.date_value, event.date_text = day, dateline.date.text
-            if event.date_value == day:   # not where an older signing took place
+            # not where an older signing took place; "on Monday" is a day of the dateline's week
+            relative = (event.date_text or "").lower() in self.cues.weekdays
+            if event.date_value == day or relative:
                 event.place = event.place or dateline.place
 
     def _drop_headlines(self, events: list[Agreement]) -> list[Agreement]:
