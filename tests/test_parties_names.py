@@ -429,3 +429,23 @@ def test_an_acronym_used_once_names_a_body_when_its_officers_are_named(nlp):
 def test_a_cabinet_with_its_complement_is_a_body(nlp):
     found = parties(nlp, "The Cabinet of Ministers of Norland approved the plan. The Cabinet met again.")
     assert [p.name for p in found] == ["Cabinet of Ministers of Norland"]
+
+
+def test_a_venue_is_no_body_even_with_a_head_word_in_its_name(nlp):
+    text = "The deal was signed at the Tarnova International Convention Centre and in the Council Chamber of KMU."
+    assert [p.name for p in parties(nlp, text)] == []
+    # a chamber of commerce is a body
+    assert [p.name for p in parties(nlp, "The Tarnova Chamber of Commerce joined.")] == ["Tarnova Chamber of Commerce"]
+
+
+def test_a_one_word_short_name_in_brackets_is_the_same_body(nlp):
+    text = "The Ministerio de Ciencia, Tecnología e Innovación (Minciencias) and SERI agreed. Minciencias pays."
+    found = parties(nlp, text)
+    ministry = named(found, "Ministerio de Ciencia, Tecnología e Innovación")
+    assert ministry is not None and named(found, "Minciencias") is ministry
+
+
+def test_well_known_agencies_are_known_by_their_short_forms(nlp):
+    found = parties(nlp, "Malaysia's MYSA and NATO met the OIC delegation.")
+    assert {p.canonical for p in found} == {"Malaysian Space Agency", "North Atlantic Treaty Organization",
+                                            "Organisation of Islamic Cooperation"}

@@ -310,9 +310,11 @@ class DocumentMentions:
         body in another language."""
         doc = self.doc
         by_start = {m.span.start: m for m in mentions if not m.acronym and len(m.span) > 1}
+        # One word in the brackets too: a short name written as a word ("Ministerio de Ciencia ... (Minciencias)").
+        words = {m.span.start: m for m in mentions if not m.acronym}
         for m in list(by_start.values()):
             opening = skip_spaces(doc, m.span.end)
-            other = by_start.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
+            other = words.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
             if other is not None and other.span.end < len(doc) and doc[other.span.end].text == ")":
                 self.links.append((m.key, other.key))
             gloss = self._gloss(m, by_start)
