@@ -155,3 +155,20 @@ def test_long_modifiers_rupee_scales_and_odd_plurals(nlp, text, expected):
 )
 def test_list_markers_ordinals_and_topics(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range in digits glued by a hyphen is two counts of the noun after it
+        ("Each team hosts 4-6 visiting researchers.", [("4", 4, "visiting researcher"), ("6", 6, "visiting researcher")]),
+        # times of day are no counts, in a list after a colon too
+        ("Visiting hours: Tuesday - Thursday 10.00 - 16.30, Friday until 2 p.m.", []),
+        # "No. of" opening a label
+        ("No. of grants: 14\nNo. of partner institutes: 9\n", [("14", 14, "grant"), ("9", 9, "partner institute")]),
+        # a decimal comma before a continental money scale; "pc" for per cent
+        ("The fund holds EUR 3,5 Mio. and covers 60 pc of the costs.", [("EUR 3,5 Mio", 3_500_000, "EUR"), ("60 pc", 60, "percent")]),
+    ],
+)
+def test_ranges_times_number_signs_and_continental_money(nlp, text, expected):
+    assert units(nlp, text) == expected

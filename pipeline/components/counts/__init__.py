@@ -130,6 +130,7 @@ class CountExtractor:
         self.filters = NumberFilters(
             self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels),
             tuple(tuple(t.lower_ for t in nlp.make_doc(cue)) for cue in data["furniture_after"]),
+            frozenset(data["time_markers"]),
         )
         countries = load_countries()
         not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}
@@ -236,6 +237,8 @@ class CountExtractor:
             unit, kind, end = "percent", "percent", hit.end
         if kind == "money":
             self.numbers.read_grouped_by_dots(doc, number)  # "EUR 210.000", "COP 8.400 millones"
+        if kind is None and self.filters.is_time(doc, start, end):
+            return None  # "9.00 - 17.00", even in a list after a colon
         series = None
         if kind is None:  # "NSF 104, JSPS 40", "University of X (03), Institute of Y (02)"
             series = self.units.series_unit(doc, number) or self.units.bracket_series_unit(doc, number)

@@ -28,6 +28,9 @@ _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
 _GLUED_CURRENCY = re.compile(r"^(\W*)[A-Za-z]{1,4}\$?(?=\d)")
 # Two digits with a leading zero: the start of a span of years ("the 09-14 period") or a code.
 _ZERO_PADDED_PAIR = re.compile(r"0\d")
+# A time of day: "9.00", "17:30".
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_DASHES = frozenset({"-", "–", "—", "to"})
 # A country calling code before a number: "+353 1 716 ...", "+46 8 790 6000".
 _PHONE_PREFIX = re.compile(r"\+\d{1,4}|\(0\)")
 # Separators of a list of labels: "Section 3, 4", "Figure 2-3-22".
@@ -61,6 +64,15 @@ def _line_label_before_a_count(doc: Doc, number: Number) -> bool:
     return k < 0 or "\n" in doc[k].text
 
 
+def _time_range(doc: Doc, start: int, end: int) -> bool:
+    """A time of day in a range of times: "9.00 - 17.00", "12:30-13:30"."""
+    if end - start != 1 or not _CLOCK.fullmatch(doc[start].text):
+        return False
+    before = start >= 2 and doc[start - 1].text in _DASHES and _CLOCK.fullmatch(doc[start - 2].text)
+    after = end + 1 < len(doc) and doc[end].text in _DASHES and _CLOCK.fullmatch(doc[end + 1].text)
+    return bool(before or after)
+
+
 def _common_noun_after(doc: Doc, k: int, reach: int = 4) -> bool:
     """A common noun after at most a few modifiers from token k: "1 new project", "4 joint calls"."""
     for token in doc[k : k + reach]:
@@ -75,8 +87,10 @@ class NumberFilters:
     def __init__(
         self, numbers: NumberReader, line_markers: frozenset[str], name_entity_labels: frozenset[str],
         furniture_after: tuple[tuple[str, ...], ...] = (),
+        time_markers: frozenset[str] = frozenset(),
     ):
         self.numbers = numbers
+        self.time_markers = time_markers            # "p.m.", "GMT": a time of day, not a count
         self.furniture_after = furniture_after      # ("min", "read"): a page's furniture after a number
         self.line_markers = line_markers            # "#", "##": a heading's marker
         self.name_entity_labels = name_entity_labels
@@ -107,6 +121,7 @@ class NumberFilters:
                 before is not None and before.lower_ == "of" and start >= 3 and doc[start - 2].like_num
                 and (start - 2 in labels or doc[start - 3].text == "(")
             )
+            or self.is_time(doc, start, end)
             # page furniture: "4 min read"
             or any(
                 tuple(t.lower_ for t in doc[end : end + len(cue)]) == cue for cue in self.furniture_after
@@ -142,6 +157,10 @@ class NumberFilters:
         if is_label:
             labels.update(range(start, end))
         return is_label
+
+    def is_time(self, doc: Doc, start: int, end: int) -> bool:
+        """A time of day: "3 p.m.", "14:00 GMT", "9.00 - 17.00", "12:30-13:30"."""
+        return (end < len(doc) and doc[end].lower_ in self.time_markers) or _time_range(doc, start, end)
 
     def _unit_starts(self, phrases: PhraseIndex, token: Token) -> bool:
         """A unit, scale or currency name begins at the token ("7000m", "5bn")."""

@@ -161,7 +161,7 @@ class ListedUnits(NounPhrases):
         if separator is None:
             return None
         label = [t for t in doc[line_start : separator.i] if not t.is_space]
-        first_word = next((t for t in label if t.is_alpha), None)
+        first_word = self._after_number_sign(doc, next((t for t in label if t.is_alpha), None), separator.i)
         if first_word is None or any(t.like_num for t in label[: label.index(first_word)]):
             return None
         noun = self.noun_after(doc, first_word.i)
@@ -171,6 +171,13 @@ class ListedUnits(NounPhrases):
         if noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
             return None
         return first_word.i, noun
+
+    def _after_number_sign(self, doc: Doc, word: Token | None, end: int) -> Token | None:
+        """The first word after "No. of" opening a label ("No. of projects: 12"), else `word`."""
+        if word is None or word.lower_ not in self.label_columns:
+            return word
+        of = next((t for t in doc[word.i + 1 : min(end, word.i + 3)] if t.lower_ == "of"), None)
+        return doc[of.i + 1] if of is not None and of.i + 1 < end else word
 
     def series_unit(self, doc: Doc, number: Number) -> str | None:
         """"Joint projects under way with partners: NSF 104, JSPS 40 and CNRS 22": names each
@@ -301,7 +308,7 @@ class ListedUnits(NounPhrases):
         colon = next((t for t in reversed(doc[line_start : number.start]) if t.is_punct and ":" in t.text), None) if ends_line else None
         if colon is not None:
             label_start = max(line_start, colon.sent.start)
-            first_word = next((t for t in doc[label_start : colon.i] if t.is_alpha), None)
+            first_word = self._after_number_sign(doc, next((t for t in doc[label_start : colon.i] if t.is_alpha), None), colon.i)
             noun = self.noun_after(doc, first_word.i) if first_word is not None else None
             if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
                 noun = of_object(noun)  # "Number of projects: 6"

@@ -67,7 +67,7 @@ class NounPhrases:
             and after <= head.i
             and _words(doc, after, head.i) <= self.max_unit_distance
             and all(
-                _in_compound(doc, k) or (doc[k].pos_ in _MODIFIERS and not doc[k].like_num) for k in range(after, head.i)
+                _in_word_compound(doc, k) or (doc[k].pos_ in _MODIFIERS and not doc[k].like_num) for k in range(after, head.i)
             )
         ):
             return head
@@ -151,7 +151,7 @@ class NounPhrases:
         """The noun with its modifiers, singular and lower case, without determiners or numbers."""
         text = ""
         for token in doc[start : noun.i + 1]:
-            if (token.pos_ in _NOT_IN_UNIT or token.like_num) and not (token.like_num and _in_compound(doc, token.i)):
+            if (token.pos_ in _NOT_IN_UNIT or token.like_num) and not (token.like_num and _in_word_compound(doc, token.i)):
                 continue  # but "multi-million-dollar" keeps its number
             if token.is_punct or token.pos_ == "SYM":
                 if token.text in GLUE and glued(doc, token.i):
@@ -186,6 +186,12 @@ def _words(doc: Doc, start: int, end: int) -> int:
 def _in_compound(doc: Doc, k: int) -> bool:
     """Token k is a word of a hyphenated modifier ("on-going", "state-of-the-art")."""
     return any(0 <= j < len(doc) and doc[j].text == "-" and glued(doc, j) for j in (k - 1, k + 1))
+
+
+def _in_word_compound(doc: Doc, k: int) -> bool:
+    """Token k is a word of a hyphenated modifier, a number word too ("multi-million-dollar"), not
+    digits: "10-15 researchers" is a range."""
+    return _in_compound(doc, k) and not doc[k].text[:1].isdigit()
 
 
 def of_object(token: Token) -> Token | None:

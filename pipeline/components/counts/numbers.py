@@ -186,11 +186,14 @@ class NumberReader:
                 number.end, number.year_like = k + 1, False
 
     def _read_decimal_comma(self, doc: Doc, i: int) -> Number | None:
-        """"S/ 2,1 millones", "R1,3 million": a decimal comma, read only before a scale word, with
-        a currency glued on or none."""
+        """"S/ 2,1 millones", "R1,3 million", "EUR 2,5 Mio.": a decimal comma, read only before a
+        scale word, with a currency glued on or none."""
         match = _DECIMAL_COMMA.fullmatch(doc[i].text)
-        if match is None or i + 1 >= len(doc) or doc[i + 1].lower_ not in self.scales:
+        if match is None or i + 1 >= len(doc):
             return None
+        scale = doc[i + 1].lower_.rstrip(".")
+        if scale not in self.scales and not (len(scale) > 1 and scale in self.money_scales):
+            return None  # "EUR 2,5 Mio." reads; "2,5 m" may be metres
         currency = self.glued_currency.get(match["prefix"].lower()) if match["prefix"] else None
         if match["prefix"] and currency is None:
             return None
