@@ -286,7 +286,11 @@ def annotator_agreement(
     except UsageProblem as problem:
         raise _refuse(problem) from None
     with tempfile.TemporaryDirectory() as work:
-        typer.echo(format_table(evaluate_annotators(reference, other, corpus, work)))
+        try:
+            scores = evaluate_annotators(reference, other, corpus, work)
+        except _gold_problems() as problem:
+            raise _refuse(problem) from None
+    typer.echo(format_table(scores))
 
 
 @app.command("identity-agreement", cls=PlainHelp, epilog=examples("pipeline identity-agreement annotations/identity.yaml identity_b.yaml --gold annotations"))

@@ -124,6 +124,14 @@ def test_a_malformed_gold_file_is_one_line(outputs, tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output, result.output
 
 
+def test_agreement_names_a_gold_file_in_the_wrong_place(tmp_path):
+    """An annotator's files put straight in a folder, not under their subset's name, is a user's slip."""
+    for annotator in ("a", "b"):
+        (tmp_path / annotator).mkdir()
+        (tmp_path / annotator / "jst_anr.yaml").write_text("doc_id: dev/jst_anr\nparties: []\n")
+    refused(invoke("agreement", str(tmp_path / "a"), str(tmp_path / "b"), "--corpus", str(CORPUS)), "jst_anr.yaml", "does not match")
+
+
 def test_missing_outputs_are_refused(tmp_path):
     for command in (["eval", "--gold", str(tmp_path)], ["report"], ["show", "x"], ["query", "SELECT 1"]):
         refused(invoke(*command, "--outputs", str(tmp_path / "none")), "make run")
