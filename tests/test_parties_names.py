@@ -449,3 +449,10 @@ def test_well_known_agencies_are_known_by_their_short_forms(nlp):
     found = parties(nlp, "Malaysia's MYSA and NATO met the OIC delegation.")
     assert {p.canonical for p in found} == {"Malaysian Space Agency", "North Atlantic Treaty Organization",
                                             "Organisation of Islamic Cooperation"}
+
+
+def test_a_compound_adjective_names_a_lower_case_head_of_another_language(nlp):
+    found = parties(nlp, "Partners: Univerzitet Tarnova, Hemijsko-tehnološki fakultet | soils")
+    assert "Hemijsko-tehnološki fakultet" in {p.name for p in found}
+    # an English "X-based" before a lower-case head names nothing
+    assert parties(nlp, "The Kolvana-based laboratory tested it.") == []

@@ -105,7 +105,9 @@ class DocNames:
             phrase = self.doc[start:end].text.lower()
             first = self.doc[start]
             # "the Plant Production Systems group": a lower-case head after a word of a name.
-            lower_case = phrase in self.lexicon.lower_case_heads and start > 0 and self.words.word(self.doc[start - 1])
+            lower_case = phrase in self.lexicon.lower_case_heads and start > 0 and (
+                self.words.word(self.doc[start - 1]) or (start > 2 and self.words.hyphen_join(start - 2))
+            )
             if not (capitalised(first) or phrase in self.lexicon.needs_complement or lower_case):
                 continue
             if first.lower_ in self.lexicon.stop_words:     # "Visit ITO EN Ltd.", "Chair of ..."
@@ -206,8 +208,11 @@ class DocNames:
             return False
         if head.phrase in self.lexicon.seat_in_name and any(t.i in self.country_tokens for t in modifiers):
             return True
+        # The model's place labels count for English heads only ("the Nairobi office"); it takes words of other
+        # languages for places ("Prirodno-matematički fakultet").
+        foreign = head.phrase in self.lexicon.head_first
         return any(
-            t.i not in self.country_tokens and t.ent_type_ not in PLACE_LABELS and t.lower_ not in self.lexicon.generic
+            t.i not in self.country_tokens and (foreign or t.ent_type_ not in PLACE_LABELS) and t.lower_ not in self.lexicon.generic
             for t in modifiers
         )
 
@@ -237,10 +242,21 @@ class DocNames:
                 commas, item_words = commas + 1, 1
             elif self._patron_joint(i, floor):
                 start = i - 1
+            elif self._foreign_compound(i, floor, head):
+                start = i - 2
             else:
                 return self._patron_title(start, floor)
             i = start - 1
         return start
+
+    def _foreign_compound(self, i: int, floor: int, head: Head) -> bool:
+        """"Prirodno-matematički fakultet": before a lower-case head of another language, a compound adjective whose
+        first part is capitalised (never in English: "the Tokyo-based Japan Society")."""
+        doc = self.doc
+        return (
+            head.phrase in self.lexicon.head_first and not capitalised(doc[head.start]) and i - 2 >= floor
+            and doc[i].is_alpha and doc[i].is_lower and self.words.hyphen_join(i - 1) and self.words.modifier(doc[i - 2])
+        )
 
     # A body named after a person keeps the patron's whole name: "Prince Mohammad bin Fahd University",
     # "King Mongkut's University of Technology", "Prince of Songkla University". Elsewhere these titles and
