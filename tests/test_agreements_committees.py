@@ -40,3 +40,42 @@ def test_a_committee_whose_name_joins_no_states_has_those_of_the_two_governments
     )
     (programme,) = _by_type(found, "other")
     assert set(programme.parties) == {"Ghana", "Chile"}
+
+
+def test_protocol_of_a_session_of_a_named_joint_commission_needs_parties(nlp):
+    found = events(
+        nlp,
+        "After the evaluation, the Protocol of the Third Session of the Joint Latvian-Moroccan Commission for "
+        "Scientific and Technological Cooperation was agreed and signed in Riga on 5 May 2023.",
+    )
+    assert [(e.action, set(e.parties), e.date_value) for e in found] == [
+        ("signed", {"Latvia", "Morocco"}, "2023-05-05")
+    ]
+
+
+def test_an_instrument_that_adopts_something_is_not_adopted(nlp):
+    found = events(
+        nlp,
+        "The Protocol of the Third Session of the Joint Latvian-Moroccan Commission was signed in Riga on "
+        "5 May 2023. The Protocol adopted a list of 14 joint projects.",
+    )
+    assert [e.action for e in found] == ["signed"]
+
+
+def test_two_governments_on_a_page_naming_no_government_are_its_states_needs_parties(nlp):
+    found = events(
+        nlp,
+        "Peru and Finland have signed a memorandum of understanding on forest science. The Peruvian National "
+        "Forest Service and the Natural Resources Institute Finland will carry it out. It builds on the "
+        "agreement on technical cooperation that the two governments concluded in Lima in 1995.",
+    )
+    assert set(found[-1].parties) == {"Peru", "Finland"}
+
+
+def test_a_counted_plural_is_talk_of_many_needs_parties(nlp):
+    found = events(
+        nlp,
+        "Last year the University of Tartu signed 14 agreements and memoranda with partners abroad, "
+        "among them a research programme with Makerere University on 3 May 2018.",
+    )
+    assert found == []

@@ -51,6 +51,7 @@ class AgreementCues:
     delegation_nouns: frozenset[str]
     government_heads: frozenset[str]
     force_verbs: frozenset[str]
+    state_back_references: frozenset[str]       # "the two governments": states named before
     occasion_nouns: frozenset[str]              # "The signing took place in ...": the action told before
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
 
@@ -94,6 +95,7 @@ class AgreementCues:
             delegation_nouns=frozenset(cues["delegation_nouns"]),
             government_heads=frozenset(cues["government_heads"]),
             force_verbs=frozenset(cues["force_verbs"]),
+            state_back_references=frozenset(cues["state_back_references"]),
             occasion_nouns=frozenset(cues["occasion_nouns"]),
             dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),
         )

@@ -77,8 +77,8 @@ class EventReader:
         verbs = self.syntax.actions(mention, unit)
         previous_parties = self.events[-1].parties if self.events else []
         sides = self.sides.sides(mention, [v for v, _ in verbs], unit, previous_parties)
-        if mention.plural and (not verbs or len(sides) < 2):
-            return None  # generic talk: "bilateral agreements with 53 countries"
+        if mention.plural and (not verbs or len(sides) < 2 or self.syntax.generic_count(root)):
+            return None  # generic talk: "bilateral agreements with 53 countries", "signed 23 agreements"
         outer = self.syntax.outer_mention(root, unit)
         if not sides and outer is not None and outer.i in self.instrument_at:
             # "an amendment to their 2013 agreement", "a protocol amending their agreement":
@@ -86,8 +86,18 @@ class EventReader:
             sides = list(self.instrument_at[outer.i].parties)
         if verbs:
             instrument = self._instrument(mention, sides, frozenset(action for _, action in verbs))
+            told = len(self.events)
             for verb, action in verbs:
                 self._record(mention, unit, action, verb, instrument)
+            # "was agreed and signed in Belgrade on 13 December 2023": one signing
+            kept: list[Agreement] = []
+            for event in sorted(self.events[told:], key=lambda e: e.date_value is None):   # the dated one stays
+                same_day = (e.date_value == event.date_value or None in (e.date_value, event.date_value) for e in kept)
+                if any(e.action == event.action and same for e, same in zip(kept, same_day)):
+                    instrument.events = [e for e in instrument.events if e is not event]
+                else:
+                    kept.append(event)
+            self.events[told:] = kept
             return None
         if self.syntax.nested(root, unit):
             if sides:

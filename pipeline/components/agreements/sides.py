@@ -151,6 +151,9 @@ class Sides:
                 names.extend(self.names_in(phrase.start, phrase.end, False))
             for start, end, countries_modify in framing_regions:
                 names.extend(self.names_in(start, end, countries_modify))
+        if not names and mention.type in self.cues.committee_types:
+            # "the Protocol of the Sixth Session of the Joint Serbian-Slovak Commission was signed"
+            names.extend((root.i, state) for state in self._named_committee_states(root, unit))
         if not names and max(root.left_edge.i, unit.start) < span.start:
             # "the German-Brazilian Agreement": states joined in a compound before the mention
             joined = joined_states(self.doc, index.country_at, max(root.left_edge.i, unit.start), span.start)
@@ -239,6 +242,12 @@ class Sides:
                 named = index.named_before(subject.start, 0, wanted, lambda name: noun in name.lower().split())
                 if len(named) == wanted:
                     return [(subject.start, name) for name in reversed(named)]
+            if noun in self.cues.state_back_references:
+                # "the two governments concluded" on a page that names no "Government of ...":
+                # the states named last
+                states = self._states_before(subject.start, wanted)
+                if len(states) == wanted:
+                    return [(subject.start, state) for state in states]
             # the pair named together just before ("X and Y fund ... the two agencies"); else
             # the sides of the event told last, when it has as many; else the last named
             named, together = index.named_together_before(subject.start, window_start, wanted)
@@ -249,6 +258,17 @@ class Sides:
             if together:
                 return [(subject.start, name) for name in named]
         return [(subject.start, name) for name in previous_parties]
+
+    def _states_before(self, end: int, wanted: int) -> list[str]:
+        """Up to `wanted` distinct states named before token `end`, in the order named."""
+        found: list[str] = []
+        for start in sorted((s for s in self.index.country_at if s < end), reverse=True):
+            state = self.index.country_at[start].country
+            if state and state not in found:
+                found.append(state)
+                if len(found) == wanted:
+                    break
+        return found[::-1]
 
     def _description(self, phrase: Span) -> list[tuple[int, str]]:
         """The party a definite description stands for ("with the Dutch university"): the
@@ -287,6 +307,16 @@ class Sides:
             return []
         committee = self._committee(self.syntax.noun_phrase(subject, unit))
         return self._committee_states(committee) if committee else []
+
+    def _named_committee_states(self, root: Token, unit: Span) -> list[str]:
+        """The states of a committee the instrument's own phrase names (its session's record)."""
+        committees = {name for _, name in self.index.committee_spans}
+        for i in range(root.i + 1, min(root.right_edge.i + 1, unit.end)):
+            if i in self.index.party_at and self.index.party_at[i][0] in committees:
+                states = self._committee_states(self.index.party_at[i][0])
+                if len(states) >= 2:
+                    return states
+        return []
 
     def _committee_states(self, name: str) -> list[str]:
         """The states a joint committee joins: those its name joins ("Slovenian–Montenegrin

@@ -70,7 +70,7 @@ class Syntax:
             anchor = anchor.head
         found: list[tuple[Token, str]] = []
         head = anchor.head
-        if anchor.dep_ in SUBJECT_OBJECT_DEPS and head.pos_ in VERBAL:
+        if anchor.dep_ in SUBJECT_OBJECT_DEPS and head.pos_ in VERBAL and not self._acts(anchor, head):
             found.append((head, action(head, None, mention.type)))
         elif anchor.dep_ == "pobj" and head.dep_ == "prep":
             found.append((head.head, action(head.head, head.lower_, mention.type)))
@@ -93,6 +93,25 @@ class Syntax:
         for verb, _ in list(acting):
             acting.extend(self._coordinated_actions(verb, mention.type))
         return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
+
+    def _acts(self, anchor: Token, verb: Token) -> bool:
+        """Whether the instrument is the doer of an active verb with an object of its own:
+        "The Protocol adopted a list of 26 projects" adopts the list, not the Protocol."""
+        return anchor.dep_ == "nsubj" and any(
+            c.dep_ in ("dobj", "obj") and c.lower_ not in self.cues.frequency_words for c in verb.children
+        )
+
+    def generic_count(self, root: Token) -> bool:
+        """Whether a plural mention is counted as a number of instruments: "SQU signed 23
+        agreements and memoranda with partners" is talk of many (SPEC 3.4), the 23 a count."""
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head.pos_ in NOMINAL:
+            anchor = anchor.head
+        return any(
+            c.dep_ == "nummod" and c.like_num and c.lower_ not in ("two", "2", "both")
+            and not any(d.lower_ in self.cues.anaphoric_determiners for d in anchor.children if d.dep_ == "det")
+            for c in anchor.children
+        )
 
     def _intended(self, verb: Token) -> bool:
         """Whether the action is only intended or to come: "hoped to conclude similar
