@@ -172,3 +172,18 @@ def test_list_markers_ordinals_and_topics(nlp, text, expected):
 )
 def test_ranges_times_number_signs_and_continental_money(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parse hangs the number on the first noun of a compound
+        ("The board approved 5 joint projects and 2 travel grants.", [("5", 5, "joint project"), ("2", 2, "travel grant")]),
+        # a number after a comma, then a preposition, shares the noun before it
+        ("The scheme offers 80 fellowships, 40 in each country.", [("80", 80, "fellowship"), ("40", 40, "fellowship")]),
+        # a currency word of one state after an adjective the lexicon does not list
+        ("The plan costs 3.1 billion Kazakh tenge.", [("3.1 billion Kazakh tenge", 3_100_000_000, "KZT")]),
+    ],
+)
+def test_compounds_comma_pairs_and_named_currencies(nlp, text, expected):
+    assert units(nlp, text) == expected

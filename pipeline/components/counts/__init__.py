@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components.counts.currency import USD, DollarContext
 from pipeline.components.counts.filters import NumberFilters
 from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, glued
-from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, phrase_tables
+from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, named_currency_after, phrase_tables
 from pipeline.components.counts.sharing import NounSharing
 from pipeline.components.counts.units import UnitReader
 from pipeline.components.extensions import plain_extension
@@ -151,6 +151,7 @@ class CountExtractor:
         self.rupees = DollarContext(data["rupee_states"], countries, default="INR")
         self.rupee_signs = frozenset(data["rupee_signs"])
         self.rupee_scales = frozenset(data["rupee_scales"])
+        self.shared_currency_words = frozenset(data["shared_currency_words"])
         self.bare_dollar = str(data["bare_dollar"])
         self.bare_dollar_words = frozenset(data["bare_dollar_words"])
         self.world_cues = frozenset(data["world_cues"])
@@ -229,7 +230,7 @@ class CountExtractor:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
             end += 1
         unit, kind = number.currency, "money" if number.currency else None
-        if hit := phrases.starting("currency_after", end):
+        if hit := phrases.starting("currency_after", end) or named_currency_after(doc, phrases, end, self.shared_currency_words):
             if doc[hit.start : hit.end].text.lower() in self.bare_dollar_words and number.currency is None:
                 bare_dollar = "word"  # "10 000 dollars"
             unit, kind, end = hit.value, "money", hit.end

@@ -56,6 +56,11 @@ class NounPhrases:
         head = self.number_head(doc, number).head
         while head.head.i > head.i and head.head.pos_ == "NOUN" and (
             (head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod") and head.head.i <= after + self.max_unit_distance)
+            # "3 mobility grants": the parse may hang the number on a compound's first noun
+            or (
+                head.dep_ == "compound" and head.pos_ == "NOUN" and doc[after - 1].text != "-"  # not "10-member delegation"
+                and _words(doc, after, head.head.i) <= self.max_unit_distance
+            )
             or (
                 _in_compound(doc, head.i) and doc[after - 1].text != "-"  # not "10-member delegation"
                 and _words(doc, after, head.head.i) <= self.max_unit_distance

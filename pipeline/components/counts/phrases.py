@@ -69,3 +69,15 @@ class CountPhrases:
 
     def __call__(self, doc: Doc) -> PhraseIndex:
         return PhraseIndex(doc, self.matcher(doc), self.values)
+
+
+def named_currency_after(doc: Doc, phrases: PhraseIndex, k: int, shared: frozenset[str]) -> Hit | None:
+    """"2.4 million Georgian lari": a currency named after the number with a state's adjective the
+    lexicon does not list, when the currency's own word belongs to one state. A word many states
+    share ("dollars", "pesos", "francs": `shared`) says nothing without its listed adjective."""
+    if k + 1 >= len(doc) or not (doc[k].ent_type_ == "NORP" or (doc[k].pos_ in ("ADJ", "PROPN") and doc[k].is_title)):
+        return None
+    hit = phrases.starting("currency_after", k + 1)
+    if hit is None or doc[hit.start : hit.end].text.lower() in shared:
+        return None
+    return Hit(k, hit.end, hit.value)
