@@ -456,3 +456,9 @@ def test_a_compound_adjective_names_a_lower_case_head_of_another_language(nlp):
     assert "Hemijsko-tehnološki fakultet" in {p.name for p in found}
     # an English "X-based" before a lower-case head names nothing
     assert parties(nlp, "The Kolvana-based laboratory tested it.") == []
+
+
+def test_foreign_ministries_with_unusual_names_are_known_whole(nlp):
+    found = parties(nlp, "The Ministry of Foreign Affairs, European Union and Cooperation funds the call with DFAT.")
+    assert {p.canonical for p in found} == {"Ministry of Foreign Affairs, European Union and Cooperation",
+                                            "Department of Foreign Affairs and Trade"}
