@@ -187,3 +187,24 @@ def test_ranges_times_number_signs_and_continental_money(nlp, text, expected):
 )
 def test_compounds_comma_pairs_and_named_currencies(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle column counts what the column left of it counts
+        (
+            "| Round | Proposals | Selected |\n|---|---|---|\n| 2021 | 40 | 9 |\n",
+            [("40", 40, "proposal"), ("9", 9, "proposal")],
+        ),
+        # columns headed by bodies take the caption's money and scale
+        (
+            "Contributions by year (EUR thousands)\n\nYear    BMBF    NRF\n2021    900     850\n",
+            [("900", 900_000, "EUR"), ("850", 850_000, "EUR")],
+        ),
+        # a caption's bracketed year says when, not what
+        ("Fellows per country (2022)\nPeru      8\nChile     5\n", [("8", 8, "fellow"), ("5", 5, "fellow")]),
+    ],
+)
+def test_table_headers_that_name_no_unit(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -22,6 +22,8 @@ from pipeline.components.layout import (
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _PARTICIPLE = re.compile(r"[a-z]{3,}ed")
 _HEADER_STOPS = frozenset({"by", "per", "in", "from", "for", "under", "at", "to", "with", "since", "of", "as"})
+# A header that is an acronym: "NSF", "DST-JSPS".
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}(?:[-/][A-Z][A-Z&]{1,9})*")
 # The closing bracket of a table's caption: "(number of projects)", "(CAD thousands)".
 _CAPTION_NOTE = re.compile(r"\(([^()]{1,40})\)\W*$")
 
@@ -63,6 +65,8 @@ class ListedUnits(NounPhrases):
             return None
         header = column_header(text, offset, self.max_table_rows)
         if header is not None and (unit := self.header_unit(header)) is not None:
+            if _PARTICIPLE.fullmatch(unit[0]):  # "Applications | Funded": funded applications
+                unit = self._left_column_unit(doc, text, number) or unit
             label = self.row_label(doc, number)
             if unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS"):
                 # "Joint research projects | 9" under "Projects / grants": the row says which
@@ -172,6 +176,14 @@ class ListedUnits(NounPhrases):
             return None
         return first_word.i, noun
 
+    def _left_column_unit(self, doc: Doc, text: str, number: Number) -> tuple[str, str, Decimal] | None:
+        """The count unit of the column left of a number's, read from the figure in that column."""
+        line_start, _ = line_token_bounds(doc, number.start, number.end)
+        left = next((t for t in reversed(doc[line_start : number.start]) if t.like_num), None)
+        header = column_header(text, left.idx, self.max_table_rows) if left is not None else None
+        unit = self.header_unit(header) if header is not None else None
+        return unit if unit is not None and unit[1] == "count" and not _PARTICIPLE.fullmatch(unit[0]) else None
+
     def _after_number_sign(self, doc: Doc, word: Token | None, end: int) -> Token | None:
         """The first word after "No. of" opening a label ("No. of projects: 12"), else `word`."""
         if word is None or word.lower_ not in self.label_columns:
@@ -252,8 +264,8 @@ class ListedUnits(NounPhrases):
                     currency, scale = self.currency_forms[word[: -len(suffix)]], scale or multiplier
         if currency is not None:
             return currency, "money", scale or Decimal(1)
-        if scale is not None:
-            return None
+        if scale is not None or any(ch.isdigit() for ch in words):
+            return None  # "(2023)", "(2019-2022)": when, not what
         words = words.removeprefix("number of ").strip()
         return (self._words_unit(words), "count", Decimal(1)) if words else None
 
@@ -264,6 +276,8 @@ class ListedUnits(NounPhrases):
         with `plain`, whatever its words are."""
         if (note := self.caption_note(header)) is not None and note[1] == "money":
             return note
+        if not plain and _ACRONYM.fullmatch(_BRACKETS.sub(" ", header).strip()):
+            return None  # "NSF", "DST": a column of a body names who, not what
         words = _BRACKETS.sub(" ", header).lower().replace("-", " ").replace(" / ", " and ").split()
         words = [w.strip(",;:") for w in words if w.strip(",;:")]
         if len(words) >= 2 and " ".join(words[:2]) in ("number of", "no. of"):
