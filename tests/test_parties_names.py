@@ -462,3 +462,12 @@ def test_foreign_ministries_with_unusual_names_are_known_whole(nlp):
     found = parties(nlp, "The Ministry of Foreign Affairs, European Union and Cooperation funds the call with DFAT.")
     assert {p.canonical for p in found} == {"Ministry of Foreign Affairs, European Union and Cooperation",
                                             "Department of Foreign Affairs and Trade"}
+
+
+def test_an_undefined_acronym_joins_the_one_name_whose_initials_spell_it(nlp):
+    text = "TKPU signs with KMRI\n\nTarnova Kolvana Polytechnic University signed the deal. TKPU will host staff."
+    tkpu = named(parties(nlp, text), "Tarnova Kolvana Polytechnic University")
+    assert tkpu is not None and tkpu.acronym == "TKPU"
+    # two names with the same initials: the acronym stays apart
+    text = "TKPU will host staff. TKPU and Tarnova Kolvana Polytechnic University and Tarn Kolv Pine Union met."
+    assert named(parties(nlp, text), "TKPU").name == "TKPU"

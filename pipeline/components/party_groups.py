@@ -87,6 +87,19 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
             roots = {find(k) for k in stripped.get(formal, set()) | ({formal} & keys)}
             if len(roots) == 1:
                 union(m.key, roots.pop())
+    # "PSUT" in a headline, "Princess Sumaya University for Technology" in the body, never in brackets together:
+    # an acronym the text never defines joins the one name whose initials spell it.
+    spelled: dict[str, set[str]] = {}
+    for m in mentions:
+        if not m.acronym and m.strong and len(m.span) > 1:
+            for letters in _initials(m.span, lexicon):
+                spelled.setdefault(letters, set()).add(m.key)
+    for m in mentions:
+        letters = re.sub(r"[^A-Z]", "", m.span.text.upper())
+        if m.acronym and m.entry is None and m.span.text.upper() not in found.defined and len(letters) >= 3:
+            roots = {find(k) for k in spelled.get(letters, ())}
+            if len(roots) == 1:
+                union(m.key, roots.pop())
     # A one-word short form ("Wageningen") joins the one body whose name starts with it.
     for m in mentions:
         if not m.strong and not m.acronym and " " not in m.key:
@@ -97,6 +110,22 @@ def group_mentions(found: DocumentMentions, mentions: list[Mention]) -> list[lis
     for m in mentions:
         groups.setdefault(find(m.key), []).append(m)
     return list(groups.values())
+
+
+def _initials(span, lexicon) -> set[str]:
+    """The letters a name's acronym may have: of its capitalised words, of all words but the small joining ones
+    ("Hamdan bin Mohammed Smart University": HBMSU), of all words ("Ministry of Foreign Affairs": MOFA)."""
+    words = [part for t in span if t.is_alpha or "-" in t.text for part in t.text.split("-") if part[:1].isalpha()]
+    small = lexicon.prepositions | lexicon.articles | lexicon.conjunctions
+    return {
+        "".join(w[0] for w in chosen).upper()
+        for chosen in (
+            [w for w in words if w[0].isupper()],
+            [w for w in words if w.lower() not in small],
+            words,
+        )
+        if len(chosen) >= 2
+    }
 
 
 def starting_with(ordered: list[str], prefix: str) -> list[str]:
