@@ -157,3 +157,24 @@ def test_weekday_dated_lead_takes_the_place_of_a_dateline_over_it_needs_dates(nl
     )
     event = only(nlp, text)
     assert (event.place, event.date_value) == ("Kisumu", "2024-04-08")
+
+
+def test_dateline_place_before_an_agency_in_brackets_needs_parties(nlp):
+    text = "Kisumu (KNA) Kenya and Uganda have renewed their arrangement on lake fisheries research."
+    assert only(nlp, text).place == "Kisumu"
+
+
+def test_signing_told_as_a_side_remark_is_not_the_news_of_the_day_needs_dates(nlp):
+    text = (
+        "12 March 2024\n\n"
+        "The Cabinet was briefed on the memorandum of understanding signed between Kenya and Uganda "
+        "on lake fisheries research."
+    )
+    assert only(nlp, text).date_value is None
+
+
+def test_period_after_from_is_a_term_not_the_day_of_signing_needs_dates(nlp):
+    text = (
+        "Kenya and Uganda signed an agreement to co-finance research projects from 2024 – 2026."
+    )
+    assert only(nlp, text).date_value is None

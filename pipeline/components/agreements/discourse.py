@@ -43,7 +43,8 @@ _PLACE_NAME = (
 )
 _DATE_CHUNK = r"[^\n.;:!?()]{0,30}?\d[^\n.;:!?()]{0,12}?"
 OPENING_PLACE = re.compile(
-    _PLACE_NAME + r"(?P<date>,? " + _DATE_CHUNK + r")?(?:,? ?\([^()\n]{0,80}\))?\s*(?::|\s[–—-]\s|,\s*\()"
+    _PLACE_NAME + r"(?P<date>,? " + _DATE_CHUNK + r")?(?:,? ?(?P<agency>\([^()\n]{0,80}\)))?"
+    r"(?:\s*(?::|\s[–—-]\s|,\s*\()|(?(agency) (?=[A-Z])|(?!)))"
 )
 PLACE_DATE_LINE = re.compile(_PLACE_NAME + r"(?P<date>, " + _DATE_CHUNK + r")[ \t]*\n[ \t]*\n")
 # A dateline that names its place ("Prague, June 14 -") is preferred to a dateless byline
@@ -191,7 +192,8 @@ class Discourse:
             # (a line of a name and a date alone may be a byline: "Jane Doe, 4 May 2024")
             if name.isupper() and len(name) > 2:
                 found_places.append((name.title(), lead))
-            elif found.group("country") or (found.group("date") and lead == start) or self.places.get(start) == found.end("name"):
+            elif found.group("country") or found.groupdict().get("agency") or (found.group("date") and lead == start) \
+                    or self.places.get(start) == found.end("name"):
                 found_places.append((name, lead))
         return found_places
 

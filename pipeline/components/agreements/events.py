@@ -192,16 +192,18 @@ class EventReader:
         takes the dateline's day and place when nothing closer gives them."""
         discourse = self.index.discourse
         dateline = discourse.dateline
+        # an action told in a side remark on the instrument ("was apprised of the MoU signed
+        # between India and Russia") is not the news of the day
+        news = [e for e in events if e.action != "referenced" and not self._side_remark(e)]
         if dateline is None:
             # a dateline of a place alone ("WASHINGTON: X and Y have extended ..."): the
-            # lead's action took place there unless the sentence dates it to another time
-            for event in events:
-                if event.action != "referenced" and event.place is None and event.date_value is None:
-                    event.place = discourse.opens_on_place(event.evidence)
+            # lead's action took place there
+            for event in news:
+                event.place = event.place or discourse.opens_on_place(event.evidence)
             return
         day = dateline.date._.date.value
-        for event in events:
-            if event.action == "referenced" or not discourse.is_lead(event.evidence):
+        for event in news:
+            if not discourse.is_lead(event.evidence):
                 continue
             if event.date_value is None:
                 event.date_value, event.date_text = day, dateline.date.text
@@ -209,6 +211,12 @@ class EventReader:
             relative = (event.date_text or "").lower() in self.cues.weekdays
             if event.date_value == day or relative:
                 event.place = event.place or dateline.place
+
+    def _side_remark(self, event: Agreement) -> bool:
+        verb = self.verb_of.get(id(event))
+        return verb is not None and verb.dep_ in ("acl", "relcl") and verb.head.sent.root.i != verb.i and (
+            self.cues.action(verb.head.sent.root, None, event.type) is None
+        )
 
     def _drop_headlines(self, events: list[Agreement]) -> list[Agreement]:
         """A headline restates the action its story tells (SPEC 3.5): kept only when the

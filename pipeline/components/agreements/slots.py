@@ -14,7 +14,7 @@ from pipeline.components.agreements.syntax import CLAUSE_DEPS, NOMINAL, SUBJECT_
 # Where a date is introduced like this it dates the action ("signed in 2007").
 DATING_WORDS = {"in", "on", "during", "dated", "at", "since", "from"}
 # Words before an interval that make it a term: "for the period 2019–2023".
-TERM_WORDS = {"for"}
+TERM_WORDS = {"for", "from"}
 QUOTES = {'"': '"', "“": "”"}   # not single quotes: they are also apostrophes
 
 
