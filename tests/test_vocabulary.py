@@ -29,3 +29,14 @@ def test_party_kinds_of_the_lexicon_and_gazetteer_are_spec_kinds():
     gazetteer = [json.loads(line) for line in (DATA_DIR / "organisations.jsonl").read_text().splitlines() if line.strip()]
     kinds = [*heads["heads"], *(kind for _, kind in heads["kind_phrases"]), *(entry["kind"] for entry in gazetteer)]
     assert unknown_values(kinds, PARTY_KINDS) == []
+
+
+def test_data_files_read_the_same_with_either_yaml_parser():
+    # load_yaml takes libyaml's parser when PyYAML has it; the pure-Python one must give the same values.
+    import yaml
+
+    from pipeline.data_files import SAFE_LOADER
+
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=SAFE_LOADER) == yaml.load(text, Loader=yaml.SafeLoader), path.name  # noqa: S506

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import srsly
-import yaml
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from pipeline.data_files import data_path
+from pipeline.data_files import data_path, parse_yaml
 
 Sources = dict[str, list[tuple[str, str]]]          # key -> [(file name, text)]
 Build = Callable[[dict[str, list[Any]]], Callable[[Doc], Doc]]
@@ -34,7 +33,7 @@ def parse(file_name: str, text: str) -> Any:
     """A data file's content: YAML, or JSON Lines (a list of records)."""
     if file_name.endswith(".jsonl"):
         return [json.loads(line) for line in text.splitlines() if line.strip()]
-    return yaml.safe_load(text)
+    return parse_yaml(text)
 
 
 class RuleComponent(Pipe):

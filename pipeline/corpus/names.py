@@ -32,13 +32,17 @@ SPELLING_FILE = "org_kinds.yaml"  # also the head words of organisation names
 NON_PARTIES_FILE = "non_parties.yaml"  # general modifiers ("national", "federal", ...)
 
 
+# Read once: three lookups below take parts of the same file.
+_data_file = functools.cache(load_yaml)
+
+
 def _alternation(forms) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
 
 
 @functools.cache
 def _spelling() -> tuple[re.Pattern, dict[str, str]]:
-    variants = {spec_form(str(k)): spec_form(str(v)) for k, v in load_yaml(SPELLING_FILE)["spelling_variants"].items()}
+    variants = {spec_form(str(k)): spec_form(str(v)) for k, v in _data_file(SPELLING_FILE)["spelling_variants"].items()}
     return _alternation(variants), variants
 
 
@@ -81,9 +85,9 @@ def name_key(form: str | None) -> str:
 
 @functools.cache
 def _general_words() -> frozenset[str]:
-    heads = load_yaml(SPELLING_FILE)["heads"]
+    heads = _data_file(SPELLING_FILE)["heads"]
     words = {spec_form(str(word)) for group in heads.values() for word in group}
-    return frozenset(words | {spec_form(str(word)) for word in load_yaml(NON_PARTIES_FILE)["generic_modifiers"]})
+    return frozenset(words | {spec_form(str(word)) for word in _data_file(NON_PARTIES_FILE)["generic_modifiers"]})
 
 
 def is_generic(key: str) -> bool:
@@ -92,7 +96,7 @@ def is_generic(key: str) -> bool:
 
 @functools.cache
 def _joint_markers() -> frozenset[str]:
-    return frozenset(spec_form(str(word)) for word in load_yaml(SPELLING_FILE)["joint_markers"])
+    return frozenset(spec_form(str(word)) for word in _data_file(SPELLING_FILE)["joint_markers"])
 
 
 def is_joint(key: str) -> bool:
