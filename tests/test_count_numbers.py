@@ -91,3 +91,32 @@ def test_space_grouped_digits_stop_before_a_phone_number(tokenizer, reader):
     # "5214 8401" is no grouped number; a three-digit group before four digits is a phone number's part
     assert read(tokenizer, reader, "call 03 5214 8401", at=1) is None
     assert read(tokenizer, reader, "12 345 6789", at=0) == ("12", Decimal(12))
+
+
+def test_number_starts_are_where_the_token_patterns_matched(tokenizer, reader):
+    # NumberStarts replaced a Matcher with these patterns (commit bf45e99 and before): the same
+    # tokens must start a number, on the seeds' and the dev set's texts and on edge cases.
+    from spacy.matcher import Matcher
+
+    from conftest import CORPUS
+    from pipeline.components.counts.numbers import ARTICLES, NumberStarts
+
+    matcher = Matcher(tokenizer.vocab)
+    scales = [*reader.scales, *reader.approximate_scales]
+    matcher.add("NUMBER", [
+        [{"TEXT": {"REGEX": r"\d"}}],
+        [{"LOWER": {"IN": reader.words}}],
+        [{"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
+        [{"LOWER": "half"}, {"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
+        [{"LOWER": {"REGEX": r"^(?:%s)-?fold$" % "|".join(reader.number_words)}}],
+    ])
+    starts = NumberStarts(reader)
+    texts = [
+        "Half a million, half A Dozen, a thousand, an hundred, a dozens? A fourfold and ten-fold rise; 3rd, COVID-19.",
+        "twice thrice Twenty-five 1,200 ½ a", "half a", "half", "a", "", "x² ٣ people",
+        *(path.read_text(encoding="utf-8") for path in sorted([*CORPUS.glob("0*.txt"), *(CORPUS / "dev").glob("*.txt")])),
+    ]
+    assert len(texts) > 10
+    for text in texts:
+        doc = tokenizer(text)
+        assert starts(doc) == sorted({start for _, start, _ in matcher(doc)}), text[:60]

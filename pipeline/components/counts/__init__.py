@@ -1,8 +1,8 @@
 """st_counts: numbers that quantify something: counts, money, percentages, measures and
 durations (SPEC 3.3).
 
-A Matcher finds the number tokens (digits, number words) and a PhraseMatcher
-the phrases that can surround them, all listed in data/counts.yaml:
+The number tokens (digits, number words) are found by their texts (numbers.py) and a
+PhraseMatcher finds the phrases that can surround them, all listed in data/counts.yaml:
 currencies, scale words, percent signs, units, qualifiers ("more than",
 "or more") and label cues ("Figure", "Section"). Each number (numbers.py) grows
 into an expression from those phrases (phrases.py); what it counts comes from
@@ -18,12 +18,11 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.components.counts.currency import USD, DollarContext
 from pipeline.components.counts.filters import NumberFilters
-from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, glued
+from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, NumberStarts, glued
 from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, named_currency_after, phrase_tables
 from pipeline.components.counts.sharing import NounSharing
 from pipeline.components.counts.units import UnitReader
@@ -163,23 +162,12 @@ class CountExtractor:
         self.sharing = NounSharing(nlp, data)
         self.date_entity_labels = frozenset(date_entity_labels)
 
-        self.number_matcher = Matcher(nlp.vocab)
-        scales = [*self.numbers.scales, *self.numbers.approximate_scales]
-        self.number_matcher.add(
-            "NUMBER",
-            [
-                [{"TEXT": {"REGEX": r"\d"}}],
-                [{"LOWER": {"IN": self.numbers.words}}],
-                [{"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
-                [{"LOWER": "half"}, {"LOWER": {"IN": sorted(ARTICLES)}}, {"LOWER": {"IN": scales}}],
-                [{"LOWER": {"REGEX": r"^(?:%s)-?fold$" % "|".join(self.numbers.number_words)}}],  # "fourfold"
-            ],
-        )
+        self.number_starts = NumberStarts(self.numbers)
 
     def __call__(self, doc: Doc) -> Doc:
         scan = _Scan(doc, doc.text, self.phrases(doc), _covered(doc, "dates"), _covered(doc, "parties"))
         expressions: list[_Expression] = []
-        for start in sorted({start for _, start, _ in self.number_matcher(doc)}):
+        for start in self.number_starts(doc):
             if start < scan.taken:
                 continue
             expression = self._expression(scan, start)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 # A token that is a number in digits, possibly with a currency or scale glued on ("Rs.500", "5bn").
@@ -270,3 +271,51 @@ class NumberReader:
         if hyphen and k < len(doc) and doc[k].lower_ in self.ordinal_words and glued(doc, number.end):
             return True
         return k < len(doc) and doc[k].lower_ in self.fractions
+
+
+# What a token's text makes it for NumberStarts (bits).
+_STARTS, _ARTICLE, _SCALE, _HALF = 1, 2, 4, 8
+_ANY_DIGIT = re.compile(r"\d")
+
+
+class NumberStarts:
+    """The tokens a number may start at, in order: any token with a digit, a number word,
+    "fourfold", "a" before a scale word ("a million", "a dozen"), "half a" before one.
+
+    Each distinct token text is judged once and remembered by its hash: a Matcher with
+    regular-expression patterns called back into Python on every token of every document."""
+
+    _MEMO_SIZE = 1 << 16
+
+    def __init__(self, numbers: NumberReader):
+        self.words = frozenset(numbers.words)
+        self.scales = frozenset([*numbers.scales, *numbers.approximate_scales])
+        self.fold = re.compile(r"^(?:%s)-?fold$" % "|".join(numbers.number_words))  # "fourfold", "ten-fold"
+        self._kinds: dict[int, int] = {}
+
+    def __call__(self, doc: Doc) -> list[int]:
+        if not len(doc):
+            return []
+        kinds = [self._kind(orth, lower, doc) for orth, lower in doc.to_array([ORTH, LOWER]).tolist()]
+        last = len(kinds) - 1
+        return [
+            i for i, kind in enumerate(kinds)
+            if kind & _STARTS
+            or (kind & _ARTICLE and i < last and kinds[i + 1] & _SCALE)
+            or (kind & _HALF and i + 1 < last and kinds[i + 1] & _ARTICLE and kinds[i + 2] & _SCALE)
+        ]
+
+    def _kind(self, orth: int, lower_id: int, doc: Doc) -> int:
+        kind = self._kinds.get(orth)
+        if kind is None:
+            text, lower = doc.vocab.strings[orth], doc.vocab.strings[lower_id]
+            kind = (
+                (_STARTS if _ANY_DIGIT.search(text) or lower in self.words or self.fold.search(lower) else 0)
+                | (_ARTICLE if lower in ARTICLES else 0)
+                | (_SCALE if lower in self.scales else 0)
+                | (_HALF if lower == "half" else 0)
+            )
+            if len(self._kinds) >= self._MEMO_SIZE:
+                self._kinds.clear()  # a long text of many distinct words: memory stays bounded
+            self._kinds[orth] = kind
+        return kind
