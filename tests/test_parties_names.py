@@ -471,3 +471,29 @@ def test_an_undefined_acronym_joins_the_one_name_whose_initials_spell_it(nlp):
     # two names with the same initials: the acronym stays apart
     text = "TKPU will host staff. TKPU and Tarnova Kolvana Polytechnic University and Tarn Kolv Pine Union met."
     assert named(parties(nlp, text), "TKPU").name == "TKPU"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fund a state and a research field name is a funding agency; a fund named otherwise is a programme
+        ("Grants come from the Maltese Research Fund and the Halley Fund.", ["Maltese Research Fund"]),
+        ("The Fonds de recherche du Manitoba pays.", ["Fonds de recherche du Manitoba"]),
+        # a programme word before "and" may only modify the head after it
+        ("Write to the Research Contracts and Agreements Section.", ["Research Contracts and Agreements Section"]),
+        # a hyphenated title in an office's complement
+        ("The Office of the Deputy Vice-Chancellor for Research approved it.",
+         ["Office of the Deputy Vice-Chancellor for Research"]),
+        ("The Institute of Soils named after academician Ivo Varga signed.", ["Institute of Soils named after academician Ivo Varga"]),
+        ("The Escuela Superior de Minas del Norte signed.", ["Escuela Superior de Minas del Norte"]),
+        ("The Tarnova Botanical Garden and the Energy Sector of the Ministry met.",
+         ["Tarnova Botanical Garden", "Energy Sector"]),
+    ],
+)
+def test_more_heads_and_complements_of_real_pages(nlp, text, expected):
+    assert [p.name for p in parties(nlp, text)] == expected
+
+
+def test_a_small_word_inside_a_place_stays_in_the_complement(nlp):
+    found = parties(nlp, "Researchers at the University of Dar es Salaam took part.")
+    assert [p.name for p in found] == ["University of Dar es Salaam"]

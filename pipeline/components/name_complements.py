@@ -179,8 +179,9 @@ class NameComplements:
             if len(inside) and all(capitalised(t) or t.text == "." for t in inside) and capitalised(inside[0]):
                 return close + 1
         if end + 2 < len(doc) and doc[end].lower_ == "named" and doc[end + 1].lower_ == "after":
-            stop = self._title(end + 2)
-            if stop > end + 2:
+            first = end + 2 + (doc[end + 2].lower_ in self.lexicon.epithet_titles)  # "named after academician X"
+            stop = self._title(first) if first < len(doc) else first
+            if stop > first:
                 return stop
         return end
 
@@ -282,8 +283,13 @@ class NameComplements:
     def _title(self, start: int) -> int:
         """The end of capitalised words from `start`, titles of people included ("Permanent Secretary")."""
         i = start
-        while i < len(self.doc) and capitalised(self.doc[i]) and self.doc[i].is_alpha:
-            i += 1
+        while i < len(self.doc):
+            if capitalised(self.doc[i]) and self.doc[i].is_alpha:
+                i += 1
+            elif i > start and self.words.hyphen_join(i) and capitalised(self.doc[i + 1]):
+                i += 2                                  # "Deputy Vice-Chancellor"
+            else:
+                break
         return i
 
     def _item(self, start: int, foreign: bool = False) -> int | None:
@@ -299,6 +305,8 @@ class NameComplements:
                 i += 1
             elif i > start and self.words.hyphen_join(i):
                 i += 2
+            elif i > start and self._inside_place(i):
+                i += 1                         # "Dar es Salaam": a small word inside a place's name
             elif foreign and i > start and capitalised(self.doc[i - 1]) and self._lower_word(i) and (
                 self.doc[i].tag_ in _PROPER_OR_FOREIGN or self._closes_item(i + 1, english_noun=self.doc[i].tag_ in _COMMON_NOUNS)
             ):
@@ -306,6 +314,15 @@ class NameComplements:
             else:
                 break
         return i if i > start else None
+
+    def _inside_place(self, i: int) -> bool:
+        """doc[i] is a small word inside a place's name ("Dar es Salaam", "Frankfurt am Main"), between two capitalised
+        words inside one of the model's names."""
+        doc = self.doc
+        return (
+            doc[i].lower_ in self.lexicon.place_particles and doc[i].ent_iob_ == "I" and i + 1 < len(doc)
+            and doc[i + 1].ent_iob_ == "I" and capitalised(doc[i + 1]) and capitalised(doc[i - 1])
+        )
 
     def _closes_item(self, i: int, english_noun: bool) -> bool:
         """doc[i] may follow the last word of an item: the end, a line, punctuation, a small joining word of another

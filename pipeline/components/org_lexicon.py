@@ -70,6 +70,10 @@ class OrgLexicon:
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
     named_by_field: frozenset[str]      # heads a field word before them names ("Foreign Ministry"), and those words
+    place_particles: frozenset[str]     # small words inside places' names ("Dar es Salaam")
+    epithet_titles: frozenset[str]      # lower-case titles before a patron's name ("named after academician X")
+    funding_heads: frozenset[str]       # a fund is a body only when a state and a field name it ("Icelandic Research Fund")
+    funding_fields: frozenset[str]
     officer_titles: frozenset[str]      # officers of a body ("FAI director"): an acronym with one names a body
     headline_verbs: frozenset[str]      # a title-case headline's verbs, never words of a name ("... Sign Agreement")
 
@@ -119,6 +123,10 @@ class OrgLexicon:
             patron_particles=_words(kinds.get("patron_particles", [])),
             headline_verbs=_words(non.get("headline_verbs", [])),
             officer_titles=_words(kinds.get("officer_titles", [])),
+            funding_heads=_words(non.get("funding_heads", [])),
+            epithet_titles=_words(kinds.get("epithet_titles", [])),
+            place_particles=_words(kinds.get("place_particles", [])),
+            funding_fields=_words(non.get("funding_fields", [])),
             named_by_field=_words(kinds.get("named_by_field", [])),
         )
 

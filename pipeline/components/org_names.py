@@ -147,7 +147,7 @@ class DocNames:
 
     def _grow(self, first_head: Head, floor: int) -> Name | None:
         head = self._last_head(first_head)
-        start = self._grow_left(first_head, floor)
+        start = self._grow_left(first_head, floor, modifier_head=head is not first_head and not first_head.is_party)
         after_head = self.complements.post_modifiers(head)
         end, complements = self.complements.reach(head, after_head)
         sentence_case = self.complements.sentence_case(head) if head.is_party else None
@@ -170,18 +170,30 @@ class DocNames:
         if start > 0 and self.doc[start - 1].tag_ == "CD" and head.phrase in self.lexicon.plural_heads:
             return None
         place = self.countries.get(start)
+        modifiers = [t for t in [*self.doc[start : first_head.start], *self.doc[head.end : after_head]] if t.is_alpha]
+        funding = self._funding_body(head, modifiers)
         is_party = (
-            head.is_party
+            (head.is_party or funding)
             and not (complements and span[-1].lower_ in self.lexicon.complement_final)
             and not (place is not None and place.end == end)
         )
-        modifiers = [t for t in [*self.doc[start : first_head.start], *self.doc[head.end : after_head]] if t.is_alpha]
+        if funding:
+            return Name(span, head, is_party, False)
         # "Science and Technology Ministry", "the Foreign Ministry": a ministry's field names it as its complement would.
         general = self.lexicon.generic
         if head.phrase in self.lexicon.named_by_field:
             general = general - self.lexicon.field_words - self.lexicon.named_by_field
         generic = not complements and head is first_head and all(t.lower_ in general for t in modifiers)
         return Name(span, head, is_party, generic)
+
+    def _funding_body(self, head: Head, modifiers: list) -> bool:
+        """"Icelandic Research Fund", "Kenya National Research Fund": a fund a state (or "National") and a research
+        field name is a funding agency; "Newton Fund", "Joint Research Fund" are programmes."""
+        lexicon = self.lexicon
+        if head.phrase not in lexicon.funding_heads:
+            return False
+        state = any(t.i in self.country_tokens or t.lower_ == "national" for t in modifiers)
+        return state and any(t.lower_ in lexicon.funding_fields for t in modifiers)
 
     def _last_head(self, head: Head) -> Head:
         """The head that really closes the name: "Agency Forum" is a forum, "Committee Meetings" meetings."""
@@ -216,7 +228,7 @@ class DocNames:
             for t in modifiers
         )
 
-    def _grow_left(self, head: Head, floor: int) -> int:
+    def _grow_left(self, head: Head, floor: int, modifier_head: bool = False) -> int:
         doc, start = self.doc, head.start
         closed_by_and = False
         commas, item_words = 0, 0        # commas crossed, words since the last one
@@ -230,7 +242,7 @@ class DocNames:
                 start = i - 1
             elif self._between_countries(i):
                 start = i - 1
-            elif token.lower_ in self.lexicon.conjunctions and self._coordinated_modifier(i, floor, head):
+            elif token.lower_ in self.lexicon.conjunctions and self._coordinated_modifier(i, floor, head, modifier_head):
                 closed_by_and = True
                 start = i - 1
             elif token.text == "," and i - 1 >= floor and self.words.modifier(doc[i - 1]) and (
@@ -286,10 +298,12 @@ class DocNames:
             return i
         return start
 
-    def _coordinated_modifier(self, i: int, floor: int, head: Head) -> bool:
+    def _coordinated_modifier(self, i: int, floor: int, head: Head, modifier_head: bool = False) -> bool:
         """"Science and Technology Agency", not "DST & Ministry of ...", "Kolkata and Bhabha ... Center"."""
         doc = self.doc
-        if i - 1 < floor or i + 1 == head.start:
+        # "University and Institute" coordinates heads; "Research Contracts and Agreements Section" coordinates a
+        # programme word that only modifies the head after it.
+        if i - 1 < floor or (i + 1 == head.start and not modifier_head):
             return False
         left = doc[i - 1]
         if not self.words.modifier(left) or left.i in self.org_head_tokens or left.i in self.known or acronym_like(left):
