@@ -79,3 +79,30 @@ def test_a_counted_plural_is_talk_of_many_needs_parties(nlp):
         "among them a research programme with Makerere University on 3 May 2018.",
     )
     assert found == []
+
+
+def test_an_untranslated_title_names_an_agreement_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Chile and the University of Oslo renewed their Convenio Marco de Cooperación "
+        "Académica in 2023.",
+    )
+    assert [(e.type, e.action) for e in found] == [("agreement", "renewed")]
+
+
+def test_minutes_of_a_meeting_signed_by_the_delegations_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The 5th meeting of the Latvian–Moroccan Joint Commission was held in Rabat on 3 May 2023. "
+        "The minutes of the meeting were signed by the heads of the two delegations.",
+    )
+    assert [(e.type, e.action) for e in found] == [("other", "signed")]
+
+
+def test_a_gloss_in_brackets_is_the_instrument_before_it_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The University of Chile and the University of Oslo signed a specific cooperation agreement "
+        "(convenio específico) on polar research in 2023.",
+    )
+    assert [(e.type, e.action) for e in found] == [("agreement", "signed")]

@@ -41,7 +41,11 @@ class EventReader:
     def read(self, mentions: list[Mention]) -> list[Agreement]:
         unnamed: list[tuple[Mention, Span, Instrument]] = []   # specific mentions with no action
         discourse = self.index.discourse
+        ends = {m.span.end for m in mentions}
         for mention in mentions:
+            start = mention.span.start
+            if start > 1 and self.doc[start - 1].text == "(" and start - 1 in ends:
+                continue   # a gloss of the name before: "a specific agreement (convenio específico)"
             if mention.type == ANAPHOR:
                 mention = self.instruments.resolve(mention)
                 if mention is None:

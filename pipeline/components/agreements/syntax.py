@@ -66,6 +66,10 @@ class Syntax:
         action = self.cues.action
         root = mention.span.root
         anchor = root  # in "the X and the Y were adopted" Y takes X's verb
+        # a title whose head word comes first ("their Convenio Marco de Cooperación Académica")
+        # is parsed with its last word as head
+        while anchor.dep_ == "compound" and anchor.head.pos_ == "PROPN" and anchor.head.i > anchor.i and anchor.head in unit:
+            anchor = anchor.head
         while anchor.dep_ in ("conj", "appos") and anchor.head.pos_ in NOMINAL and anchor.head in unit:
             anchor = anchor.head
         found: list[tuple[Token, str]] = []
