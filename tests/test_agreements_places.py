@@ -178,3 +178,19 @@ def test_period_after_from_is_a_term_not_the_day_of_signing_needs_dates(nlp):
         "Kenya and Uganda signed an agreement to co-finance research projects from 2024 – 2026."
     )
     assert only(nlp, text).date_value is None
+
+
+# -- places the model does not read as places -------------------------------------------
+
+def test_city_the_model_misreads_after_in_on_the_verb_needs_dates(nlp):
+    event = only(nlp, "The agreement on fisheries research was concluded in Bratislava on 28 May 2014.")
+    assert event.place == "Bratislava"
+
+
+def test_place_right_after_the_instrument_names_where_it_was_signed_needs_dates(nlp):
+    text = "The two councils signed a Memorandum of Understanding in Nuuk on Thursday, 25 August 2022."
+    assert only(nlp, text).place == "Nuuk"
+
+
+def test_a_field_after_in_is_no_place(nlp):
+    assert only(nlp, "Kenya and Uganda signed an agreement in Science and Technology.").place is None

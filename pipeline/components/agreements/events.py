@@ -144,7 +144,7 @@ class EventReader:
             in_force = self.syntax.entry_into_force(root)
             if date is None and in_force is not None:
                 date = slots.date(in_force, root, unit)
-        place = slots.place(verb, mention.span.root, unit) if verb is not None else None
+        place = slots.place(verb, mention.span.root, unit, mention.span.end) if verb is not None else None
         if action != "referenced" and (date is None or place is None):
             meeting_date, meeting_place = slots.meeting_of(root, date)   # "the Protocol of the 7th session"
             date, place = date or meeting_date, place or meeting_place

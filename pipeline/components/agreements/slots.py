@@ -102,7 +102,7 @@ class Slots:
 
     # -- place ------------------------------------------------------------------
 
-    def place(self, verb: Token, root: Token, unit: Span) -> str | None:
+    def place(self, verb: Token, root: Token, unit: Span, mention_end: int = -1) -> str | None:
         """Where the action of `verb` took place: "at/in <GPE>", or "the visit of X to <GPE>"."""
         places = self._places(unit)
         for place in places:
@@ -112,16 +112,38 @@ class Slots:
             if preposition.head.i in self.index.party_at and not self._venue(preposition.head):
                 continue   # where a party is: "Egerton University in Njoro, Kenya"
             # not within the instrument's phrase ("an MoU on research in Japan"), unless the parse
-            # hung the place on the instrument itself ("renewed the agreement in Beijing on Friday")
-            through = frozenset({root.i}) if preposition.head.i == root.i else frozenset()
+            # hung the place on the instrument itself ("renewed the agreement in Beijing on Friday",
+            # "signed a Memorandum of Understanding in Nuuk on Thursday")
+            through = frozenset({root.i}) if preposition.head.i == root.i or preposition.i == mention_end else frozenset()
             path = self.syntax.reaches(preposition, {verb.i}, unit, through=through)
             if path is not None and not any(t.lower_ in self.cues.side_prepositions or t.dep_ == "agent" for t in path):
                 return strip_article(self._with_region(place, unit).text)
+        named = self._named_place(verb)
+        if named is not None:
+            return named
         for token in unit:
             if token.lemma_.lower() in self.cues.visit_nouns and self._visit_of(token, verb, root, unit):
                 for place in places:
                     if place.root.dep_ == "pobj" and place.root.head.lower_ == "to" and place.root.head.head.i == token.i:
                         return strip_article(place.text)
+        return None
+
+    def _named_place(self, verb: Token) -> str | None:
+        """"signed in Bratislava on 28 May 2014", "inked in Tunis": a proper name after "in"
+        hanging from the action's verb is where it took place, whatever the model took the
+        name for (it often misreads smaller cities as people or nationalities)."""
+        for preposition in verb.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "in":
+                continue
+            name = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+            if name is None or name.pos_ != "PROPN" or not name.is_title or name.i in self.index.party_at:
+                continue
+            if name.i in self.index.date_at or name.ent_type_ in ("DATE", "ORG", "EVENT", "WORK_OF_ART", "FAC"):
+                continue
+            if any(c.dep_ in ("prep", "acl", "relcl") for c in name.children):
+                continue   # "in Science and Technology of ...": a field or a title, not a place
+            start = min([c.i for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name.i])
+            return self.doc[start : name.i + 1].text
         return None
 
     def _venue(self, token: Token) -> bool:
