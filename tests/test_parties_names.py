@@ -497,3 +497,21 @@ def test_more_heads_and_complements_of_real_pages(nlp, text, expected):
 def test_a_small_word_inside_a_place_stays_in_the_complement(nlp):
     found = parties(nlp, "Researchers at the University of Dar es Salaam took part.")
     assert [p.name for p in found] == ["University of Dar es Salaam"]
+
+
+def test_a_name_known_by_an_acronym_is_one_body(nlp):
+    text = ("The deal joins the Ministry of Fisheries of the Republic of Malta, known by its Maltese acronym MFR, "
+            "and KMU. MFR will pay for it and MFR will host it.")
+    found = parties(nlp, text)
+    assert named(found, "MFR") is named(found, "Ministry of Fisheries")
+
+
+def test_index_terms_and_a_home_breadcrumb_name_no_body(nlp):
+    text = "Home > Announcement Board\n\nKMU signs with the Tarnova Institute.\n\nTags: Tarnova  KMU Robotics  Innovation"
+    names = {p.name for p in parties(nlp, text)}
+    assert "Announcement Board" not in names and "KMU Robotics" not in names
+    assert "Tarnova Institute" in names
+
+
+def test_a_byline_correspondent_is_no_body(nlp):
+    assert parties(nlp, "By XNA Correspondent\n\nThe talks went well.") == []

@@ -159,7 +159,9 @@ def _parties(found: DocumentMentions, mentions: list[Mention]) -> list[Party]:
     parties = []
     named = [m.key for g in groups for m in g if m.strong]
     for group in ordered:
-        if not any(m.strong for m in group) and not only_body_of_its_kind(found, group, named):
+        if not any(m.strong for m in group) and (
+            all(m.furniture for m in group) or not only_body_of_its_kind(found, group, named)
+        ):
             continue
         party_id = f"p{len(parties) + 1}"
         parties.append(_party(found.doc, description, party_id, sorted(group, key=lambda m: m.span.start)))

@@ -23,7 +23,7 @@ from pipeline.components.acronyms import Definition, find_definitions, is_acrony
 from pipeline.components.name_words import HYPHENS, skip_spaces
 from pipeline.components.org_lexicon import GazetteerEntry
 from pipeline.components.org_names import DocNames
-from pipeline.components.page_furniture import breadcrumb_sections
+from pipeline.components.page_furniture import breadcrumb_sections, labelled_lines
 
 if TYPE_CHECKING:
     from pipeline.components.parties import PartyExtractor
@@ -37,6 +37,7 @@ class Mention:
     acronym: bool
     entry: GazetteerEntry | None = None
     priority: int = 1           # 0: part of an acronym definition
+    furniture: bool = False     # in a breadcrumb or tags line: never a party on its own
 
 
 class DocumentMentions:
@@ -85,9 +86,11 @@ class DocumentMentions:
         # A breadcrumb's sections ("Home > Media Center > News") and a name after "a" ("founded as a School of
         # Agriculture") only join a body named elsewhere.
         sections = breadcrumb_sections(self.doc, self.lexicon.breadcrumb_separators)
+        sections |= labelled_lines(self.doc, self.lexicon.index_labels)
         for m in mentions:
             if not m.acronym and (m.span.start in sections or self._described(m.span)):
                 m.strong = False
+                m.furniture = m.span.start in sections
         return mentions
 
     def _described(self, span: Span) -> bool:
@@ -312,6 +315,7 @@ class DocumentMentions:
         by_start = {m.span.start: m for m in mentions if not m.acronym and len(m.span) > 1}
         # One word in the brackets too: a short name written as a word ("Ministerio de Ciencia ... (Minciencias)").
         words = {m.span.start: m for m in mentions if not m.acronym}
+        starts = {m.span.start: m for m in mentions}
         for m in list(by_start.values()):
             opening = skip_spaces(doc, m.span.end)
             other = words.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
@@ -323,6 +327,36 @@ class DocumentMentions:
             other = self._masthead_translation(m, by_start)
             if other is not None:
                 self.links.append((m.key, other.key))
+            other = self._known_as(m, starts)
+            if other is not None:
+                self.links.append((m.key, other.key))
+
+    def _after_state(self, i: int) -> int:
+        """Past "of (the) [Republic of] <state>" from i, where the state follows the name ("... of the Republic of Cuba")."""
+        doc = self.doc
+        if i >= len(doc) or doc[i].lower_ not in ("of", "in"):
+            return i
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        if j not in self.countries and j + 1 < len(doc) and doc[j].lower_ in self.lexicon.state_words and doc[j + 1].lower_ == "of":
+            j += 2
+        state = self.countries.get(j)
+        return state.end if state is not None else i
+
+    def _known_as(self, m: Mention, starts: dict[int, Mention]) -> Mention | None:
+        """"the Ministry of Science ... of Cuba, known by its Spanish acronym CITMA", "..., also known as X": the
+        name after is the same body."""
+        doc, i = self.doc, self._after_state(m.span.end)
+        i += i < len(doc) and doc[i].text == ","
+        i += i < len(doc) and doc[i].lower_ == "also"
+        if i + 2 >= len(doc) or doc[i].lower_ != "known":
+            return None
+        if doc[i + 1].lower_ == "as":
+            i += 2
+        elif doc[i + 1].lower_ == "by":
+            i = next((j + 1 for j in range(i + 2, min(len(doc), i + 6)) if doc[j].lower_ in ("acronym", "abbreviation", "initials")), len(doc))
+        else:
+            return None
+        return starts.get(i + (i < len(doc) and doc[i].lower_ == "the"))
 
     def _masthead_translation(self, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
         """"International Development Research Centre | Centre de recherches pour le développement international":
