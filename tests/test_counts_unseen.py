@@ -208,3 +208,45 @@ def test_compounds_comma_pairs_and_named_currencies(nlp, text, expected):
 )
 def test_table_headers_that_name_no_unit(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural noun the tagger took for a verb right after a number
+        ("(i) 20 bursaries for students;\n(ii) 8 fellowships for researchers;\n", [("20", 20, "bursary"), ("8", 8, "fellowship")]),
+        # scale letters before a plural noun or a currency word; a hyphen before a scale word
+        ("The campaign reached 2.5m people with a 4K euros budget.", [("2.5m", 2_500_000, "person"), ("4K euros", 4000, "EUR")]),
+        ("The lab won a $1.8-million grant and 3 bln roubles.", [("$1.8-million", 1_800_000, "USD"), ("3 bln roubles", 3_000_000_000, "RUB")]),
+        # currency signs after the number, thousands grouped by full stops, Portuguese scales
+        ("Each award is 7 500 € out of 2.000.000 € in all.", [("7 500 €", 7500, "EUR"), ("2.000.000 €", 2_000_000, "EUR")]),
+        ("FAPESP adds R$ 450 mil and BRL 2.3 milhões.", [("R$ 450 mil", 450_000, "BRL"), ("BRL 2.3 milhões", 2_300_000, "BRL")]),
+        ("The levy raised 30 million Uganda shillings.", [("30 million Uganda shillings", 30_000_000, "UGX")]),
+    ],
+)
+def test_misread_plurals_and_money_forms(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a row label the model took for a name still counts ("Applications" tagged as an organisation)
+        (
+            "| Indicator | 2022 call | 2024 call |\n|---|---|---|\n| Applications received | 27 | 35 |\n",
+            [("27", 27, "application"), ("35", 35, "application")],
+        ),
+        # a topic row under a header that names the unit keeps the header's unit
+        (
+            "Field | Proposals received | Approved projects\nLife sciences | 14 | 5\nEarth sciences | 9 | 2\n",
+            [("14", 14, "proposal"), ("5", 5, "approved project"), ("9", 9, "proposal"), ("2", 2, "approved project")],
+        ),
+        # a "Value" column: the rows say what each figure counts
+        (
+            "Indicator | Value | Period\nJoint papers | 61 | 2019-2022\nVisiting researchers | 33 | 2022\n",
+            [("61", 61, "joint paper"), ("33", 33, "visiting researcher")],
+        ),
+    ],
+)
+def test_row_labels_and_topic_rows(nlp, text, expected):
+    assert units(nlp, text) == expected

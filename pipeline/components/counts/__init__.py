@@ -144,6 +144,7 @@ class CountExtractor:
             frozenset(data["change_verbs"]),
             frozenset(data["duration_fillers"]),
             frozenset(data["lead_cues"]),
+            frozenset(data["kind_columns"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...
@@ -216,6 +217,11 @@ class CountExtractor:
                     bare_dollar = "rupee"
         if number.currency and end < len(doc) and doc[end].lower_.rstrip(".") in money_scales:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
+            end += 1
+        elif end + 1 < len(doc) and doc[end].lower_.rstrip(".") in money_scales and (
+            phrases.starting("currency_after", end + 1) or doc[end + 1].tag_ in ("NNS", "NNPS")
+        ):
+            number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "5K euros", "1.5m people"
             end += 1
         unit, kind = number.currency, "money" if number.currency else None
         if hit := phrases.starting("currency_after", end) or named_currency_after(doc, phrases, end, self.shared_currency_words):

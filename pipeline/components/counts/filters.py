@@ -31,6 +31,8 @@ _ZERO_PADDED_PAIR = re.compile(r"0\d")
 # A time of day: "9.00", "17:30".
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _DASHES = frozenset({"-", "–", "—", "to"})
+# An amount whose thousands are grouped by full stops: "1.000.000".
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 # A country calling code before a number: "+353 1 716 ...", "+46 8 790 6000".
 _PHONE_PREFIX = re.compile(r"\+\d{1,4}|\(0\)")
 # Separators of a list of labels: "Section 3, 4", "Figure 2-3-22".
@@ -107,6 +109,7 @@ class NumberFilters:
         chunk = _chunk(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if money:
             chunk = _GLUED_CURRENCY.sub(r"\1", chunk)
+            chunk = _DOTTED_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), chunk)  # "1.000.000 €" is no "2.6.1"
         is_label = (
             # "Figure 2", "Section 2.6", "No. 5", "Tel: 03 ..."
             (not money and phrases.ending("label_cue", start) is not None)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.counts.noun_phrases import GLUE, NounPhrases, of_object
 from pipeline.components.counts.numbers import Number
 from pipeline.components.layout import (
-    TABLE_BAR, block_heading, column_header, is_list_line, line_at, line_token_bounds, prose_above,
+    TABLE_BAR, bar_table_header, block_heading, column_header, is_list_line, line_at, line_start, line_token_bounds,
+    prose_above,
 )
 
 # Bracketed notes of a header ("Scholarships (2022)") and the words that end its noun phrase
@@ -46,9 +47,11 @@ class ListedUnits(NounPhrases):
         label_columns: frozenset[str],
         change_verbs: frozenset[str],
         lead_cues: frozenset[str] = frozenset(),
+        kind_columns: frozenset[str] = frozenset(),
     ):
         super().__init__(nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, not_units, units_with_of, change_verbs)
         self.lead_cues = lead_cues                  # "following", "below", "table": a sentence that leads a table
+        self.kind_columns = kind_columns            # "instrument", "type": a first column of kinds of things counted
         self.max_table_rows = max_table_rows
         self.currency_forms = currency_forms        # "€", "cad", "usd" (lower case) -> currency code
         self.money_scales = money_scales            # "m", "bn" after a currency: "(US$ m)", "(€m)"
@@ -68,8 +71,13 @@ class ListedUnits(NounPhrases):
             if _PARTICIPLE.fullmatch(unit[0]):  # "Applications | Funded": funded applications
                 unit = self._left_column_unit(doc, text, number) or unit
             label = self.row_label(doc, number)
-            if unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS"):
-                # "Joint research projects | 9" under "Projects / grants": the row says which
+            if (
+                unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS")
+                and (self.singular(label[1]) in unit[0].split() or self._rows_are_kinds(text, offset))
+            ):
+                # "Joint research projects | 9" under "Projects / grants", "Mobility grants | 61" in
+                # an "Instrument" column: the row says which; a topic ("Medical sciences | 11" under
+                # "Proposals received") does not
                 return self._label_phrase_unit(doc, *label), "count", Decimal(1)
             return unit
         label = self.row_label(doc, number)
@@ -172,7 +180,7 @@ class ListedUnits(NounPhrases):
         if noun is None or noun.i >= separator.i or noun.lemma_.lower() in self.not_units:
             return None
         # "Staff | ..." opening a line is tagged a proper noun; a name is an entity or an acronym
-        if noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
+        if self._names_a_body(noun):
             return None
         return first_word.i, noun
 
@@ -183,6 +191,21 @@ class ListedUnits(NounPhrases):
         header = column_header(text, left.idx, self.max_table_rows) if left is not None else None
         unit = self.header_unit(header) if header is not None else None
         return unit if unit is not None and unit[1] == "count" and not _PARTICIPLE.fullmatch(unit[0]) else None
+
+    def _rows_are_kinds(self, text: str, offset: int) -> bool:
+        """The first column of the bar table holding `offset` lists kinds of things counted
+        ("Instrument", "Type"; data: kind_columns), not topics, places or times ("Field")."""
+        row = line_start(text, offset)
+        cells = line_at(text, offset).split(TABLE_BAR)
+        header = [cell for cell in bar_table_header(text, row, len(cells)) if cell]
+        return bool(header) and header[0] in self.kind_columns
+
+    def _names_a_body(self, noun: Token) -> bool:
+        """A label's head that names who or where ("NSF", "Kenya"), not a plural common noun the
+        model took for a name ("Applications received | 31")."""
+        if noun.pos_ != "PROPN" or (noun.tag_ == "NNPS" and not noun.is_upper and self._noun_lemmas(noun.lower_) != noun.lower_):
+            return False
+        return bool(noun.ent_type_) or noun.is_upper or noun.lower_ in self.not_units
 
     def _after_number_sign(self, doc: Doc, word: Token | None, end: int) -> Token | None:
         """The first word after "No. of" opening a label ("No. of projects: 12"), else `word`."""
@@ -327,7 +350,7 @@ class ListedUnits(NounPhrases):
             if noun is not None and noun.lemma_.lower() in self.quantity_nouns:
                 noun = of_object(noun)  # "Number of projects: 6"
                 first_word = noun.left_edge if noun is not None else None
-            if noun is not None and noun.pos_ == "PROPN" and (noun.ent_type_ or noun.is_upper or noun.lower_ in self.not_units):
+            if noun is not None and self._names_a_body(noun):
                 # "- DST-NSF: 104" under "The number of joint projects under each programme:"
                 caption = self._caption_unit(doc, text, doc[number.start].idx)
                 if caption is not None and caption[1] == "count":

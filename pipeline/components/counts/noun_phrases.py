@@ -91,7 +91,7 @@ class NounPhrases:
         for token in doc[k : k + self.max_unit_distance + 1]:
             if token.like_num or token.pos_ == "SYM" and token.text not in GLUE or token.text == TABLE_BAR:
                 break
-            if token.pos_ in NOUNS:
+            if token.pos_ in NOUNS or self._plural_taken_for_verb(doc, token, k):
                 noun = token
             elif token.text in GLUE and glued(doc, token.i):
                 continue
@@ -100,6 +100,14 @@ class NounPhrases:
             elif noun is not None or not (token.pos_ == "ADJ" or token.tag_ in ("VBG", "VBN")):
                 break
         return noun
+
+    def _plural_taken_for_verb(self, doc: Doc, token: Token, k: int) -> bool:
+        """"(ii) 10 fellowships for ...": right after a number, a word in -s tagged as a verb is a
+        plural noun when the lemma tables know its singular as a noun."""
+        return (
+            token.i == k and k > 0 and doc[k - 1].text[:1].isdigit() and token.tag_ == "VBZ"  # not "the new one goes"
+            and self._noun_lemmas(token.lower_) != token.lower_
+        )
 
     def _conjunct(self, doc: Doc, noun: Token) -> Token | None:
         """A noun coordinated with the counted one and counted with it ("53 countries and institutions")."""
@@ -175,6 +183,8 @@ class NounPhrases:
             return self.unit_aliases[token.lower_]  # "people", and plurals the lemma tables misread
         if _ACRONYM_PLURAL.fullmatch(token.text):
             return token.lower_[:-1]  # "MoUs", "LoIs", "PhDs", "SMEs"
+        if token.tag_ == "VBZ":
+            return self._noun_lemmas(token.lower_)  # "fellowships" the tagger took for a verb
         if token.tag_ == "NNPS" or token.pos_ == "PROPN":
             singular = self._noun_lemmas(token.lower_)  # "Laboratories", "Memoranda"
             if singular == token.lower_ and token.lower_.endswith(_PERSON_PLURALS):

@@ -125,6 +125,8 @@ class NumberReader:
             number = self.read_digits(token)
             if number is None:
                 number = self._read_decimal_comma(doc, i)
+            if number is None and _DOT_GROUPS.fullmatch(token.text) and token.text.count(".") > 1:
+                number = Number(i, i + 1, Decimal(token.text.replace(".", "")))  # "1.000.000 €": no decimal
             if number is None and _ZERO_PADDED.fullmatch(token.text) and 0 < i < len(doc) - 1:
                 if doc[i - 1].text == "(" and doc[i + 1].text == ")":
                     number = Number(i, i + 1, Decimal(token.text))  # "(03)": a count written in two digits
@@ -133,6 +135,9 @@ class NumberReader:
         self._read_fraction(doc, number)
         while number.end < len(doc):
             word = doc[number.end].lower_
+            if word == "-" and glued(doc, number.end) and number.end + 1 < len(doc) and doc[number.end + 1].lower_ in self.scales:
+                number.end += 1  # "$2.5-million"
+                continue
             if word in self.scales:
                 number.scale *= self.scales[word]
             elif word in self.approximate_scales:
