@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.instruments import Instruments
+from pipeline.components.agreements.list_items import read_item
 from pipeline.components.agreements.mentions import ANAPHOR
 from pipeline.components.agreements.model import Agreement, Instrument, Mention
 from pipeline.components.agreements.sides import Sides
@@ -53,7 +54,7 @@ class EventReader:
             unit = self.index.unit(mention.span)
             if discourse.in_quotation(mention.span) and self.instruments.points_back(mention.span):
                 continue   # an official quoted on the instrument: "This MoU gives our teams ..."
-            if self._read_row(mention, unit):
+            if self._read_row(mention, unit) or self._read_item(mention):
                 continue
             instrument = self._read(mention, unit)
             if instrument is not None:
@@ -132,6 +133,23 @@ class EventReader:
             event = self._event(mention, unit, action, instrument, date, None, valid_until)
             instrument.events.append(event)
             self.events.append(event)
+        return True
+
+    def _read_item(self, mention: Mention) -> bool:
+        """Record the event of a mention opening a list item under a lead that tells the
+        action ("Documents signed at the Meeting included: - Protocol on ..."); False if
+        it opens no such item."""
+        item = read_item(self.index, self.cues, self.sides, mention)
+        if item is None:
+            return False
+        instrument = self._instrument(mention, item.sides)
+        date = self.slots.date(item.verb, item.verb, item.lead) if item.verb.pos_ in ("VERB", "AUX") else None
+        place = None
+        if date is None:
+            date, place = self.slots.occasion_meeting(item.verb, item.lead)
+        event = self._event(mention, item.line, item.action, instrument, date, place, None)
+        instrument.events.append(event)
+        self.events.append(event)
         return True
 
     def _record(self, mention: Mention, unit: Span, action: str, verb: Token | None, instrument: Instrument) -> None:
