@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.components.layout import doc_text
+
 # Two or more capitals, letters (with & and -) only: JSPS, MoES, CiRA, S&T, SISTERs.
 ACRONYM_PATTERN = r"^(?=(?:[^A-ZÀ-Þ]*[A-ZÀ-Þ]){2})[A-ZÀ-Þ][A-Za-zÀ-ÿİ&\-]{1,11}$"
 _ACRONYM = re.compile(ACRONYM_PATTERN)
@@ -75,7 +77,7 @@ def long_form_start(short: str, long: str) -> int | None:
 def find_definitions(doc: Doc, open_brackets: Iterable[int], is_acronym) -> list[Definition]:
     """Every acronym definition at the given "(" tokens."""
     found = []
-    text = doc.text     # built from the tokens on every access
+    text = doc_text(doc)
     for index in open_brackets:
         close = _closing_bracket(doc, index)
         if close is None:

@@ -8,6 +8,7 @@ import dataclasses
 from spacy.tokens import Doc, Span
 
 from pipeline.components.date_value import DateValue, interval, unit_value
+from pipeline.components.layout import doc_text
 
 
 @dataclasses.dataclass
@@ -56,4 +57,4 @@ def _is_range(doc: Doc, first: Span, second: Span, range_joins: set[str]) -> boo
         return False
     if not start.end_date < end.start_date:
         return False
-    return doc.text[first.end_char : second.start_char].strip().lower() in range_joins
+    return doc_text(doc)[first.end_char : second.start_char].strip().lower() in range_joins

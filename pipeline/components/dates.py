@@ -75,6 +75,7 @@ from pipeline.components.date_reading import (
     OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
     decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
 )
+from pipeline.components.layout import doc_text
 from pipeline.components.rule_component import RuleComponent
 
 
@@ -128,7 +129,7 @@ class DateRecognizer:
     # ---- component -----------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text                 # built anew on each access
+        text = doc_text(doc)
         context = DateContext()
         party_tokens: set[int] | None = None
         spans: list[Span] = []

@@ -46,6 +46,19 @@ class _Lines:
         return self.cells[start, end]
 
 
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy joins every token's text anew at each access, and
+    the components read it several times a document. A Doc's text never changes (retokenizing
+    keeps it), and the one string object lets `_lines` below find a text's lines only once."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
 _last_lines = _Lines("")    # of the text asked about last (one document at a time per process)
 
 

@@ -68,7 +68,8 @@ class DocumentMentions:
             self.model_starts_by_end.setdefault(span.end, []).append(span.start)
         # Read off the token texts' hashes: far cheaper than a regex Matcher over every token.
         orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
-        self.acronym_tokens = [i for i, orth in enumerate(orths) if is_acronym(strings[orth])]
+        acronyms = {orth for orth in set(orths) if is_acronym(strings[orth])}  # each distinct text once
+        self.acronym_tokens = [i for i, orth in enumerate(orths) if orth in acronyms]
         self.brackets = [i for i, orth in enumerate(orths) if orth == extractor.bracket]
         self.blocked: set[int] = set()              # tokens of names that are not parties
         self.defined: dict[str, bool] = {}          # acronym (upper case) -> defined as a party

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.discourse import Discourse
 from pipeline.components.agreements.model import Mention
-from pipeline.components.layout import is_bar_row, line_at, line_start
+from pipeline.components.layout import doc_text, is_bar_row, line_at, line_start
 from pipeline.components.org_lexicon import CountryMention, CountryScan
 
 COMMITTEE_KIND = "committee"
@@ -30,7 +30,7 @@ class DocIndex:
         self.doc = doc
         self.cues = cues
         self.countries = countries
-        self.text = doc.text  # Doc.text joins every token anew on each access
+        self.text = doc_text(doc)
         self.mention_roots = {m.span.root.i for m in mentions}
         names = {p.party_id: p.name for p in (doc._.parties or [])}
         self.party_names = frozenset(names.values())

@@ -27,6 +27,7 @@ from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, named_
 from pipeline.components.counts.sharing import NounSharing
 from pipeline.components.counts.units import UnitReader
 from pipeline.components.extensions import plain_extension
+from pipeline.components.layout import doc_text
 from pipeline.components.org_lexicon import load_countries
 from pipeline.components.rule_component import RuleComponent
 
@@ -166,7 +167,7 @@ class CountExtractor:
         self.number_starts = NumberStarts(self.numbers)
 
     def __call__(self, doc: Doc) -> Doc:
-        scan = _Scan(doc, doc.text, self.phrases(doc), _covered(doc, "dates"), _covered(doc, "parties"))
+        scan = _Scan(doc, doc_text(doc), self.phrases(doc), _covered(doc, "dates"), _covered(doc, "parties"))
         expressions: list[_Expression] = []
         for start in self.number_starts(doc):
             if start < scan.taken:

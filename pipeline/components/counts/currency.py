@@ -9,6 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from pipeline.components.layout import doc_text
 from pipeline.components.org_lexicon import CountryList
 
 USD = "USD"
@@ -87,10 +88,10 @@ class DollarContext:
 
     def _home(self, doc: Doc) -> str | None:
         """The state a page is written from or about, as far as a bare "$" goes."""
-        home = self.home_of_dateline(doc.text)
+        home = self.home_of_dateline(doc_text(doc))
         if home is not None:
             return home
-        for match in self._opening.finditer(doc.text[:_OPENING_CHARS]):
+        for match in self._opening.finditer(doc_text(doc)[:_OPENING_CHARS]):
             return self._folded[match.group(0).lower()]  # the default's state too
         publisher = self._first_body(doc)
         if publisher is not None:
