@@ -515,3 +515,12 @@ def test_index_terms_and_a_home_breadcrumb_name_no_body(nlp):
 
 def test_a_byline_correspondent_is_no_body(nlp):
     assert parties(nlp, "By XNA Correspondent\n\nThe talks went well.") == []
+
+
+def test_an_acronym_used_once_beside_a_named_body_or_with_its_units_is_a_body(nlp):
+    text = "Staff of QWR's Soil Research Unit and of the University of Tarnova and KLM met. UCD and the Halley Institute signed."
+    names = {p.name for p in parties(nlp, text)}
+    assert {"QWR", "KLM", "UCD", "University of Tarnova", "Halley Institute"} <= names
+    assert "University of Tarnova and KLM" not in names
+    # an acronym used once with nothing that makes it a body is left out
+    assert parties(nlp, "The ABC scheme was discussed.") == []

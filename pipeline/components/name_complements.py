@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.components.name_words import DASHES, VERB_TAGS, NameWords, capitalised, skip_spaces, skip_words
+from pipeline.components.name_words import DASHES, VERB_TAGS, NameWords, acronym_like, capitalised, skip_spaces, skip_words
 from pipeline.components.org_lexicon import CountryMention, OrgLexicon
 
 if TYPE_CHECKING:
@@ -274,6 +274,9 @@ class NameComplements:
             start += 1
         end = self._item(start, foreign)
         if end is None or start in self.known or any(i in self.org_head_tokens for i in range(start, end)):
+            return None
+        # "... University of Tarnova and QWE": an acronym alone is another body ("Science and ICT" is a field).
+        if end == start + 1 and acronym_like(self.doc[start]) and self.doc[start].text not in self.lexicon.junk:
             return None
         mention = self.countries.get(start)
         if mention is not None and mention.end == end:

@@ -82,6 +82,7 @@ class DocumentMentions:
         self._add_acronyms_after_names()
         self._add_names()
         mentions = self._select(self.candidates)
+        self.named_bounds = ({m.span.start for m in mentions if m.strong}, {m.span.end for m in mentions if m.strong})
         mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
         self._link_translations(mentions)
         # A breadcrumb's sections ("Home > Media Center > News") and a name after "a" ("founded as a School of
@@ -280,19 +281,28 @@ class DocumentMentions:
                 found.append(self.mention(span, strong=True, entry=entry if len(span) == 1 else None))
             elif i in self.blocked or text in things:
                 continue
-            elif (_tagged_org(doc, i) and uses[text] >= self.extractor.min_undefined_acronym_uses) or self._has_officers(span):
+            elif (_tagged_org(doc, i) and uses[text] >= self.extractor.min_undefined_acronym_uses) or self._acts_as_body(span):
                 found.append(self.mention(span, strong=True))
         return found
 
-    def _has_officers(self, span: Span) -> bool:
-        """"FAI director Dr. X", "KAUST vice president", "the President of MSU": an acronym whose officers the text
-        names is a body, even used once."""
-        doc, roles = self.doc, self.lexicon.officer_titles
+    def _acts_as_body(self, span: Span) -> bool:
+        """An acronym used once names a body when the text names its officers ("FAI director Dr. X", "KAUST vice
+        president", "the President of MSU"), its units ("KISR's Water Research Center") or sets it beside a named
+        body ("KAUST and the University of Jeddah", "Mae Fah Luang University and PSU")."""
+        doc, roles, (starts, ends) = self.doc, self.lexicon.officer_titles, self.named_bounds
         i = span.end + (span.end < len(doc) and doc[span.end].lower_ in ("vice", "deputy", "acting"))
         if i < len(doc) and doc[i].lower_.strip(".") in roles and (doc[i].is_lower or doc[i].is_title):
             return True
         j = span.start - 1 - (span.start >= 2 and doc[span.start - 1].lower_ == "the")
-        return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in roles
+        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in roles:
+            return True
+        i = span.end
+        if i + 1 < len(doc) and doc[i].text in ("'s", "’s") and (doc[i + 1].is_title or doc[i + 1].lower_ in roles):
+            return True
+        joins = ("and", "&")
+        if i + 1 < len(doc) and doc[i].lower_ in joins and (i + 1 in starts or (doc[i + 1].lower_ == "the" and i + 2 in starts)):
+            return True
+        return span.start >= 2 and doc[span.start - 1].lower_ in joins and span.start - 1 in ends
 
     def _with_campus(self, i: int) -> Span:
         """"IIT-Delhi": an acronym joined to a place names a campus, a body of its own."""
