@@ -33,6 +33,8 @@ RESTRUCTURES = {
     "counts-units-split": ("60cff9c", "bf45e99"),
     # issue 14 cost: data files parsed by libyaml; number tokens found by their texts, not a regex Matcher
     "perf-yaml-number-starts": ("674fd9d", "d124008"),
+    # issue 14 cost: a document's text joined once for all components
+    "perf-doc-text-once": ("68ea636", "a233add"),
 }
 
 
