@@ -32,3 +32,12 @@ def test_a_list_under_a_lead_with_no_action_gives_no_signing_needs_parties(nlp):
         "- Memorandum of Understanding between the University of Latvia and Mohammed V University on water research.\n"
     )
     assert all(e.action != "signed" for e in events(nlp, text))
+
+
+def test_signing_told_across_an_aside_between_commas_needs_parties(nlp):
+    found = events(
+        nlp,
+        "The two sides welcomed the signing, on the margins of the Meeting, of the Memorandum of Understanding "
+        "between the University of Latvia and Mohammed V University.",
+    )
+    assert [(e.type, e.action) for e in found] == [("mou", "signed")]

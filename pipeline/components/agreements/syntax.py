@@ -21,6 +21,7 @@ SIDE_STOP_TEXTS = {".", ";", ":", "–", "—", "which", "that", "who", "whereby
 # on 28 November 2019, of a MoC"): commas, a date and its preposition.
 GAP_POS = {"PUNCT", "ADP", "DET", "SPACE"}
 RELATIVE_PRONOUNS = {"which", "that"}
+ASIDE_MAX_TOKENS = 12   # the longest aside between commas a nominal action may stand across
 MARKUP = {"*", "**", "_", "__"}   # markdown emphasis around a name
 
 
@@ -135,13 +136,22 @@ class Syntax:
     def _nominal_across_gap(self, preposition: Token, type_: str, unit: Span) -> tuple[Token, str | None]:
         """The nominal action before the mention's preposition that the parse hung
         elsewhere, across commas and a date: "the signing, on 28 November 2019, of a MoC"."""
-        for i in range(preposition.i - 1, unit.start - 1, -1):
+        i = preposition.i - 1
+        while i >= unit.start:
             token = self.doc[i]
             action = self.cues.action(token, preposition.lower_, type_) if token.pos_ in NOMINAL else None
             if action:
                 return token, action
+            if token.text == ",":
+                # an aside between commas: "the signing, on the margins of the Meeting, of the MoU"
+                aside = next((j for j in range(i - 1, max(unit.start, i - ASIDE_MAX_TOKENS) - 1, -1)
+                              if self.doc[j].text == ","), None)
+                if aside is not None and not any(t.pos_ in VERBAL for t in self.doc[aside + 1 : i]):
+                    i = aside - 1
+                    continue
             if token.pos_ not in GAP_POS and i not in self.index.date_at:
                 break
+            i -= 1
         return preposition, None
 
     def _participles_after(self, mention: Mention, unit: Span) -> list[tuple[Token, str]]:
