@@ -250,3 +250,28 @@ def test_misread_plurals_and_money_forms(nlp, text, expected):
 )
 def test_row_labels_and_topic_rows(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle column counts the object of that verb in the prose before the table
+        (
+            "The council received 70 proposals and selected 12 new joint projects.\n\n"
+            "Partner | Legal basis | Proposals | Selected\nAgency A of Country X | Memorandum of 2019 | 40 | 7\n"
+            "Agency B of Country Y | Agreement of 2020 | 30 | 5\nTotal | 70 | 12\n",
+            [("70", 70, "proposal"), ("12", 12, "new joint project"), ("40", 40, "proposal"), ("7", 7, "new joint project"),
+             ("30", 30, "proposal"), ("5", 5, "new joint project"), ("70", 70, "proposal"), ("12", 12, "new joint project")],
+        ),
+        # coordinated lists with commas; nouns after "of" that name the unit; "against"
+        ("Some 250 lecturers, engineers and doctoral students took part.", [("Some 250", 250, "lecturer, engineer and doctoral student")]),
+        ("They opened 4 centres of excellence and ran 9 calls (against 7 in 2021).",
+         [("4", 4, "centre of excellence"), ("9", 9, "call"), ("7", 7, "call")]),
+        # currency signs and words several states share take the page's state
+        ("DODOMA, 2 May 2024 – The fund receives Sh 300 million.", [("Sh 300 million", 300_000_000, "TZS")]),
+        ("Amman, 1 June 2023 – Each grant is worth 15,000 dinars.", [("15,000 dinars", 15_000, "JOD")]),
+        ("The grants reach ₡45 millones and ₲ 300 millones.", [("₡45 millones", 45_000_000, "CRC"), ("₲ 300 millones", 300_000_000, "PYG")]),
+    ],
+)
+def test_participle_columns_lists_and_shared_currencies(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -146,6 +146,7 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
     barred = TABLE_BAR in text[start_of_line:end_of_line]
     place = (cells[column][0] - start_of_line, cells[column][0] - start_of_line + len(cells[column][1]))
     end = start_of_line - 1
+    shift = None  # a barred row with fewer cells: aligned to the left of the rows above, or to the right
     for _ in range(max_rows):
         if end <= 0:
             return None
@@ -157,8 +158,13 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
             return None  # a blank line ends the table
         if _RULE.fullmatch(line):
             continue  # "----|----" under the header
-        if len(above) == len(cells) or (barred and len(above) > len(cells)):
+        if len(above) == len(cells):
             index = column
+        elif barred and len(above) > len(cells):
+            if shift is None:  # "Total | 274 | 58" under rows whose empty cells were dropped: by its figures' shape
+                right = len(above) - len(cells)
+                shift = right if _aligned(above, cells, right) > _aligned(above, cells, 0) else 0
+            index = column + shift
         elif not barred and len(above) >= 2:
             over = [i for i, (a, cell) in enumerate(above) if a < place[1] and place[0] < a + len(cell)]
             if len(over) != 1:
@@ -179,6 +185,19 @@ _LABEL_FIGURE = re.compile(r"(?:[-•*·–]\s+)?[^:\d]*[^\W\d][^:]{0,60}:\s*\S{
 _LIST_LINE_CHARS = 90
 _BREADCRUMB = re.compile(r"\S \s*[>›»]\s* \S|\S\s+[>›»]\s+\S")
 _HEADING_CHARS = 140
+
+
+def _aligned(above: list[tuple[int, str]], cells: list[tuple[int, str]], shift: int) -> int:
+    """How many figures of a row stand over a figure of the same shape in the row above, shifted."""
+    return sum(
+        1 for i, (_, cell) in enumerate(cells)
+        if _FIGURE_CELL.match(cell) and i + shift < len(above) and _same_shape(above[i + shift][1], cell)
+    )
+
+
+def _same_shape(cell: str, figure: str) -> bool:
+    """A table cell holding a figure of the same shape as `figure`: plain digits, or with words."""
+    return _FIGURE_CELL.match(cell) is not None and bool(re.search(r"[^\W\d]", cell)) == bool(re.search(r"[^\W\d]", figure))
 
 
 def _cell_at(cells: list[tuple[int, str]], offset: int) -> int | None:

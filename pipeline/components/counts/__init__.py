@@ -20,7 +20,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.counts.currency import USD, DollarContext
+from pipeline.components.counts.currency import USD, DollarContext, SharedCurrencies
 from pipeline.components.counts.filters import NumberFilters
 from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, NumberStarts, glued
 from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, named_currency_after, phrase_tables
@@ -146,11 +146,13 @@ class CountExtractor:
             frozenset(data["duration_fillers"]),
             frozenset(data["lead_cues"]),
             frozenset(data["kind_columns"]),
+            frozenset(data["of_names"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...
         self.rupees = DollarContext(data["rupee_states"], countries, default="INR")
         self.rupee_signs = frozenset(data["rupee_signs"])
+        self.shared = SharedCurrencies(data["shared_currencies"], countries)
         self.rupee_scales = frozenset(data["rupee_scales"])
         self.shared_currency_words = frozenset(data["shared_currency_words"])
         self.bare_dollar = str(data["bare_dollar"])
@@ -182,6 +184,8 @@ class CountExtractor:
         for e in expressions:
             if e.bare_dollar == "rupee":
                 e.unit = self.rupees.currency(doc)
+            elif e.bare_dollar in self.shared:
+                e.unit = self.shared.currency(doc, e.bare_dollar)
         for before, e in zip([None, *expressions], expressions):
             if e.bare_dollar in ("sign", "word") and not self._about_the_world(doc, e) and not _converted(doc, before, e):
                 e.unit = self.dollars.currency(doc, word=e.bare_dollar == "word")
@@ -209,6 +213,7 @@ class CountExtractor:
             bare_dollar = "sign" if hit.value == USD and doc[hit.start : hit.end].text == self.bare_dollar else None
             if doc[hit.start : hit.end].text.lower().replace(" ", "") in self.rupee_signs:
                 bare_dollar = "rupee"
+            bare_dollar = self.shared.family(doc[hit.start : hit.end].text) or bare_dollar  # "Sh 510 million"
         elif number.currency is None and (before_scale := self._scale_before(doc, start)) is not None:
             # "Rs. Mn. 32": a scale between the currency and the number
             k, scale = before_scale
@@ -228,6 +233,7 @@ class CountExtractor:
         if hit := phrases.starting("currency_after", end) or named_currency_after(doc, phrases, end, self.shared_currency_words):
             if doc[hit.start : hit.end].text.lower() in self.bare_dollar_words and number.currency is None:
                 bare_dollar = "word"  # "10 000 dollars"
+            bare_dollar = self.shared.family(doc[hit.start : hit.end].text) or bare_dollar  # "60,000 dinars"
             unit, kind, end = hit.value, "money", hit.end
         elif hit := phrases.starting("percent", end):
             unit, kind, end = "percent", "percent", hit.end
@@ -288,7 +294,7 @@ class CountExtractor:
         )
         return _Expression(
             text_start, text_end, number, number.value * number.scale, qualifier, unit, kind, in_date,
-            bare_dollar=bare_dollar if unit == USD or bare_dollar == "rupee" else None,
+            bare_dollar=bare_dollar if unit == USD or bare_dollar == "rupee" or bare_dollar in self.shared else None,
         )
 
     def _scale_before(self, doc: Doc, start: int) -> tuple[int, Decimal] | None:

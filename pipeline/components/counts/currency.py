@@ -26,9 +26,9 @@ _BEFORE_DATELINE_PLACE = re.compile(r"(?:^|\n)[^\S\n]*(?:By [^,\n]{2,40},[^\S\n]
 
 
 class DollarContext:
-    def __init__(self, dollar_states: dict[str, dict], countries: CountryList, default: str = USD):
+    def __init__(self, dollar_states: dict[str, dict], countries: CountryList, default: str = USD, home: str | None = None):
         self.default = default                      # the currency when no state is clear (USD; INR for "Rs")
-        self.home = _HOME_OF[default]               # its state, whose names can outweigh the others
+        self.home = home or _HOME_OF[default]       # its state, whose names can outweigh the others
         self.currency_of = {state: str(entry["currency"]) for state, entry in dollar_states.items()}
         self.sign_only = frozenset(state for state, entry in dollar_states.items() if entry.get("sign_only"))
         # Every name, adjective and city of a state, to the state; the United States too, so it can outweigh others.
@@ -105,3 +105,29 @@ class DollarContext:
             if n > named.get(self.home, 0):
                 return state
         return None
+
+
+class SharedCurrencies:
+    """Currency words and signs several states share ("Sh", "shillings", "dinars"; data:
+    shared_currencies): each is the currency of the state a page is written from or about,
+    found as for a bare "$", else the currency of the family's first state."""
+
+    def __init__(self, families: dict[str, dict], countries: CountryList):
+        self.family_of: dict[str, str] = {}
+        self.contexts: dict[str, DollarContext] = {}
+        for name, entry in families.items():
+            states = {state: {"currency": code, "cities": entry.get("cities", {}).get(state, [])} for state, code in entry["states"].items()}
+            first = next(iter(entry["states"]))
+            self.contexts[name] = DollarContext(states, countries, default=entry["states"][first], home=first)
+            for word in entry["words"]:
+                self.family_of[str(word).lower().replace(" ", "")] = name
+
+    def family(self, written: str) -> str | None:
+        """The family of a currency as written ("Sh", "dinars"), if it is shared."""
+        return self.family_of.get(written.lower().replace(" ", ""))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.contexts
+
+    def currency(self, doc: Doc, name: str) -> str:
+        return self.contexts[name].currency(doc)

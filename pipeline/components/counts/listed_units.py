@@ -25,6 +25,8 @@ _PARTICIPLE = re.compile(r"[a-z]{3,}ed")
 _HEADER_STOPS = frozenset({"by", "per", "in", "from", "for", "under", "at", "to", "with", "since", "of", "as"})
 # A header that is an acronym: "NSF", "DST-JSPS".
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}(?:[-/][A-Z][A-Z&]{1,9})*")
+# How many tokens of prose before a table are read for the verb of a participle header.
+_PROSE_REACH = 400
 # The closing bracket of a table's caption: "(number of projects)", "(CAD thousands)".
 _CAPTION_NOTE = re.compile(r"\(([^()]{1,40})\)\W*$")
 
@@ -48,8 +50,11 @@ class ListedUnits(NounPhrases):
         change_verbs: frozenset[str],
         lead_cues: frozenset[str] = frozenset(),
         kind_columns: frozenset[str] = frozenset(),
+        of_names: frozenset[str] = frozenset(),
     ):
-        super().__init__(nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, not_units, units_with_of, change_verbs)
+        super().__init__(
+            nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, not_units, units_with_of, change_verbs, of_names,
+        )
         self.lead_cues = lead_cues                  # "following", "below", "table": a sentence that leads a table
         self.kind_columns = kind_columns            # "instrument", "type": a first column of kinds of things counted
         self.max_table_rows = max_table_rows
@@ -69,7 +74,7 @@ class ListedUnits(NounPhrases):
         header = column_header(text, offset, self.max_table_rows)
         if header is not None and (unit := self.header_unit(header)) is not None:
             if _PARTICIPLE.fullmatch(unit[0]):  # "Applications | Funded": funded applications
-                unit = self._left_column_unit(doc, text, number) or unit
+                unit = self._participle_unit(doc, text, number, unit[0]) or unit
             label = self.row_label(doc, number)
             if (
                 unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS")
@@ -183,6 +188,18 @@ class ListedUnits(NounPhrases):
         if self._names_a_body(noun):
             return None
         return first_word.i, noun
+
+    def _participle_unit(self, doc: Doc, text: str, number: Number, participle: str) -> tuple[str, str, Decimal] | None:
+        """What a column headed by a participle counts ("Funded"): the object of that verb in the
+        prose just before the table ("... and funded 58 new bilateral projects"), else what the
+        column left of it counts ("Proposals | Funded")."""
+        line_start_token, _ = line_token_bounds(doc, number.start, number.end)
+        for token in doc[max(0, line_start_token - _PROSE_REACH) : line_start_token]:
+            if token.pos_ == "VERB" and participle in (token.lower_, token.lemma_.lower() + "ed", token.lemma_.lower() + "d"):
+                counted = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ == "NNS"), None)
+                if counted is not None:
+                    return self.unit_words(doc, counted.left_edge.i, counted), "count", Decimal(1)
+        return self._left_column_unit(doc, text, number)
 
     def _left_column_unit(self, doc: Doc, text: str, number: Number) -> tuple[str, str, Decimal] | None:
         """The count unit of the column left of a number's, read from the figure in that column."""
@@ -361,6 +378,8 @@ class ListedUnits(NounPhrases):
         if header is None:
             return self._callout_label(doc, number)
         unit = self.header_unit(header, plain=True)
+        if unit is not None and _PARTICIPLE.fullmatch(unit[0]):
+            unit = self._participle_unit(doc, text, number, unit[0]) or unit
         return unit[0] if unit is not None else None
 
     def _callout_label(self, doc: Doc, number: Number) -> str | None:

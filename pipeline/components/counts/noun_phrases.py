@@ -39,7 +39,9 @@ class NounPhrases:
         not_units: frozenset[str],
         units_with_of: frozenset[str],
         change_verbs: frozenset[str],
+        of_names: frozenset[str] = frozenset(),
     ):
+        self.of_names = of_names                    # "excellence": "laboratories of excellence" name one unit
         self.quantity_nouns = quantity_nouns        # "number", "total": "the number of X stood at 73"
         self.unit_aliases = unit_aliases            # a unit's last word -> the word written instead
         self.scales = scales
@@ -114,7 +116,7 @@ class NounPhrases:
         if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("and", "or"):
             return None
         other = self.noun_after(doc, noun.i + 2)
-        if other is None or other.head != noun or other.dep_ != "conj" or other.lemma_.lower() in self.scales:
+        if other is None or not self._joined(other, noun) or other.lemma_.lower() in self.scales:
             return None  # not "experts and hundreds (of students)"
         return other
 
@@ -145,19 +147,37 @@ class NounPhrases:
         named = self._of_name(doc, noun)
         if named is not None:
             return f"{unit} of {self.unit_words(doc, noun.i + 2, named)}"  # "memorandum of understanding"
-        conjunct = self._conjunct(doc, noun)
-        if conjunct is not None:
-            unit += f" {doc[noun.i + 1].lower_} {self.unit_words(doc, noun.i + 2, conjunct)}"
+        last, listed = noun, []
+        while last.i + 2 < len(doc) and doc[last.i + 1].text == ",":  # "teachers, researchers and ..."
+            other = self.noun_after(doc, last.i + 2)
+            if other is None or other.dep_ != "conj" or other.pos_ != "NOUN" or not self._joined(other, noun):
+                break
+            listed.append((last.i + 2, other))
+            last = other
+        conjunct = self._conjunct(doc, last)
+        if conjunct is not None and (not listed or self._joined(conjunct, noun)):
+            for start, other in listed:
+                unit += f", {self.unit_words(doc, start, other)}"
+            unit += f" {doc[last.i + 1].lower_} {self.unit_words(doc, last.i + 2, conjunct)}"
         return unit
+
+    @staticmethod
+    def _joined(other: Token, noun: Token) -> bool:
+        """`other` hangs on `noun` through a chain of conjuncts."""
+        while other.dep_ == "conj" and other.head != other:
+            other = other.head
+            if other == noun:
+                return True
+        return False
 
     def _of_name(self, doc: Doc, noun: Token) -> Token | None:
         """The noun after "of" in a unit named with it: "Memoranda of Understanding", "Letters of
         Intent", "heads of delegation" (data: units_with_of)."""
         if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "of":
             return None
-        if self.singular(noun) not in self.units_with_of:
-            return None
         named = doc[noun.i + 2]
+        if self.singular(noun) not in self.units_with_of and named.lower_ not in self.of_names:
+            return None
         return named if named.pos_ in NOUNS else None
 
     def unit_words(self, doc: Doc, start: int, noun: Token) -> str:

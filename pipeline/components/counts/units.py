@@ -35,10 +35,11 @@ class UnitReader(ListedUnits):
         duration_fillers: frozenset[str] = frozenset(),
         lead_cues: frozenset[str] = frozenset(),
         kind_columns: frozenset[str] = frozenset(),
+        of_names: frozenset[str] = frozenset(),
     ):
         super().__init__(
             nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, max_table_rows, currency_forms,
-            not_units, units_with_of, money_scales or {}, label_columns, change_verbs, lead_cues, kind_columns,
+            not_units, units_with_of, money_scales or {}, label_columns, change_verbs, lead_cues, kind_columns, of_names,
         )
         self.duration_fillers = duration_fillers    # "more" in "five more years"
 
