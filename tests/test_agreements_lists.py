@@ -41,3 +41,17 @@ def test_signing_told_across_an_aside_between_commas_needs_parties(nlp):
         "between the University of Latvia and Mohammed V University.",
     )
     assert [(e.type, e.action) for e in found] == [("mou", "signed")]
+
+
+def test_an_action_done_again_on_a_second_date_is_a_second_event_needs_dates(nlp):
+    found = events(
+        nlp,
+        "Uganda and Kenya signed a memorandum on fisheries in 2011. "
+        "The memorandum was renewed in 2015 and again in October 2018.",
+    )
+    assert [(e.action, e.date_value) for e in found] == [("signed", "2011"), ("renewed", "2015"), ("renewed", "2018-10")]
+
+
+def test_two_dates_of_one_action_without_again_stay_one_event_needs_dates(nlp):
+    found = events(nlp, "Uganda and Kenya signed a memorandum on fisheries in Kampala in March 2011.")
+    assert len(found) == 1

@@ -51,6 +51,7 @@ class AgreementCues:
     delegation_nouns: frozenset[str]
     government_heads: frozenset[str]
     force_verbs: frozenset[str]
+    again_words: frozenset[str]                 # "renewed in 2015 and again in 2018": a second action
     state_back_references: frozenset[str]       # "the two governments": states named before
     occasion_nouns: frozenset[str]              # "The signing took place in ...": the action told before
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
@@ -95,6 +96,7 @@ class AgreementCues:
             delegation_nouns=frozenset(cues["delegation_nouns"]),
             government_heads=frozenset(cues["government_heads"]),
             force_verbs=frozenset(cues["force_verbs"]),
+            again_words=frozenset(cues["again_words"]),
             state_back_references=frozenset(cues["state_back_references"]),
             occasion_nouns=frozenset(cues["occasion_nouns"]),
             dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),

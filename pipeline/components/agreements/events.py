@@ -187,6 +187,11 @@ class EventReader:
             self.verb_of[id(event)] = verb
         instrument.events.append(event)
         self.events.append(event)
+        again = self.syntax.repeated_date(date) if isinstance(date, Span) and action != "referenced" else None
+        if again is not None:   # "was renewed in 2015 and again in October 2018": a second renewal
+            repeated = self._event(mention, unit, action, instrument, again, None, None)
+            instrument.events.append(repeated)
+            self.events.append(repeated)
 
     def _event(
         self, mention: Mention, unit: Span, action: str, instrument: Instrument,

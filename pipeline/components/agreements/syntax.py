@@ -212,6 +212,20 @@ class Syntax:
             found.extend(self._coordinated_actions(conj, type_))
         return found
 
+    def repeated_date(self, date: Span) -> Span | None:
+        """The date of the same action done again: "renewed in 2015 and again in October
+        2018" (a phrase coordinated with the date's, marked "again")."""
+        preposition = date.root.head
+        if date.root.dep_ != "pobj" or preposition.pos_ != "ADP":
+            return None
+        for conj in preposition.children:
+            if conj.dep_ != "conj" or not any(c.lower_ in self.cues.again_words for c in conj.children):
+                continue
+            second = next((c for c in conj.children if c.dep_ == "pobj" and c.i in self.index.date_at), None)
+            if second is not None:
+                return self.index.date_at[second.i]
+        return None
+
     def frames(self, root: Token, unit: Span) -> bool:
         """Whether the mention is the subject of a verb that makes it the frame of
         something: "The MoC sets the framework for ...", "X and the Y form the basis of"."""
