@@ -156,15 +156,14 @@ class Slots:
         return head.dep_ == "pobj" and head.head.lower_ == "at"
 
     def _with_region(self, place: Span, unit: Span) -> Span:
-        """The place with the larger one the text adds after a comma, as written:
-        "Washington, D.C.", "Bonn, Germany" (not a list: "Tokyo, Kyoto and Osaka")."""
+        """The place with the region the text adds after a comma, as written: "Washington,
+        D.C." (not a list: "Tokyo, Kyoto and Osaka"); a country after a city is left out,
+        as annotators write the city ("Vientiane, Lao PDR" gives Vientiane)."""
         doc, country_at = self.doc, self.index.country_at
         after = place.end + 1
-        if after >= unit.end or doc[place.end].text != ",":
+        if after >= unit.end or doc[place.end].text != "," or after in country_at:
             return place
         region = self.index.gpe_starting.get(after)
-        if region is None and after in country_at and country_at[after].is_name:
-            region = doc[after : country_at[after].end]
         if region is None or region.end > unit.end:
             return place
         if region.root.dep_ == "conj" or (region.end < unit.end and doc[region.end].lower_ in ("and", "or")):
