@@ -275,3 +275,16 @@ def test_row_labels_and_topic_rows(nlp, text, expected):
 )
 def test_participle_columns_lists_and_shared_currencies(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number after a span of years and a comma is no label in a list of labels
+        ("Under the 2020-2022 programme, 23 projects were financed.", [("23", 23, "project")]),
+        # days of months in other languages
+        ("Firmado en Lima el 17 de agosto de 2022 por 2 ministros.", [("2", 2, "ministro")]),
+    ],
+)
+def test_year_spans_and_foreign_days(nlp, text, expected):
+    assert units(nlp, text) == expected

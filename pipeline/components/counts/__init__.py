@@ -131,6 +131,7 @@ class CountExtractor:
             self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels),
             tuple(tuple(t.lower_ for t in nlp.make_doc(cue)) for cue in data["furniture_after"]),
             frozenset(data["time_markers"]),
+            frozenset(data["foreign_months"]),
         )
         countries = load_countries()
         not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}

@@ -90,7 +90,9 @@ class NumberFilters:
         self, numbers: NumberReader, line_markers: frozenset[str], name_entity_labels: frozenset[str],
         furniture_after: tuple[tuple[str, ...], ...] = (),
         time_markers: frozenset[str] = frozenset(),
+        foreign_months: frozenset[str] = frozenset(),
     ):
+        self.foreign_months = foreign_months        # "agosto", "août": a day of a month in another language
         self.numbers = numbers
         self.time_markers = time_markers            # "p.m.", "GMT": a time of day, not a count
         self.furniture_after = furniture_after      # ("min", "read"): a page's furniture after a number
@@ -118,13 +120,18 @@ class NumberFilters:
                 and phrases.ending("label_cue", start - 1) is not None
             )
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
-            or (before is not None and before.lower_ in _LABEL_SEPARATORS and start - 2 in labels)
+            or (
+                before is not None and before.lower_ in _LABEL_SEPARATORS and start - 2 in labels
+                and not ((year := read_digits(doc[start - 2])) is not None and year.year_like)  # not "2022-2023, 19 projects"
+            )
             # the total of a numbering: "Page 1 of 3", "(2 of 5)"
             or (
                 before is not None and before.lower_ == "of" and start >= 3 and doc[start - 2].like_num
                 and (start - 2 in labels or doc[start - 3].text == "(")
             )
             or self.is_time(doc, start, end)
+            # a day of a month written in another language: "17 de agosto", "9 mai 2023"
+            or self._foreign_day(doc, end)
             # page furniture: "4 min read"
             or any(
                 tuple(t.lower_ for t in doc[end : end + len(cue)]) == cue for cue in self.furniture_after
@@ -160,6 +167,10 @@ class NumberFilters:
         if is_label:
             labels.update(range(start, end))
         return is_label
+
+    def _foreign_day(self, doc: Doc, end: int) -> bool:
+        k = end + 1 if end < len(doc) and doc[end].lower_ in ("de", "du", "do") else end
+        return k < len(doc) and doc[k].lower_ in self.foreign_months
 
     def is_time(self, doc: Doc, start: int, end: int) -> bool:
         """A time of day: "3 p.m.", "14:00 GMT", "9.00 - 17.00", "12:30-13:30"."""
