@@ -524,3 +524,19 @@ def test_an_acronym_used_once_beside_a_named_body_or_with_its_units_is_a_body(nl
     assert "University of Tarnova and KLM" not in names
     # an acronym used once with nothing that makes it a body is left out
     assert parties(nlp, "The ABC scheme was discussed.") == []
+
+
+def test_a_general_name_is_named_by_the_body_it_is_a_unit_of(nlp):
+    found = parties(nlp, "The Science Committee of the Ministry of Fisheries of Malta signed. The Joint Committee of the two sides met.")
+    names = {p.name for p in found}
+    assert "Science Committee" in names and "Ministry of Fisheries" in names
+
+
+def test_a_person_closing_a_comma_list_is_not_in_the_name(nlp):
+    found = parties(nlp, "It was signed by the head of the Institute of Soils, and Maria Lopez, the rector.")
+    assert [p.name for p in found] == ["Institute of Soils"]
+
+
+def test_ministries_of_several_states_are_named(nlp):
+    found = parties(nlp, "The programme is funded by the Ministries for Foreign Affairs of Malta and Cyprus.")
+    assert [p.name for p in found] == ["Ministries for Foreign Affairs of Malta and Cyprus"]

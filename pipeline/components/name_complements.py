@@ -104,10 +104,23 @@ class NameComplements:
             if locative and not located and self.words.is_place(start, item_end):
                 break
             # "Department of Science and Technology of India": the state is said of the department, not named in it.
-            if preposition == "of" and count and is_state and self.lexicon.head_kinds.get(head.phrase) == "government":
+            # "Ministries for Foreign Affairs of Iceland and Norway": bodies of several states keep them.
+            if (preposition == "of" and count and is_state and self.lexicon.head_kinds.get(head.phrase) == "government"
+                    and head.phrase not in self.lexicon.collective_heads):
                 break
+            if is_state and head.phrase in lexicon.collective_heads:
+                item_end = self._more_states(item_end)      # "... of Iceland and Norway"
             end, count, after_state = item_end, count + 1, is_state
         return end, count
+
+    def _more_states(self, end: int) -> int:
+        doc = self.doc
+        while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.lexicon.conjunctions):
+            state = self.countries.get(end + 1)
+            if state is None or state.country is None:
+                break
+            end = state.end
+        return end
 
     def sentence_case(self, head: Head) -> int | None:
         """Where a name in a language written in sentence case ends: "Centre de recherches pour le développement
@@ -245,7 +258,7 @@ class NameComplements:
                 nxt = i + 1
                 closing = nxt < len(doc) and doc[nxt].lower_ in self.lexicon.conjunctions
                 item_end = self._list_item(nxt + closing, foreign)
-                if item_end is None:
+                if item_end is None or (closing and not foreign and self._person(nxt + 1, item_end)):
                     break
                 if closing:
                     return item_end
@@ -317,6 +330,11 @@ class NameComplements:
             else:
                 break
         return i if i > start else None
+
+    def _person(self, start: int, end: int) -> bool:
+        """doc[start:end] is a person the model names with two words or more ("..., and Giorgi Vardani")."""
+        doc = self.doc
+        return end - start >= 2 and all(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and doc[start].ent_iob_ == "B"
 
     def _inside_place(self, i: int) -> bool:
         """doc[i] is a small word inside a place's name ("Dar es Salaam", "Frankfurt am Main"), between two capitalised

@@ -93,7 +93,19 @@ class DocumentMentions:
             if not m.acronym and (m.span.start in sections or self._described(m.span)):
                 m.strong = False
                 m.furniture = m.span.start in sections
+        self._units_of_named_bodies(mentions)
         return mentions
+
+    def _units_of_named_bodies(self, mentions: list[Mention]) -> None:
+        """"Science Committee of the Ministry of Science and Higher Education": a name of general words is named by
+        the body it is a unit of, when that body follows it ("of (the) <named body>")."""
+        doc, starts = self.doc, {m.span.start for m in mentions if m.strong}
+        for m in mentions:
+            i = m.span.end
+            if m.strong or m.furniture or m.acronym or i + 1 >= len(doc) or doc[i].lower_ != "of":
+                continue
+            if i + 1 in starts or (doc[i + 1].lower_ == "the" and i + 2 in starts):
+                m.strong = True
 
     def _described(self, span: Span) -> bool:
         """"a School of Agriculture": a name after "a" describes a body of a kind, unless "a" goes with a noun after
