@@ -194,3 +194,12 @@ def test_place_right_after_the_instrument_names_where_it_was_signed_needs_dates(
 
 def test_a_field_after_in_is_no_place(nlp):
     assert only(nlp, "Kenya and Uganda signed an agreement in Science and Technology.").place is None
+
+
+def test_both_documents_signed_somewhere_place_the_two_events_before_needs_parties(nlp):
+    text = (
+        "The Kenya Space Agency has concluded a cooperation agreement with the Portuguese Space Agency and has "
+        "signed a letter of intent with the Luxembourg Space Agency. Both documents were signed in Nairobi "
+        "during the week of the space conference."
+    )
+    assert {e.type: e.place for e in events(nlp, text)} == {"agreement": "Nairobi", "loi": "Nairobi"}
