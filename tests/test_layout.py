@@ -2,7 +2,9 @@
 
 import spacy
 
-from pipeline.components.layout import bar_row_cells, bar_table_header, column_header, line_at, line_token_bounds
+from pipeline.components.layout import (
+    bar_row_cells, bar_table_header, column_header, in_bar_row, is_bar_row, line_at, line_token_bounds,
+)
 
 BAR_TABLE = "Instruments:\n| Instrument | Sides | Signed |\n|---|---|---|\n| MoU on AI | UKRI, DST | 14 Nov 2018 |\n"
 ALIGNED_TABLE = "Year    Projects    Researchers\n------  --------    -----------\n2019    12          140\n2020    15          212\n"
@@ -11,6 +13,13 @@ ALIGNED_TABLE = "Year    Projects    Researchers\n------  --------    ----------
 def test_line_at_gives_the_line_without_its_break():
     assert line_at("one\ntwo\nthree", 5) == "two"
     assert line_at("one\ntwo", 0) == "one"
+
+
+def test_in_bar_row_answers_as_the_line_it_holds():
+    text = BAR_TABLE + "A | B\n\n" + ALIGNED_TABLE + "last | one | row"
+    answers = [in_bar_row(text, char) for char in range(len(text) + 1)]
+    assert answers == [is_bar_row(line_at(text, char)) for char in range(len(text) + 1)]
+    assert True in answers and False in answers
 
 
 def test_cells_of_a_bar_row_and_the_header_above_it():

@@ -31,6 +31,7 @@ class _Lines:
         self.text = text
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.cells: dict[int, list[tuple[int, str]]] = {}
+        self.bar_rows: dict[int, bool] = {}   # line start -> whether the line is a bar-parted row
 
     def start(self, char: int) -> int:
         before = bisect_left(self.breaks, char)
@@ -44,6 +45,12 @@ class _Lines:
         if (start, end) not in self.cells:
             self.cells[start, end] = [(m.start(), m.group()) for m in _CELL.finditer(self.text, start, end)]
         return self.cells[start, end]
+
+    def is_bar_row(self, char: int) -> bool:
+        start = self.start(char)
+        if start not in self.bar_rows:
+            self.bar_rows[start] = self.text.count(TABLE_BAR, start, self.end(char)) >= 2
+        return self.bar_rows[start]
 
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
@@ -83,6 +90,12 @@ def line_at(text: str, char: int) -> str:
 
 def is_bar_row(line: str) -> bool:
     return line.count(TABLE_BAR) >= 2
+
+
+def in_bar_row(text: str, char: int) -> bool:
+    """Whether the line holding `char` is a bar-parted row: counted once per line, not per
+    question (one long line would be copied and counted for each mention on it)."""
+    return _lines(text).is_bar_row(char)
 
 
 # Per document, the tokens that hold a line break: found once, so that finding a token's line

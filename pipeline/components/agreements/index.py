@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.discourse import Discourse
 from pipeline.components.agreements.model import Mention
-from pipeline.components.layout import doc_text, is_bar_row, line_at, line_start
+from pipeline.components.layout import doc_text, in_bar_row, line_at, line_start
 from pipeline.components.org_lexicon import CountryMention, CountryScan
 
 COMMITTEE_KIND = "committee"
@@ -101,8 +101,8 @@ class DocIndex:
         return self._units[span.start]
 
     def _cut_unit(self, span: Span) -> Span:
-        row = line_at(self.text, span.start_char)
-        if is_bar_row(row):   # a table row is a unit of its own
+        if in_bar_row(self.text, span.start_char):   # a table row is a unit of its own
+            row = line_at(self.text, span.start_char)
             start = line_start(self.text, span.start_char)
             line = self.doc.char_span(start, start + len(row), alignment_mode="contract")
             if line is not None:

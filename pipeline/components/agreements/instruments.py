@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
+from bisect import insort
+from itertools import islice
+
 from spacy.tokens import Span
 
 from pipeline.components.agreements.cues import AgreementCues
@@ -19,7 +23,13 @@ class Instruments:
         self.cues = cues
         self.slots = slots
         self.told: list[Instrument] = []
-        self.mentioned: list[Instrument] = []   # by the last mention of each, latest last
+        # by the last mention of each, latest last; keyed by id, so that moving one to the end
+        # costs no scan (a list's `in` and `remove` compared every instrument of a long page)
+        self.mentioned: dict[str, Instrument] = {}
+        # positions in `told` of the instruments of each type (or once of it), and of those a
+        # mention of each type named: `recent` walks these, not every instrument told
+        self._by_type: dict[str, list[int]] = {}
+        self._by_called: dict[str, list[int]] = {}
 
     def of(self, mention: Mention, sides: list[str], actions: frozenset[str] = frozenset()) -> Instrument:
         """The instrument an event is about: one named before, or a new one. `actions`:
@@ -31,11 +41,17 @@ class Instruments:
                 sides = same_type[0].parties if same_type else []   # "the previous programme": the same sides
             instrument = Instrument(f"i{len(self.told) + 1}", mention.type, list(sides), older=self._older(mention.span))
             self.told.append(instrument)
-        instrument.called.add(mention.type)
-        if instrument in self.mentioned:
-            self.mentioned.remove(instrument)
-        self.mentioned.append(instrument)
+            self._by_type.setdefault(instrument.type, []).append(len(self.told) - 1)
+        if mention.type not in instrument.called:
+            instrument.called.add(mention.type)
+            insort(self._by_called.setdefault(mention.type, []), self._position(instrument))
+        self.mentioned.pop(instrument.id, None)
+        self.mentioned[instrument.id] = instrument
         return instrument
+
+    @staticmethod
+    def _position(instrument: Instrument) -> int:
+        return int(instrument.id[1:]) - 1   # "i3" is the third told
 
     def _told_of(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
         """The instrument told before that the mention points back to, if any."""
@@ -63,10 +79,10 @@ class Instruments:
             self.cues.action(c, None, mention.type)
             for c in mention.span.root.children if c.dep_ == "amod" and c.tag_ == "VBN"
         } - {None}
-        for instrument in reversed(self.mentioned):
+        for instrument in reversed(self.mentioned.values()) if done else ():
             if done & {e.action for e in instrument.events}:
                 return instrument
-        return self.mentioned[-1]
+        return next(reversed(self.mentioned.values()))
 
     def _named_precisely(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
         """The instrument told just before under a generic word ("have entered into a new
@@ -83,6 +99,7 @@ class Instruments:
         if sides or not self._close(last.events[-1].evidence, mention.span):
             return None
         last.type = mention.type
+        insort(self._by_type.setdefault(last.type, []), self._position(last))
         for event in last.events:
             event.type = mention.type
         return last
@@ -99,7 +116,7 @@ class Instruments:
         """An anaphor ("the text") as a mention of the instrument last mentioned of a type
         it may refer to; None if there is none."""
         types = self.cues.anaphor_nouns.get(anaphor.span.root.lower_, [])
-        for instrument in reversed(self.mentioned[-RECENT_INSTRUMENTS:]):
+        for instrument in islice(reversed(self.mentioned.values()), RECENT_INSTRUMENTS):
             if not types or instrument.type in types:
                 span = Span(anaphor.span.doc, anaphor.span.start, anaphor.span.end, label=instrument.type)
                 return Mention(span, instrument.type, False)
@@ -121,8 +138,16 @@ class Instruments:
         last few count: an anaphor points to a recent one, and a bound keeps long
         documents linear."""
         types = {mention.type, *self.cues.generic_types.get(mention.type, [])}
-        recent = []
-        for instrument in reversed(self.told):
+        # the candidates' positions, latest first: those of the types (a type it no longer has
+        # is checked below) and those a mention of this type named
+        indexes = [self._by_type.get(t, []) for t in types] + [self._by_called.get(mention.type, [])]
+        recent: list[Instrument] = []
+        last = None
+        for position in heapq.merge(*(reversed(i) for i in indexes), reverse=True):
+            if position == last:
+                continue
+            last = position
+            instrument = self.told[position]
             if instrument.type in types or mention.type in instrument.called:
                 recent.append(instrument)
                 if len(recent) == RECENT_INSTRUMENTS:
