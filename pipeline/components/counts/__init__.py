@@ -182,14 +182,23 @@ class CountExtractor:
         self._link_ranges(doc, expressions)
         self.sharing.share_whole(doc, expressions)
         self.sharing.share_elided(doc, expressions)
+        # what a bare sign stands for is the page's: found once per document, not once per sign
+        # (each a walk over every party and every country the page names)
+        found: dict[tuple, str] = {}
+
+        def currency(context, *how) -> str:
+            if (id(context), *how) not in found:
+                found[(id(context), *how)] = context.currency(doc, *how)
+            return found[(id(context), *how)]
+
         for e in expressions:
             if e.bare_dollar == "rupee":
-                e.unit = self.rupees.currency(doc)
+                e.unit = currency(self.rupees)
             elif e.bare_dollar in self.shared:
-                e.unit = self.shared.currency(doc, e.bare_dollar)
+                e.unit = currency(self.shared, e.bare_dollar)
         for before, e in zip([None, *expressions], expressions):
             if e.bare_dollar in ("sign", "word") and not self._about_the_world(doc, e) and not _converted(doc, before, e):
-                e.unit = self.dollars.currency(doc, word=e.bare_dollar == "word")
+                e.unit = currency(self.dollars, e.bare_dollar == "word")
         spans = []
         for e in expressions:
             if (e.in_date and e.kind != "duration") or e.kind is None:

@@ -89,8 +89,11 @@ def _ends_with(doc: Doc, k: int, cues: list[tuple[str, ...]]) -> int | None:
 def _partitive_whole(doc: Doc, earlier: list, token: Token):
     """"Out of 74 eligible proposals in the two calls, nine were funded": the count a sentence
     takes its part from, named after "of" or "out of"."""
-    for e in reversed(earlier):
-        if doc[e.start].sent != token.sent or e.kind != "count" or not e.unit:
+    sent = token.sent
+    for e in reversed(earlier):   # in the text's order: the first one before the sentence ends the search
+        if e.start < sent.start:
+            break
+        if e.start >= sent.end or e.kind != "count" or not e.unit:
             continue
         k = e.start - 1
         if k >= 0 and doc[k].lower_ == "the":
