@@ -288,3 +288,15 @@ def test_participle_columns_lists_and_shared_currencies(nlp, text, expected):
 )
 def test_year_spans_and_foreign_days(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # lakhs grouped the Indian way; a scale word after a currency sign written after the number
+        ("Each fellow gets Rs. 3,60,000 a year; 1,20,000 farmers were reached.", [("Rs. 3,60,000", 360_000, "INR"), ("1,20,000", 120_000, "farmer")]),
+        ("Brussels adds 2€ billion to the scheme.", [("2€ billion", 2_000_000_000, "EUR")]),
+    ],
+)
+def test_indian_grouping_and_signs_before_scales(nlp, text, expected):
+    assert units(nlp, text) == expected

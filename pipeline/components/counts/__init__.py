@@ -245,6 +245,8 @@ class CountExtractor:
                 bare_dollar = "word"  # "10 000 dollars"
             bare_dollar = self.shared.family(doc[hit.start : hit.end].text) or bare_dollar  # "60,000 dinars"
             unit, kind, end = hit.value, "money", hit.end
+            if end < len(doc) and doc[end].lower_ in self.numbers.scales and number.scale == 1:
+                number.scale, end = self.numbers.scales[doc[end].lower_], end + 1  # "1€ billion"
         elif hit := phrases.starting("percent", end):
             unit, kind, end = "percent", "percent", hit.end
         if kind == "money":

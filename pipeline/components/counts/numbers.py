@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 # A token that is a number in digits, possibly with a currency or scale glued on ("Rs.500", "5bn").
 _DIGITS = re.compile(
-    r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[A-Za-z]{0,3}|[A-Za-z]{4,8})"
+    r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<suffix>[A-Za-z]{0,3}|[A-Za-z]{4,8})"  # "2,50,000": lakhs grouped the Indian way
     r"(?P<hyphen>-?)"  # "8- to 16-metre": the first number of a range of compound adjectives
     r"(?:(?<=[A-Za-z])\.)?"  # a sentence's full stop the tokenizer left on a scale letter ("$2.1T.")
 )
