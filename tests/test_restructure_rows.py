@@ -35,6 +35,8 @@ RESTRUCTURES = {
     "perf-yaml-number-starts": ("674fd9d", "d124008"),
     # issue 14 cost: a document's text joined once for all components
     "perf-doc-text-once": ("68ea636", "a233add"),
+    # issue 13: one long line linear (instruments by id and by type, bar rows once per line, currency once per page)
+    "linear-long-line": ("0c7105c", "18d90d4"),
 }
 
 
