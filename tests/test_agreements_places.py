@@ -203,3 +203,13 @@ def test_both_documents_signed_somewhere_place_the_two_events_before_needs_parti
         "during the week of the space conference."
     )
     assert {e.type: e.place for e in events(nlp, text)} == {"agreement": "Nairobi", "loi": "Nairobi"}
+
+
+def test_place_of_a_dateline_closed_by_an_agency_and_a_full_stop_under_a_title_needs_parties(nlp):
+    text = (
+        "15 May 2025, 10:20\n\n"
+        "Kenya and Uganda approve fisheries research programme\n\n"
+        "KISUMU, 14 May (KNA). Kenya and Uganda have approved a programme of cooperation in fisheries research "
+        "for 2025–2027."
+    )
+    assert only(nlp, text).place == "Kisumu"

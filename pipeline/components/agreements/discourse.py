@@ -35,7 +35,7 @@ DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]
 # read as a dated dateline; "WASHINGTON: ...", "KHAIRPUR - ...", "BEIJING, (Agency - ...)"
 # or "Washington – During ..." give only the place.
 # The place may carry its country ("Tunis/Tunisia -") and a date the date reader missed
-# ("Addis Ababa, October 23/2024 (ENA) -"); a line of a place and such a date alone
+# ("Addis Ababa, October 23/2024 (ENA) -", "TASHKENT, 22 May (UzA). "); a line of a place and such a date alone
 # ("Guayaquil, 14 de mayo de 2024") places the paragraph under it.
 _PLACE_NAME = (
     r"(?P<name>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3})"
@@ -44,7 +44,7 @@ _PLACE_NAME = (
 _DATE_CHUNK = r"[^\n.;:!?()]{0,30}?\d[^\n.;:!?()]{0,12}?"
 OPENING_PLACE = re.compile(
     _PLACE_NAME + r"(?P<date>,? " + _DATE_CHUNK + r")?(?:,? ?(?P<agency>\([^()\n]{0,80}\)))?"
-    r"(?:\s*(?::|\s[–—-]\s|,\s*\()|(?(agency) (?=[A-Z])|(?!)))"
+    r"(?:\s*(?::|\s[–—-]\s|,\s*\()|(?(agency)\.? (?=[A-Z])|(?!)))"
 )
 PLACE_DATE_LINE = re.compile(_PLACE_NAME + r"(?P<date>, " + _DATE_CHUNK + r")[ \t]*\n[ \t]*\n")
 # A dateline that names its place ("Prague, June 14 -") is preferred to a dateless byline
@@ -164,16 +164,17 @@ class Discourse:
             first = first or found
         if first is not None and first.place is None:
             lead_start = first.paragraph_end if first.alone else self.paragraph(first.date.start_char)[0]
-            for place, start in self.opening_places:
+            for place, start, _ in self.opening_places:
                 if start >= lead_start and not self.text[lead_start:start].strip():
                     return Dateline(first.date, place, first.paragraph_end, first.alone)
         return first
 
     @cached_property
-    def opening_places(self) -> list[tuple[str, int]]:
+    def opening_places(self) -> list[tuple[str, int, int]]:
         """The places paragraphs near the top open on, with where the paragraph they place
-        starts: "WASHINGTON: Pakistan and ...", "Washington – During a meeting ..." (a name
-        not in capitals only where the model read it as a place or the form says so)."""
+        starts and where its text after the dateline starts: "WASHINGTON: Pakistan and
+        ...", "Washington – During a meeting ..." (a name not in capitals only where the
+        model read it as a place or the form says so)."""
         found_places = []
         for _, start in [(0, 0)] + self._breaks:
             if start > DATELINE_REACH_CHARS:
@@ -190,18 +191,21 @@ class Discourse:
             # the model often misreads a place in capitals ("WELLINGTON - Chile ..." as one ORG),
             # or one with its country or a date and a dash after it: the form says enough there
             # (a line of a name and a date alone may be a byline: "Jane Doe, 4 May 2024")
+            body = found.end() if lead == start else lead
             if name.isupper() and len(name) > 2:
-                found_places.append((name.title(), lead))
+                found_places.append((name.title(), lead, body))
             elif found.group("country") or found.groupdict().get("agency") or (found.group("date") and lead == start) \
                     or self.places.get(start) == found.end("name"):
-                found_places.append((name, lead))
+                found_places.append((name, lead, body))
         return found_places
 
     def opens_on_place(self, unit: Span) -> str | None:
         """The opening place of the paragraph whose first sentence the unit is."""
         start, _ = self.paragraph(unit.start_char)
-        place = next((name for name, lead in self.opening_places if lead == start), None)
-        return None if place is None or SENTENCE_BREAK.search(self.text[start : unit.start_char]) else place
+        place = next(((name, body) for name, lead, body in self.opening_places if lead == start), None)
+        if place is None or SENTENCE_BREAK.search(self.text[max(start, place[1]) : unit.start_char]):
+            return None
+        return place[0]
 
     def is_lead(self, unit: Span) -> bool:
         """Whether the unit is the lead sentence: the first of the dateline's own paragraph,

@@ -231,6 +231,10 @@ class EventReader:
         day = dateline.date._.date.value
         for event in news:
             if not discourse.is_lead(event.evidence):
+                # a byline's date far above, a paragraph that opens on its place below the
+                # title ("TASHKENT, 22 May (UzA). ..."): that place, for an undated lead
+                if event.date_value is None:
+                    event.place = event.place or discourse.opens_on_place(event.evidence)
                 continue
             if event.date_value is None:
                 event.date_value, event.date_text = day, dateline.date.text
