@@ -300,3 +300,15 @@ def test_year_spans_and_foreign_days(nlp, text, expected):
 )
 def test_indian_grouping_and_signs_before_scales(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The cabinet cleared Rs 750 cr and Rs 8 lac for the centre.", [("Rs 750 cr", 7_500_000_000, "INR"), ("Rs 8 lac", 800_000, "INR")]),
+        # the subject of a change that the parse split at a hyphen
+        ("Co-patents doubled to 18.", [("18", 18, "patent")]),
+    ],
+)
+def test_indian_abbreviations_and_split_subjects(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -133,7 +133,7 @@ class NounPhrases:
             # "Co-authored publications rose from about 1,100 to more than 1,900"
             for subject in verb.children:
                 if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN" and subject.tag_ == "NNS":
-                    return subject
+                    return self.noun_after(subject.doc, subject.i) or subject  # "Co-publications": to the compound's noun
                 # "The network of partner universities grew from 14 to 31": a whole whose parts are counted
                 if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ == "NOUN" and subject.tag_ == "NN":
                     parts = of_object(subject)
