@@ -38,6 +38,7 @@ from pipeline.components.org_lexicon import COUNTRY_FILE, Countries, CountryList
 from pipeline.components.org_names import NameGrammar
 from pipeline.components.party_description import PartyDescription
 from pipeline.components.party_groups import group_mentions, only_body_of_its_kind
+from pipeline.components.party_links import link_names
 from pipeline.components.party_mentions import DocumentMentions, Mention
 from pipeline.components.rule_component import RuleComponent
 from pipeline.text import spec_form
@@ -141,7 +142,9 @@ class PartyExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found = DocumentMentions(self, doc)
-        parties = _parties(found, found.collect())
+        mentions = found.collect()
+        link_names(found, mentions)
+        parties = _parties(found, mentions)
         doc._.parties = parties
         doc.spans["parties"] = sorted((m for p in parties for m in p.mentions), key=lambda s: (s.start, s.end))
         return doc
