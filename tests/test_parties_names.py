@@ -540,3 +540,9 @@ def test_a_person_closing_a_comma_list_is_not_in_the_name(nlp):
 def test_ministries_of_several_states_are_named(nlp):
     found = parties(nlp, "The programme is funded by the Ministries for Foreign Affairs of Malta and Cyprus.")
     assert [p.name for p in found] == ["Ministries for Foreign Affairs of Malta and Cyprus"]
+
+
+def test_a_pair_of_states_or_an_acronym_with_a_general_word_is_no_body(nlp):
+    assert parties(nlp, "The Indo-US forum met, and so did the Sino-German panel of experts.") == []
+    found = parties(nlp, "Ms. Ana Vell (Director, KMRI Headquarters) and the KMRI Management met. KMRI staff agreed.")
+    assert [p.name for p in found] == ["KMRI"]

@@ -173,7 +173,10 @@ class ModelOrgs:
         fillers = lexicon.field_words | lexicon.generic | self.function_words | lexicon.not_org_words
         if all(t.lower_ in fillers for t in words) or any(t.lower_ in lexicon.not_org_words for t in words):
             return None
-        evidence = any(self.is_acronym(t.text) and t.text not in lexicon.junk for t in words)
+        # A state's short name is no evidence ("the Indo-US forum"), nor are the combining forms of states' names.
+        if all(t.i in country_tokens or self.is_place(t.text) or t.lower_ in lexicon.state_prefixes for t in words):
+            return None
+        evidence = any(self.is_acronym(t.text) and t.text not in lexicon.junk and not self.is_place(t.text) for t in words)
         evidence = evidence or uses[" ".join(span.text.split())] >= 2
         return ModelName(span, False, True) if evidence else None
 

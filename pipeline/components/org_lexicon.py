@@ -70,6 +70,7 @@ class OrgLexicon:
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
     named_by_field: frozenset[str]      # heads a field word before them names ("Foreign Ministry"), and those words
+    state_prefixes: frozenset[str]      # combining forms of states' names ("Indo-", "Sino-", "Pak-")
     collective_heads: frozenset[str]    # plural heads naming bodies of several states ("Ministries of ... of X and Y")
     index_labels: frozenset[str]        # label a page's index terms ("Tags: ..."), furniture
     place_particles: frozenset[str]     # small words inside places' names ("Dar es Salaam")
@@ -130,6 +131,7 @@ class OrgLexicon:
             place_particles=_words(kinds.get("place_particles", [])),
             index_labels=_words(non.get("index_labels", [])),
             collective_heads=_words(kinds.get("collective_heads", [])),
+            state_prefixes=_words(non.get("state_prefixes", [])),
             funding_fields=_words(non.get("funding_fields", [])),
             named_by_field=_words(kinds.get("named_by_field", [])),
         )
