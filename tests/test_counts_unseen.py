@@ -312,3 +312,14 @@ def test_indian_grouping_and_signs_before_scales(nlp, text, expected):
 )
 def test_indian_abbreviations_and_split_subjects(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The forum gathered 90 delegates (45 per side).", [("90", 90, "delegate"), ("45", 45, "delegate")]),
+        ("Another 12 grants were signed, bringing the total to 57.", [("12", 12, "grant"), ("57", 57, "grant")]),
+    ],
+)
+def test_bracketed_shares_and_running_totals(nlp, text, expected):
+    assert units(nlp, text) == expected
