@@ -546,3 +546,15 @@ def test_a_pair_of_states_or_an_acronym_with_a_general_word_is_no_body(nlp):
     assert parties(nlp, "The Indo-US forum met, and so did the Sino-German panel of experts.") == []
     found = parties(nlp, "Ms. Ana Vell (Director, KMRI Headquarters) and the KMRI Management met. KMRI staff agreed.")
     assert [p.name for p in found] == ["KMRI"]
+
+
+def test_an_acronym_set_off_by_commas_after_the_name_it_spells_is_defined(nlp):
+    found = parties(nlp, "The Tarnova Kolvana Smart University, TKSU, and the Halley Institute signed. TKSU will host.")
+    tksu = named(found, "Tarnova Kolvana Smart University")
+    assert tksu is not None and tksu.acronym == "TKSU"
+
+
+def test_an_acronym_before_a_colon_in_brackets_belongs_to_the_name_before(nlp):
+    text = "The Maltese Commission for Marine Research (MCMR: Kummissjoni Maltija) signed. MCMR will pay."
+    found = parties(nlp, text)
+    assert named(found, "Maltese Commission for Marine Research") is named(found, "MCMR")

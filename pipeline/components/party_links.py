@@ -20,6 +20,10 @@ def link_names(found: DocumentMentions, mentions: list[Mention]) -> None:
         other = words.get(opening + 1) if opening < len(doc) and doc[opening].text == "(" else None
         if other is not None and other.span.end < len(doc) and doc[other.span.end].text == ")":
             found.links.append((m.key, other.key))
+        # "Chilean Commission for ... (CONICYT: Comisión Nacional de ...)": the acronym before a colon is this body's.
+        acronym = starts.get(opening + 1) if opening + 2 < len(doc) and doc[opening].text == "(" else None
+        if acronym is not None and acronym.acronym and doc[opening + 2].text == ":":
+            found.links.append((m.key, acronym.key))
         gloss = _gloss(found, m, by_start)
         if gloss is not None:
             found.links.append((m.key, gloss.key))

@@ -161,6 +161,8 @@ class DocumentMentions:
                 long, acronym = span[:-1], span[-1:]         # the grammar took the acronym as a word of the name
             elif i in acronyms:
                 long, acronym = span, doc[i : i + 1]
+            elif self._apposed_acronym(i, acronyms):
+                long, acronym = span, doc[i + 1 : i + 2]    # "The Hamdan bin Mohammed Smart University, HBMSU, and ..."
             else:
                 continue
             if "\n" in doc[acronym.start - 1].whitespace_ or not doc[acronym.start - 1].whitespace_:
@@ -176,6 +178,14 @@ class DocumentMentions:
                 mention = self.mention(part, strong=True, priority=0, entry=self._entry(part))
                 self.candidates.append(mention)
                 self.links.append((key, mention.key))
+
+    def _apposed_acronym(self, i: int, acronyms: set[int]) -> bool:
+        """An acronym set off by commas right after a name (", HBMSU,"), closing a clause or the sentence."""
+        doc = self.doc
+        return (
+            i + 2 < len(doc) and doc[i].text == "," and i + 1 in acronyms
+            and doc[i + 2].text in (",", ".", ";", ")") and "\n" not in doc[i + 1].whitespace_
+        )
 
     def _long_form(self, definition: Definition) -> Span | None:
         """The name an acronym stands for: the grammar's or gazetteer's name, else the spelled-out one."""
