@@ -323,3 +323,15 @@ def test_indian_abbreviations_and_split_subjects(nlp, text, expected):
 )
 def test_bracketed_shares_and_running_totals(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a currency code that also names a series of meetings
+        ("The two ministers met at COP 27 and again at COP28.", [("two", 2, "minister")]),
+        ("The fund pays COP 40 million per project.", [("COP 40 million", 40_000_000, "COP")]),
+    ],
+)
+def test_codes_that_name_meetings(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -20,7 +20,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.counts.currency import USD, DollarContext, SharedCurrencies
+from pipeline.components.counts.currency import USD, DollarContext, SharedCurrencies, names_a_meeting
 from pipeline.components.counts.filters import NumberFilters
 from pipeline.components.counts.numbers import ARTICLES, Number, NumberReader, NumberStarts, glued
 from pipeline.components.counts.phrases import CountPhrases, PhraseIndex, named_currency_after, phrase_tables
@@ -154,6 +154,7 @@ class CountExtractor:
         self.rupees = DollarContext(data["rupee_states"], countries, default="INR")
         self.rupee_signs = frozenset(data["rupee_signs"])
         self.shared = SharedCurrencies(data["shared_currencies"], countries)
+        self.code_names = frozenset(data["code_names"])
         self.rupee_scales = frozenset(data["rupee_scales"])
         self.shared_currency_words = frozenset(data["shared_currency_words"])
         self.bare_dollar = str(data["bare_dollar"])
@@ -231,6 +232,8 @@ class CountExtractor:
                 number.currency, number.scale, start = hit.value, number.scale * scale, hit.start
                 if doc[hit.start : hit.end].text.lower().replace(" ", "") in self.rupee_signs:
                     bare_dollar = "rupee"
+        if number.currency and names_a_meeting(doc, number, start, end, self.code_names, self.numbers):
+            return None  # "COP26", "COP 26": a conference, not Colombian pesos
         if number.currency and end < len(doc) and doc[end].lower_.rstrip(".") in money_scales:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "$3.5m"
             end += 1

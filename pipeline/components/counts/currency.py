@@ -131,3 +131,13 @@ class SharedCurrencies:
 
     def currency(self, doc: Doc, name: str) -> str:
         return self.contexts[name].currency(doc)
+
+
+def names_a_meeting(doc: Doc, number, start: int, end: int, code_names: frozenset[str], numbers) -> bool:
+    """A currency code that also names a series of meetings ("COP"; data: code_names) before a
+    small whole number and no scale word names the meeting ("COP26", "COP 26"), not an amount."""
+    written = doc[start : number.start].text if start < number.start else doc[start].text
+    code = written[: len(written) - len(written.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+    small = number.value < 100 and number.value == number.value.to_integral_value() and number.scale == 1
+    scaled = end < len(doc) and (doc[end].lower_.rstrip(".") in numbers.money_scales or doc[end].lower_ in numbers.scales)
+    return code in code_names and small and not scaled
