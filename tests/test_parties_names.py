@@ -558,3 +558,10 @@ def test_an_acronym_before_a_colon_in_brackets_belongs_to_the_name_before(nlp):
     text = "The Maltese Commission for Marine Research (MCMR: Kummissjoni Maltija) signed. MCMR will pay."
     found = parties(nlp, text)
     assert named(found, "Maltese Commission for Marine Research") is named(found, "MCMR")
+
+
+def test_a_joint_body_named_in_lower_case_after_two_states(nlp):
+    text = "It was decided by the Maltese-Cypriot commission on scientific and technical cooperation in May."
+    assert [p.name for p in parties(nlp, text)] == ["Maltese-Cypriot commission on scientific and technical cooperation"]
+    # one state's adjective, or another word, names no lower-case committee
+    assert parties(nlp, "The Maltese committee and the ethics committee met.") == []

@@ -113,6 +113,20 @@ class NameComplements:
             end, count, after_state = item_end, count + 1, is_state
         return end, count
 
+    def lower_field(self, end: int) -> int:
+        """A lower-case complement of research fields after a joint body's lower-case name: "on scientific and
+        technical cooperation", "on science and technology"."""
+        doc, lexicon = self.doc, self.lexicon
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("on", "for", "of"):
+            return end
+        i, stop = end + 1, end
+        while i < len(doc) and doc[i].is_lower and (doc[i].lower_ in lexicon.field_words or doc[i].lower_ in lexicon.conjunctions
+                                                    or doc[i].lower_ in ("technical", "scientific", "technological")):
+            i += 1
+            if doc[i - 1].lower_ not in lexicon.conjunctions:
+                stop = i
+        return stop
+
     def _more_states(self, end: int) -> int:
         doc = self.doc
         while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.lexicon.conjunctions):

@@ -70,6 +70,7 @@ class OrgLexicon:
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
     named_by_field: frozenset[str]      # heads a field word before them names ("Foreign Ministry"), and those words
+    joint_lower_heads: frozenset[str]   # joint bodies named in lower case after two states ("Armenian-Belarusian working group")
     state_prefixes: frozenset[str]      # combining forms of states' names ("Indo-", "Sino-", "Pak-")
     collective_heads: frozenset[str]    # plural heads naming bodies of several states ("Ministries of ... of X and Y")
     index_labels: frozenset[str]        # label a page's index terms ("Tags: ..."), furniture
@@ -117,7 +118,7 @@ class OrgLexicon:
             serves_body=_words(kinds["serves_body"]),
             state_words=_words(kinds["state_words"]),
             name_stop_words=_words(kinds["name_stop_words"]),
-            lower_case_heads=_words(kinds.get("lower_case_heads", [])),
+            lower_case_heads=_words(kinds.get("lower_case_heads", [])) | _words(kinds.get("joint_lower_heads", [])),
             sentence_case_prepositions=_words(kinds.get("sentence_case_prepositions", [])),
             sentence_case_joins=_words(kinds.get("sentence_case_joins", [])),
             sentence_case_conjunctions=_words(kinds.get("sentence_case_conjunctions", [])),
@@ -132,6 +133,7 @@ class OrgLexicon:
             index_labels=_words(non.get("index_labels", [])),
             collective_heads=_words(kinds.get("collective_heads", [])),
             state_prefixes=_words(non.get("state_prefixes", [])),
+            joint_lower_heads=_words(kinds.get("joint_lower_heads", [])),
             funding_fields=_words(non.get("funding_fields", [])),
             named_by_field=_words(kinds.get("named_by_field", [])),
         )

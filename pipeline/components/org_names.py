@@ -157,6 +157,8 @@ class DocNames:
         if with_patron > end:
             end, complements = with_patron, max(complements, 1)
         end = self.complements.with_city(head, end)
+        if head.phrase in self.lexicon.joint_lower_heads and not capitalised(self.doc[head.start]) and not complements:
+            end = self.complements.lower_field(end)     # "... working group on science and technology"
         if end == head.end and start == first_head.start and head is first_head:
             return None
         # Words after a head written first name it too ("Geološki zavod Slovenije", "Ambasciata d'Italia").
@@ -218,6 +220,9 @@ class DocNames:
         modifiers = [t for t in self.doc[start : head.start] if t.is_alpha]
         if not modifiers:
             return False
+        # "the Armenian-Belarusian working group": a joint body in lower case is named by the two states only.
+        if head.phrase in self.lexicon.joint_lower_heads:
+            return len({self.countries[t.i].country for t in modifiers if t.i in self.countries}) >= 2
         if head.phrase in self.lexicon.seat_in_name and any(t.i in self.country_tokens for t in modifiers):
             return True
         # The model's place labels count for English heads only ("the Nairobi office"); it takes words of other
