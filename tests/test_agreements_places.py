@@ -213,3 +213,13 @@ def test_place_of_a_dateline_closed_by_an_agency_and_a_full_stop_under_a_title_n
         "for 2025–2027."
     )
     assert only(nlp, text).place == "Kisumu"
+
+
+def test_side_remark_with_a_time_of_its_own_takes_no_meetings_date_needs_dates(nlp):
+    found = events(
+        nlp,
+        "The agreement was signed during the Space Congress held in Nairobi on 21-25 October 2019. "
+        "It continues the Memorandum of Understanding between Kenya and Ghana, signed in May this year.",
+    )
+    mou = [e for e in found if e.type == "mou"]
+    assert mou and (mou[0].date_value, mou[0].place) != ("2019-10-21/2019-10-25", "Nairobi")

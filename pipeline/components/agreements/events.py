@@ -168,7 +168,9 @@ class EventReader:
             date, place = date or meeting_date, place or meeting_place
         if action == "adopted" and verb is not None and date is None and place is None:
             date, place = slots.occasion_meeting(verb, unit)
-        elif action != "referenced" and verb is not None and (date is None or place is None):
+        elif action != "referenced" and verb is not None and (date is None or place is None) and not (
+            verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+        ):   # not a side remark with a time of its own the date reader missed ("the MoU, signed in May this year")
             meeting_date, meeting_place = slots.nearby_meeting(verb, unit)
             if meeting_date is None and meeting_place is None:
                 meeting_date, meeting_place = slots.following_occasion(unit)
