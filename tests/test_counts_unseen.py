@@ -335,3 +335,15 @@ def test_bracketed_shares_and_running_totals(nlp, text, expected):
 )
 def test_codes_that_name_meetings(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an acronym that spells like a percent sign; a verb the parse coordinated with the counted noun
+        ("The lab filed 5 PCT applications.", [("5", 5, "pct application")]),
+        ("The unit employs 8 FTEs and trains 20 interns.", [("8", 8, "fte"), ("20", 20, "intern")]),
+    ],
+)
+def test_acronyms_and_coordinated_verbs(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -250,8 +250,8 @@ class CountExtractor:
             unit, kind, end = hit.value, "money", hit.end
             if end < len(doc) and doc[end].lower_ in self.numbers.scales and number.scale == 1:
                 number.scale, end = self.numbers.scales[doc[end].lower_], end + 1  # "1€ billion"
-        elif hit := phrases.starting("percent", end):
-            unit, kind, end = "percent", "percent", hit.end
+        elif (hit := phrases.starting("percent", end)) and not (doc[hit.start].is_upper and len(doc[hit.start]) > 1):
+            unit, kind, end = "percent", "percent", hit.end  # not "7 PCT applications"
         if kind == "money":
             self.numbers.read_grouped_by_dots(doc, number)  # "EUR 210.000", "COP 8.400 millones"
         if kind is None and self.filters.is_time(doc, start, end):

@@ -118,6 +118,8 @@ class NounPhrases:
         other = self.noun_after(doc, noun.i + 2)
         if other is None or not self._joined(other, noun) or other.lemma_.lower() in self.scales:
             return None  # not "experts and hundreds (of students)"
+        if other.i + 1 < len(doc) and (doc[other.i + 1].like_num or doc[other.i + 1].lower_ in ("a", "an", "the")):
+            return None  # a verb taking an object: "12 FTEs and awards 30 credits"
         return other
 
     def quantity_subject(self, token: Token) -> Token | None:
