@@ -565,3 +565,9 @@ def test_a_joint_body_named_in_lower_case_after_two_states(nlp):
     assert [p.name for p in parties(nlp, text)] == ["Maltese-Cypriot commission on scientific and technical cooperation"]
     # one state's adjective, or another word, names no lower-case committee
     assert parties(nlp, "The Maltese committee and the ethics committee met.") == []
+
+
+def test_a_head_ending_a_compound_word_names_a_body(nlp):
+    text = "The Landesministerium für Meeresforschung and the Forschungszentrum Tarnow signed with Havsforskningsrådet."
+    assert [p.name for p in parties(nlp, text)] == [
+        "Landesministerium für Meeresforschung", "Forschungszentrum Tarnow", "Havsforskningsrådet"]

@@ -70,6 +70,7 @@ class OrgLexicon:
     patron_titles: frozenset[str]       # open a patron's name inside a body's ("King Saud University")
     patron_particles: frozenset[str]    # join a patron's names ("Prince Mohammad bin Fahd University")
     named_by_field: frozenset[str]      # heads a field word before them names ("Foreign Ministry"), and those words
+    compound_heads: tuple[str, ...]     # heads that end compound words ("Forschungszentrum"), longest first
     joint_lower_heads: frozenset[str]   # joint bodies named in lower case after two states ("Armenian-Belarusian working group")
     state_prefixes: frozenset[str]      # combining forms of states' names ("Indo-", "Sino-", "Pak-")
     collective_heads: frozenset[str]    # plural heads naming bodies of several states ("Ministries of ... of X and Y")
@@ -134,6 +135,7 @@ class OrgLexicon:
             collective_heads=_words(kinds.get("collective_heads", [])),
             state_prefixes=_words(non.get("state_prefixes", [])),
             joint_lower_heads=_words(kinds.get("joint_lower_heads", [])),
+            compound_heads=tuple(sorted(_words(kinds.get("compound_heads", [])), key=len, reverse=True)),
             funding_fields=_words(non.get("funding_fields", [])),
             named_by_field=_words(kinds.get("named_by_field", [])),
         )

@@ -98,11 +98,12 @@ class DocNames:
 
     def _heads(self, matches) -> list[Head]:
         strings = self.doc.vocab.strings
+        found = [(start, end, self.doc[start:end].text.lower(), strings[match_id] == "ORG_HEAD") for match_id, start, end in matches]
+        found += self._compound_heads()
         heads, covered = [], -1
-        for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
+        for start, end, phrase, is_party in sorted(found, key=lambda m: (m[0], -m[1])):
             if start < covered:
                 continue
-            phrase = self.doc[start:end].text.lower()
             first = self.doc[start]
             # "the Plant Production Systems group": a lower-case head after a word of a name.
             lower_case = phrase in self.lexicon.lower_case_heads and start > 0 and (
@@ -112,9 +113,20 @@ class DocNames:
                 continue
             if first.lower_ in self.lexicon.stop_words:     # "Visit ITO EN Ltd.", "Chair of ..."
                 continue
-            heads.append(Head(start, end, phrase, strings[match_id] == "ORG_HEAD"))
+            heads.append(Head(start, end, phrase, is_party))
             covered = end
         return heads
+
+    def _compound_heads(self) -> list[tuple[int, int, str, bool]]:
+        """Heads at the end of a compound word ("Bundesministerium", "Forschungszentrum Jülich", "Vetenskapsrådet"):
+        the head is the suffix, the word a name on its own."""
+        suffixes = self.lexicon.compound_heads
+        return [
+            (t.i, t.i + 1, next(x for x in suffixes if t.lower_.endswith(x)), True)
+            for t in self.doc
+            if t.is_alpha and t.lower_.endswith(suffixes) and t.text[:1].isupper() and t.lower_ not in suffixes
+            and len(t) > 7
+        ]
 
     def head_of(self, span: Span) -> Head | None:
         """The head word of a name: the last word before its first preposition."""
@@ -159,7 +171,8 @@ class DocNames:
         end = self.complements.with_city(head, end)
         if head.phrase in self.lexicon.joint_lower_heads and not capitalised(self.doc[head.start]) and not complements:
             end = self.complements.lower_field(end)     # "... working group on science and technology"
-        if end == head.end and start == first_head.start and head is first_head:
+        compound = head.phrase != self.doc[head.start : head.end].text.lower()
+        if end == head.end and start == first_head.start and head is first_head and not compound:
             return None
         # Words after a head written first name it too ("Geološki zavod Slovenije", "Ambasciata d'Italia").
         named_by_modifiers = not complements and (after_head > head.end or self._named_by_modifiers(start, first_head, head))
@@ -185,7 +198,7 @@ class DocNames:
         general = self.lexicon.generic
         if head.phrase in self.lexicon.named_by_field:
             general = general - self.lexicon.field_words - self.lexicon.named_by_field
-        generic = not complements and head is first_head and all(t.lower_ in general for t in modifiers)
+        generic = not complements and not compound and head is first_head and all(t.lower_ in general for t in modifiers)
         return Name(span, head, is_party, generic)
 
     def _funding_body(self, head: Head, modifiers: list) -> bool:
