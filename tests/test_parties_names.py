@@ -426,11 +426,6 @@ def test_an_acronym_used_once_names_a_body_when_its_officers_are_named(nlp):
     assert parties(nlp, "Work with KMRI and SOLAR goes on.") == []
 
 
-def test_a_cabinet_with_its_complement_is_a_body(nlp):
-    found = parties(nlp, "The Cabinet of Ministers of Norland approved the plan. The Cabinet met again.")
-    assert [p.name for p in found] == ["Cabinet of Ministers of Norland"]
-
-
 def test_a_venue_is_no_body_even_with_a_head_word_in_its_name(nlp):
     text = "The deal was signed at the Tarnova International Convention Centre and in the Council Chamber of KMU."
     assert [p.name for p in parties(nlp, text)] == []
