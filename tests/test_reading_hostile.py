@@ -146,6 +146,14 @@ def test_content_beats_the_extension(tmp_path, name, content, expected):
     assert marker in (doc.error or doc.format)
 
 
+def test_a_broken_pdf_is_an_error_row_and_no_library_warning(tmp_path, caplog):
+    # Without a handler, Python prints a library's warnings on stderr, under the run's display.
+    (tmp_path / "broken.txt").write_bytes(b"%PDF-1.4 cut off here")
+    [doc] = read_all(tmp_path).values()
+    assert doc.status == "error" and "unreadable PDF" in doc.error
+    assert not [record for record in caplog.records if record.name.startswith("pypdf")]
+
+
 def test_invisible_format_characters_are_removed():
     text = "Department of Science\u200d and Technology signed on 5\u200d May 2016 with the Na\u00adtional\u200b Re\u2060search\u200c Foundation\ufeff."
     assert clean_text(text) == "Department of Science and Technology signed on 5 May 2016 with the National Research Foundation."

@@ -9,6 +9,7 @@ paragraphs, and a word hyphenated at a line end is mended.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 _BULLET = re.compile(r"^(?:[•▪◦●■□➢►‣∙·*–—-]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
@@ -22,6 +23,8 @@ FULL_LINE_SHARE = 0.75
 def pdf_text(raw: bytes) -> str:
     from pypdf import PdfReader
 
+    # pypdf logs what it finds wrong straight to stderr; the documents row already says it.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(raw))
         lines = [line.rstrip() for page in reader.pages for line in (page.extract_text() or "").splitlines() + [""]]
