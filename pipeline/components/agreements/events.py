@@ -64,8 +64,10 @@ class EventReader:
             for party in event.parties:
                 recorded.setdefault((event.type, party), set()).add(event.instrument_id)
         for mention, unit, instrument in unnamed:
-            if any(e.trigger.start > mention.span.start for e in instrument.events):
-                continue   # a later sentence tells what was done with it ("... was originally signed at Riyadh")
+            if instrument.events and not self._framed_in(unit, mention.span):
+                # a later sentence tells what was done with it ("... was originally signed at Riyadh"),
+                # or an earlier one did: a bare re-mention ("- Agreement with Argentina (PDF)")
+                continue
             if not any(recorded.get((instrument.type, party), set()) - {instrument.id} for party in instrument.parties):
                 self._record(mention, unit, "referenced", None, instrument)
         self._assign_validity()
@@ -270,9 +272,12 @@ class EventReader:
         return [e for e in events if id(e) not in headlines]
 
     def _framed(self, event: Agreement) -> bool:
+        return self._framed_in(event.evidence, event.trigger)
+
+    def _framed_in(self, unit: Span, mention: Span) -> bool:
         """Whether a title introduces its mention as the frame of something ("Joint projects
         under the NSF–DST arrangement"; titles parse poorly, so any cue before it counts)."""
-        words = [t.lower_ for t in self.doc[event.evidence.start : event.trigger.start]]
+        words = [t.lower_ for t in self.doc[unit.start : mention.start]]
         return any(tuple(words[n : n + len(cue)]) == cue for cue in self.cues.basis_cues for n in range(len(words)))
 
     def _occasion_before(self) -> Agreement:

@@ -114,7 +114,11 @@ class MentionFinder:
             reach = token.sent.start
             for _ in range(PRONOUN_REACH_SENTENCES):
                 reach = doc[max(reach - 1, 0)].sent.start
-            if before.span.start < reach or self.cues.action(token.head, None, before.type) not in self.cues.pronoun_actions:
+            # "it was amended and extended in 1994": the action may be a verb coordinated with the head
+            verbs = [token.head] + [c for c in token.head.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+            if before.span.start < reach or not any(
+                self.cues.action(verb, None, before.type) in self.cues.pronoun_actions for verb in verbs
+            ):
                 continue
             pronouns.append(Mention(Span(doc, token.i, token.i + 1, label=before.type), before.type, False))
         return sorted(mentions + pronouns, key=lambda m: m.span.start) if pronouns else mentions

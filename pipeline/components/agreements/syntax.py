@@ -95,7 +95,9 @@ class Syntax:
             )
         acting = [(v, a) for v, a in found if a and v in unit and not self._intended(v)]
         acting += [(v, a) for v, a in self._participles_after(mention, unit) if v not in {w for w, _ in acting}]
-        for verb, _ in list(acting):
+        # "it was amended and extended in 1994": an action may follow a verb that gives none
+        silent = [v for v, a in found if not a and anchor.dep_ == "nsubjpass" and v.i == head.i and v in unit]
+        for verb in [v for v, _ in acting] + silent:
             acting.extend(self._coordinated_actions(verb, mention.type))
         return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
 

@@ -1,0 +1,37 @@
+"""st_agreements: which events a page tells (SPEC 3.4, 3.5): actions told of a pronoun
+through a coordinated verb, re-mentions that tell nothing new, the meeting a committee's
+decision belongs to."""
+
+from conftest import agreement_events as events
+
+
+def test_pronoun_takes_the_action_of_a_verb_coordinated_with_its_own(nlp):
+    found = events(
+        nlp,
+        "The Agreement on Marine Research between Chile and Norway was signed in Oslo on 4 May 1992. "
+        "After the two states revised their fisheries law it was amended and extended in 2003 by an exchange of notes.",
+    )
+    assert [(e.action, e.date_value, e.instrument_id) for e in found] == [
+        ("signed", "1992-05-04", found[0].instrument_id), ("extended", "2003", found[0].instrument_id),
+    ]
+
+
+def test_bare_re_mention_in_a_download_list_is_no_event(nlp):
+    found = events(
+        nlp,
+        "The Agreement on Scientific Cooperation between Poland and Uruguay was signed in Warsaw on 3 June 1999.\n\n"
+        "Files\n"
+        "- Agreement with Uruguay (PDF, 180 kB)\n"
+        "- Call text 2024 (PDF, 95 kB)\n",
+    )
+    assert [(e.action, e.date_value) for e in found] == [("signed", "1999-06-03")]
+
+
+def test_heading_that_frames_a_section_by_an_instrument_told_before_stays(nlp):
+    found = events(
+        nlp,
+        "The Agreement on Scientific Cooperation between Poland and Uruguay was signed in Warsaw on 3 June 1999.\n\n"
+        "Joint projects under the Poland-Uruguay agreement\n\n"
+        "Eleven projects were funded in 2023.",
+    )
+    assert [e.action for e in found] == ["signed", "referenced"]
