@@ -175,7 +175,7 @@ def _party(doc: Doc, description: PartyDescription, party_id: str, group: list[M
     entry = next((m.entry for m in group if m.entry is not None), None)
     surfaces = [" ".join(m.span.text.split()) for m in group]
     name_mention = description.name_mention(group, entry)
-    name = " ".join(name_mention.span.text.split())
+    name = name_mention.name or " ".join(name_mention.span.text.split())
     acronyms = Counter(s for m, s in zip(group, surfaces) if m.acronym)
     acronym = acronyms.most_common(1)[0][0] if acronyms else None
     aliases = list(dict.fromkeys(s for s in surfaces if s not in (name, acronym)))
@@ -189,7 +189,7 @@ def _party(doc: Doc, description: PartyDescription, party_id: str, group: list[M
         name=name,
         acronym=acronym,
         aliases=aliases,
-        kind=entry.kind if entry is not None else description.kind(name_mention.span),
+        kind=entry.kind if entry is not None else description.kind(name_mention.span, name_mention.name),
         country=description.country(group, name_mention.span, entry),
         mentions=spans,
         canonical=entry.name if entry is not None else None,

@@ -52,7 +52,9 @@ class PartyDescription:
         spellings = Counter(m.span.text for m in same)
         return max(same, key=lambda m: spellings[m.span.text])
 
-    def kind(self, span: Span) -> str:
+    def kind(self, span: Span, name: str | None = None) -> str:
+        if name is not None:        # a body named by a plural head ("Lille" of "the universities of ...")
+            return self.lexicon.head_kinds.get(name.split()[0].lower(), "other")
         head = self.names.head_of(span)
         if head is None:
             return "other"

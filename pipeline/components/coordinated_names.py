@@ -1,0 +1,104 @@
+"""Bodies of one kind named together under a plural head, each by its seat or patron alone.
+
+"the universities of Lyon, Lille and Nantes" and "five universities (Gafsa, Sfax and Kairouan)" name one
+university per item; no head word stands next to "Lille" or "Sfax", so the grammar sees none of them. Each item
+becomes a mention whose name is the singular head with the item ("University of Lille"), which is also the
+form the same body takes where the text names it in full.
+
+Items must be short runs of capitalised words: a list holding a country ("universities of Japan and Korea"), an
+acronym, a head word or a lower-case word is not a list of seats, and is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from pipeline.components.acronyms import is_acronym
+
+if TYPE_CHECKING:
+    from pipeline.components.party_mentions import DocumentMentions, Mention
+
+_MAX_ITEM_WORDS = 3
+
+
+def coordinated_bodies(found: DocumentMentions) -> list[Mention]:
+    doc, lexicon = found.doc, found.lexicon
+    mentions: list[Mention] = []
+    country_tokens: set[int] | None = None
+    for token in doc:
+        singular = lexicon.coordinated_heads.get(token.lower_)
+        if singular is None or token.i + 2 >= len(doc):
+            continue
+        after = doc[token.i + 1]
+        if country_tokens is None:
+            country_tokens = {i for c in found.countries.values() for i in range(c.start, c.end)}
+        if after.text == "(":
+            items = _items(found, token.i + 2, ")", country_tokens)
+        elif after.lower_ == "of":
+            start = token.i + 2 + (doc[token.i + 2].lower_ == "the")
+            items = _items(found, start, None, country_tokens)
+        else:
+            continue
+        for item in items or []:
+            mention = found.mention(item, strong=True)
+            mention.name = f"{singular} of {' '.join(item.text.split())}"
+            mention.key = found.extractor.key(mention.name)
+            mentions.append(mention)
+    return mentions
+
+
+def _items(found: DocumentMentions, i: int, closing: str | None, country_tokens: set[int]) -> list[Span] | None:
+    """The items of a list starting at doc[i]: at least two, the last after a conjunction unless in brackets."""
+    doc, lexicon = found.doc, found.lexicon
+    items: list[Span] = []
+    joined = False
+    while i < len(doc):
+        end = i
+        while end < len(doc) and _item_word(doc[end]) and end - i < _MAX_ITEM_WORDS + 1:
+            end += 1
+        if end == i or end - i > _MAX_ITEM_WORDS:
+            return None
+        item = doc[i:end]
+        if not _seat(found, item, country_tokens):
+            return None
+        items.append(item)
+        if joined:
+            break
+        i = end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ in lexicon.conjunctions:
+            joined = True
+            i += 1
+        elif i < len(doc) and closing is not None and doc[i].text == closing:
+            break
+        elif i >= len(doc) or doc[i - 1].text != ",":
+            break
+    if len(items) < 2:
+        return None
+    end = items[-1].end
+    if closing is not None:
+        return items if end < len(doc) and doc[end].text == closing else None
+    # Without brackets the list must close with a conjunction and end where the name would ("..., Lille and
+    # Nantes took part"), not run into more capitalised words.
+    return items if joined and (end >= len(doc) or not doc[end].text[:1].isupper()) else None
+
+
+def _item_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper
+
+
+def _seat(found: DocumentMentions, item: Span, country_tokens: set[int]) -> bool:
+    """An item names a seat or patron: no country, acronym, head word or word that is no name."""
+    lexicon = found.lexicon
+    if any(t.i in country_tokens for t in item) or found.extractor.countries.is_place(item.text):
+        return False
+    if any(t.i in found.blocked for t in item):
+        return False
+    return not any(
+        is_acronym(t.text) or t.lower_ in lexicon.head_kinds or t.lower_ in lexicon.stop_words
+        or t.lower_ in lexicon.generic or t.lower_ in lexicon.field_words
+        for t in item
+    )

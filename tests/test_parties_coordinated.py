@@ -1,0 +1,50 @@
+"""st_parties: bodies named together under a plural head ("the universities of X and Y"), and the lower-level
+fixes of session 4, each from a sentence of our own."""
+
+import pytest
+
+from pipeline.nlp import analyse_text
+from pipeline.text import spec_form
+
+
+def parties(nlp, text):
+    return analyse_text(nlp, text)._.parties
+
+
+def names(nlp, text):
+    return {spec_form(p.name) for p in parties(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The presidents of four Moroccan universities (Fez, Meknes, Oujda and Agadir) met in Rabat.",
+         {"university of fez", "university of meknes", "university of oujda", "university of agadir"}),
+        ("The universities of Leipzig and Halle will host the fellows.",
+         {"university of leipzig", "university of halle"}),
+        ("Staff from the universities of Souk Ahras, Lille and Nantes took part.",
+         {"university of souk ahras", "university of lille", "university of nantes"}),
+    ],
+)
+def test_a_plural_head_with_a_list_of_seats_names_one_body_per_seat(nlp, text, expected):
+    found = parties(nlp, text)
+    assert {spec_form(p.name) for p in found} >= expected
+    assert all(p.kind == "university" for p in found if spec_form(p.name) in expected)
+
+
+def test_the_seat_alone_is_an_alias_and_joins_the_full_name(nlp):
+    found = parties(nlp, "The universities of Lyon and Lille signed. The University of Lille will lead the work.")
+    lille = [p for p in found if spec_form(p.name) == "university of lille"]
+    assert len(lille) == 1 and "Lille" in lille[0].aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The universities of Japan and Korea signed a joint statement.",
+        "Three universities (two public, one private) joined the network.",
+        "Two universities (UNAM and IPN) joined the network.",
+    ],
+)
+def test_lists_of_states_acronyms_or_common_words_are_no_seats(nlp, text):
+    assert not any(spec_form(p.name).startswith("university of") for p in parties(nlp, text))
