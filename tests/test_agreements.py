@@ -525,6 +525,7 @@ def test_signing_by_parties_in_place_on_date_needs_dates(nlp):
         ("An MoU between India and Chile was signed in Washington, D.C. on 3 May 2015.", "Washington, D.C."),
         ("An MoU between India and Chile was signed in Bonn, Germany, in 2015.", "Bonn"),   # gold writes the city
         ("An MoU between India and Chile was signed in Tokyo, Kyoto and Osaka.", "Tokyo"),
+        ("An MoU between India and Chile was signed in Surabaya, East Java, on 3 May 2015.", "Surabaya"),   # a province too
     ],
 )
 def test_place_keeps_the_region_written_after_a_comma_not_a_country(nlp, text, place):

@@ -35,3 +35,14 @@ def test_heading_that_frames_a_section_by_an_instrument_told_before_stays(nlp):
         "Eleven projects were funded in 2023.",
     )
     assert [e.action for e in found] == ["signed", "referenced"]
+
+
+def test_committee_decision_takes_the_latest_meeting_told_not_an_older_one(nlp):
+    found = events(
+        nlp,
+        "The fourth meeting of the Joint Committee between Kenya and Peru took place in Nairobi on 10-11 March 2022. "
+        "The first meeting of the Joint Committee was held in Lima in October 2008.\n\n"
+        "The Joint Committee agreed on a work programme for the years 2022-2024.",
+    )
+    adopted = [e for e in found if e.action == "adopted"]
+    assert [(e.date_value, e.place) for e in adopted] == [("2022-03-10/2022-03-11", "Nairobi")]

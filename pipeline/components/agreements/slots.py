@@ -156,9 +156,10 @@ class Slots:
         return head.dep_ == "pobj" and head.head.lower_ == "at"
 
     def _with_region(self, place: Span, unit: Span) -> Span:
-        """The place with the region the text adds after a comma, as written: "Washington,
-        D.C." (not a list: "Tokyo, Kyoto and Osaka"); a country after a city is left out,
-        as annotators write the city ("Vientiane, Lao PDR" gives Vientiane)."""
+        """The place with the abbreviated region the text adds after a comma, as written:
+        "Washington, D.C." (not a list: "Tokyo, Kyoto and Osaka"); a country or a province
+        after a city is left out, as annotators write the city ("Vientiane, Lao PDR" gives
+        Vientiane)."""
         doc, country_at = self.doc, self.index.country_at
         after = place.end + 1
         if after >= unit.end or doc[place.end].text != "," or after in country_at:
@@ -168,6 +169,8 @@ class Slots:
             return place
         if region.root.dep_ == "conj" or (region.end < unit.end and doc[region.end].lower_ in ("and", "or")):
             return place
+        if not all("." in t.text or (t.is_upper and len(t) <= 4) for t in region):
+            return place   # a province is left out too ("Bandung, West Java"); an abbreviation stays ("D.C.")
         return doc[place.start : region.end]
 
     def _visit_of(self, visit: Token, verb: Token, root: Token, unit: Span) -> bool:
@@ -268,10 +271,16 @@ class Slots:
                   if m[0].i != verb.i and (m[1] or m[2])]
         if within:
             return within[0][1], within[0][2]
-        for token, date, place in reversed(self.meetings[: bisect.bisect_left(starts, unit.start)]):
-            if token.dep_ in ("ROOT", "conj") and date is not None and place is not None:
-                return date, place
-        return None, None
+        told = [
+            (n, date, place) for n, (token, date, place) in enumerate(self.meetings[: bisect.bisect_left(starts, unit.start)])
+            if token.dep_ in ("ROOT", "conj") and date is not None and place is not None
+        ]
+        if not told:
+            return None, None
+        # the page's own meeting is the latest told ("The 2nd meeting took place in Budapest on
+        # 23-24 June 2015 ... The first meeting was held in Hanoi in October 2014")
+        _, date, place = max(told, key=lambda m: (m[1]._.date.end_date is not None, m[1]._.date.end_date or 0, m[0]))
+        return date, place
 
     def meeting_of(self, root: Token, date: Span | None) -> tuple[Span | None, str | None]:
         """Date and place of the meeting an instrument records ("signed the Protocol of the
