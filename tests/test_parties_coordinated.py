@@ -48,3 +48,30 @@ def test_the_seat_alone_is_an_alias_and_joins_the_full_name(nlp):
 )
 def test_lists_of_states_acronyms_or_common_words_are_no_seats(nlp, text):
     assert not any(spec_form(p.name).startswith("university of") for p in parties(nlp, text))
+
+
+# --- names the grammar cut short or the model's tags kept from being bodies ---------------------------------
+
+
+def test_a_sub_unit_named_after_coordinated_fields_keeps_its_first_field(nlp):
+    found = names(nlp, "Samples were shared with the Coastal and Marine Ecology Division of NIWA last year.")
+    assert "coastal and marine ecology division of niwa" in found
+    assert "marine ecology division of niwa" not in found
+
+
+def test_coordinated_seats_before_a_university_stay_apart(nlp):
+    found = names(nlp, "Students of Wageningen and Egerton University met in Nairobi.")
+    assert "wageningen and egerton university" not in found
+
+
+def test_a_place_name_read_as_a_modal_opens_a_name(nlp):
+    found = names(nlp, "Projects:\n- Can Tho University and Aarhus University - rice farming under floods")
+    assert {"can tho university", "aarhus university"} <= found and "tho university" not in found
+
+
+def test_a_general_name_the_model_tags_whole_is_a_body(nlp):
+    assert "central botanical garden" in names(nlp, "Seeds were exchanged with the Central Botanical Garden in Minsk.")
+
+
+def test_a_short_general_name_still_only_refers(nlp):
+    assert "national institute" not in names(nlp, "Experts from the National Institute attended the talks in Minsk.")

@@ -40,10 +40,16 @@ class NameWords:
 
     def modifier(self, token: Token) -> bool:
         """A word left of a head: no verbs, and a sentence's first word only if it is a proper noun."""
-        if not self.word(token) or token.tag_ in VERB_TAGS:
+        if not self.word(token) or (token.tag_ in VERB_TAGS and not self._modal_in_name(token)):
             return False
         first = token.is_sent_start or token.i == 0 or "\n" in self.doc[token.i - 1].text
         return not first or token.tag_ in PROPER_TAGS or token.i in self.country_tokens
+
+    def _modal_in_name(self, token: Token) -> bool:
+        """"Can Tho University": a capitalised word read as a modal verb before a proper noun is a word of a name."""
+        doc, i = self.doc, token.i
+        opens = i == 0 or not (doc[i - 1].is_alpha and capitalised(doc[i - 1]))     # not in a title-case headline
+        return token.tag_ == "MD" and opens and i + 1 < len(doc) and doc[i + 1].tag_ in PROPER_TAGS and capitalised(doc[i + 1])
 
     def hyphen_join(self, i: int) -> bool:
         """doc[i] is a hyphen inside a word ("Marine-Earth", "Co-operation", "DBT-AIST")."""

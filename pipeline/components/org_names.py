@@ -331,9 +331,9 @@ class DocNames:
         # A field before the "and" joins its name whatever the model says ("Wildlife Research and Training Institute").
         if left.lower_ in self.lexicon.field_words:
             return left.i not in self.country_tokens
-        if left.ent_iob_ in ("B", "I") and doc[i].ent_iob_ != "I" and doc[i + 1].ent_iob_ == "B":
-            return False
-        if left.text in self._one_word_entities():
+        # Sub-units are named after fields, not coordinated seats: "Coastal and Air Pollution Division" whatever the model.
+        split = left.ent_iob_ in ("B", "I") and doc[i].ent_iob_ != "I" and doc[i + 1].ent_iob_ == "B"
+        if (split or left.text in self._one_word_entities()) and head.phrase not in self.lexicon.lower_case_heads:
             return False
         return left.i not in self.country_tokens and left.ent_type_ not in PLACE_LABELS
 

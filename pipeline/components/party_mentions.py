@@ -233,10 +233,14 @@ class DocumentMentions:
     # --- names: grown, known, the model's ------------------------------------------
 
     def _add_names(self) -> None:
+        # A name of general words the model also tags as a whole names a body ("the Central Botanical Garden", "the
+        # Science & Technology Wing"); a short one or a committee's may only refer to one named elsewhere.
+        tagged = {(n.span.start, n.span.end) for n in self.model_names if n.has_head}
         for name in self.names.names:
             if name.is_party:
                 entry = self._entry(name.span)
-                self.candidates.append(self.mention(name.span, strong=not name.generic or entry is not None, entry=entry))
+                strong = not name.generic or entry is not None or self._tagged_general_name(name, tagged)
+                self.candidates.append(self.mention(name.span, strong=strong, entry=entry))
             else:
                 self.blocked.update(range(name.span.start, name.span.end))
         for (start, end), entries in self.gazetteer_names.items():
@@ -256,6 +260,12 @@ class DocumentMentions:
             # ... or to its right ("UCD University Relations", a unit the grammar stops short of).
             widens = widens or (grown_end is not None and grown_end < span.end and self._proper_words(grown_end, span.end))
             self.candidates.append(self.mention(span, strong=name.strong, priority=1 if widens else 2))
+
+    def _tagged_general_name(self, name, tagged: set[tuple[int, int]]) -> bool:
+        span = name.span
+        words = [t for t in span if t.is_alpha]
+        kind = self.lexicon.head_kinds.get(name.head.phrase)
+        return (span.start, span.end) in tagged and len(words) >= 3 and kind != "committee"
 
     def _proper_words(self, start: int, end: int, joined: bool = False) -> bool:
         """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason (with
