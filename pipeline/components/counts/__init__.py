@@ -126,12 +126,13 @@ class CountExtractor:
         self.phrases = CountPhrases(nlp, tables)
         # A currency symbol glued to the digits ("Rs.500", "US$20") is one token.
         glued_currency = {p.replace(" ", "").lower(): code for p, code in tables["currency_before"].items()}
-        self.numbers = NumberReader.from_lexicon(data, glued_currency, year_range)
+        self.numbers = NumberReader.from_lexicon(data, glued_currency, year_range, tables["scaled_currency"])
         self.filters = NumberFilters(
             self.numbers, frozenset(data["line_markers"]), frozenset(name_entity_labels),
             tuple(tuple(t.lower_ for t in nlp.make_doc(cue)) for cue in data["furniture_after"]),
             frozenset(data["time_markers"]),
             frozenset(data["foreign_months"]),
+            frozenset(data["label_cue_identifiers"]),
         )
         countries = load_countries()
         not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}
@@ -225,6 +226,9 @@ class CountExtractor:
             if doc[hit.start : hit.end].text.lower().replace(" ", "") in self.rupee_signs:
                 bare_dollar = "rupee"
             bare_dollar = self.shared.family(doc[hit.start : hit.end].text) or bare_dollar  # "Sh 510 million"
+        elif number.currency is None and (hit := phrases.ending("scaled_currency", start)) and hit.start >= taken:
+            (number.currency, scale), start = hit.value, hit.start  # "MNOK 20", "k€ 400"
+            number.scale *= scale
         elif number.currency is None and (before_scale := self._scale_before(doc, start)) is not None:
             # "Rs. Mn. 32": a scale between the currency and the number
             k, scale = before_scale
@@ -243,7 +247,10 @@ class CountExtractor:
             number.scale *= money_scales[doc[end].lower_.rstrip(".")]  # "5K euros", "1.5m people"
             end += 1
         unit, kind = number.currency, "money" if number.currency else None
-        if hit := phrases.starting("currency_after", end) or named_currency_after(doc, phrases, end, self.shared_currency_words):
+        if number.currency is None and (hit := phrases.starting("scaled_currency", end)):
+            (unit, scale), kind, end = hit.value, "money", hit.end  # "3 M€", "250 TEUR"
+            number.scale *= scale
+        elif hit := phrases.starting("currency_after", end) or named_currency_after(doc, phrases, end, self.shared_currency_words):
             if doc[hit.start : hit.end].text.lower() in self.bare_dollar_words and number.currency is None:
                 bare_dollar = "word"  # "10 000 dollars"
             bare_dollar = self.shared.family(doc[hit.start : hit.end].text) or bare_dollar  # "60,000 dinars"
@@ -298,6 +305,8 @@ class CountExtractor:
                 kind = "count" if unit is not None or qualifier != "exact" or number.scale > 1 else None
                 if unit is None and doc[number.end - 1].lower_ in self.rupee_scales:
                     unit, kind, bare_dollar = self.rupees.default, "money", "rupee"  # "allocated 47.14 crore"
+        if number.value < 0 and kind != "measure":
+            return None  # a minus sign makes sense before a measure ("-80 °C") only
         if number.year_like and kind in (None, "count") and not self.units.counts_plural(doc, number):
             return None  # "in 2015", "the 2023 joint call"
 

@@ -91,7 +91,9 @@ class NumberFilters:
         furniture_after: tuple[tuple[str, ...], ...] = (),
         time_markers: frozenset[str] = frozenset(),
         foreign_months: frozenset[str] = frozenset(),
+        cue_identifiers: frozenset[str] = frozenset(),
     ):
+        self.cue_identifiers = cue_identifiers      # "final", "each": "the final round" needs no number
         self.foreign_months = foreign_months        # "agosto", "août": a day of a month in another language
         self.numbers = numbers
         self.time_markers = time_markers            # "p.m.", "GMT": a time of day, not a count
@@ -114,10 +116,10 @@ class NumberFilters:
             chunk = _DOTTED_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), chunk)  # "1.000.000 €" is no "2.6.1"
         is_label = (
             # "Figure 2", "Section 2.6", "No. 5", "Tel: 03 ..."
-            (not money and phrases.ending("label_cue", start) is not None)
+            (not money and self._cue_ending(doc, phrases, start))
             or (
                 not money and before is not None and before.text in (":", ".")
-                and phrases.ending("label_cue", start - 1) is not None
+                and self._cue_ending(doc, phrases, start - 1)
             )
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
             or (
@@ -167,6 +169,15 @@ class NumberFilters:
         if is_label:
             labels.update(range(start, end))
         return is_label
+
+    def _cue_ending(self, doc: Doc, phrases: PhraseIndex, k: int) -> bool:
+        """A label cue ends at token k ("Phase", "Section"), unless a word before it already tells
+        which one it is: in "the final round 14 teams", "in each phase 6 projects" the number counts."""
+        hit = phrases.ending("label_cue", k)
+        if hit is None:
+            return False
+        before = doc[hit.start - 1] if hit.start > 0 else None
+        return before is None or not (before.lower_ in self.cue_identifiers or before.ent_type_ == "ORDINAL")
 
     def _foreign_day(self, doc: Doc, end: int) -> bool:
         k = end + 1 if end < len(doc) and doc[end].lower_ in ("de", "du", "do") else end

@@ -32,6 +32,8 @@ _DECIMAL_COMMA = re.compile(r"(?P<prefix>[^\d\s]{0,4}?)(?P<number>\d{1,3},\d{1,2
 _ZERO_PADDED = re.compile(r"0[1-9]")
 # Marks glued before digits that make the number approximate: "~15".
 _APPROXIMATE_MARKS = frozenset({"~", "≈", "c."})
+# A minus sign glued before digits after a space: a negative measure ("-80 °C").
+_MINUS_SIGNS = frozenset({"-", "−"})
 
 
 def glued(doc: Doc, k: int, after: bool = False) -> bool:
@@ -74,6 +76,7 @@ class NumberReader:
         glued_currency: dict[str, str],
         year_range: tuple[int, int],
         ordinal_words: frozenset[str] = frozenset(),
+        glued_scaled: dict[str, tuple[str, Decimal]] | None = None,
     ):
         self.number_words = number_words
         self.scales = scales                            # "million", "thousand"
@@ -85,9 +88,13 @@ class NumberReader:
         self.glued_currency = glued_currency            # "rs.", "us$" -> currency code
         self.min_year, self.max_year = year_range
         self.ordinal_words = ordinal_words              # "first" in "twenty-first"
+        self.glued_scaled = glued_scaled or {}          # "meur", "k€" -> (currency code, scale)
 
     @classmethod
-    def from_lexicon(cls, data: dict, glued_currency: dict[str, str], year_range: tuple[int, int]) -> NumberReader:
+    def from_lexicon(
+        cls, data: dict, glued_currency: dict[str, str], year_range: tuple[int, int],
+        glued_scaled: dict[str, tuple[str, Decimal]] | None = None,
+    ) -> NumberReader:
         """From the tables of data/counts.yaml."""
         return cls(
             _decimals(data["number_words"]),
@@ -100,6 +107,7 @@ class NumberReader:
             glued_currency,
             year_range,
             frozenset(data.get("ordinal_words", ())),
+            glued_scaled,
         )
 
     @property
@@ -152,6 +160,8 @@ class NumberReader:
                 break
         if (lower in ARTICLES and number.end == i + 1) or (lower == "half" and number.end == i + 2):
             return None
+        if lower in self.number_words:
+            self._read_word_tail(doc, number)
         k = number.end
         if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "fold" and glued(doc, k):
             number.end, number.times, number.year_like = k + 2, True, False  # "10-fold"
@@ -169,6 +179,19 @@ class NumberReader:
         if number.end - number.start == 1 or doc[number.start + 1].lower_ in self.scales:
             if _DOT_GROUPS.fullmatch(token.text):
                 number.value = Decimal(token.text.replace(".", ""))
+
+    def _read_word_tail(self, doc: Doc, number: Number) -> None:
+        """"one thousand two hundred", "two million three hundred thousand": words after a scale of
+        a thousand or more add a smaller number to it (one number, not two)."""
+        while number.scale >= 1000 and number.end < len(doc) and doc[number.end].lower_ in self.number_words:
+            tail, end = self._read_words(doc, number.end)
+            tail_scale = Decimal(1)
+            if end < len(doc) and doc[end].lower_ in self.scales:
+                tail_scale, end = self.scales[doc[end].lower_], end + 1
+            if tail * tail_scale >= number.scale or (end < len(doc) and doc[end].text == "-"):
+                return  # "ten thousand three-day visits" is no 10,003
+                return
+            number.value, number.scale, number.end = number.value * number.scale + tail * tail_scale, Decimal(1), end
 
     def _hundred_and(self, doc: Doc, number: Number) -> bool:
         """"a hundred and two": the tens after "hundred and" join the number (102, not 100)."""
@@ -214,17 +237,20 @@ class NumberReader:
         digits, prefix, suffix = match["number"], match["prefix"].lower(), match["suffix"].lower()
         if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
             return None  # codes and phone numbers: 03, 007
-        currency, approximate = None, False
+        currency, approximate, scale = None, False, Decimal(1)
         if prefix in _APPROXIMATE_MARKS:
             prefix, approximate = "", True  # "~15"
+        elif prefix in _MINUS_SIGNS and (token.i == 0 or token.doc[token.i - 1].whitespace_):
+            digits, prefix = "-" + digits, ""  # "-80 °C": kept only as a measure (st_counts)
+        elif prefix in self.glued_scaled:
+            currency, scale = self.glued_scaled[prefix]  # "k€400", "MEUR3.5"
         elif prefix:
             currency = self.glued_currency.get(prefix) or (
                 self.glued_currency.get(prefix[:-1]) if prefix.endswith("$") else None
             )
             if currency is None:
                 return None  # G8, A3, FY2018
-        scale = Decimal(1)
-        if suffix:
+        if suffix and scale == 1:
             # "5bn", "€12million": a scale word may be glued on too
             scale = self.money_scales.get(suffix) or self.scales.get(suffix)
             if scale is None:
@@ -236,8 +262,8 @@ class NumberReader:
             not prefix and not suffix and len(digits) == 4 and digits.isdigit()
             and self.min_year <= int(digits) <= self.max_year
         )
-        if not prefix and not suffix and not match["hyphen"] and len(digits) <= 3 and digits.isdigit():
-            self._read_digit_groups(token.doc, number)
+        if (not prefix or currency) and not suffix and not match["hyphen"] and len(digits) <= 3 and digits.isdigit():
+            self._read_digit_groups(token.doc, number)  # "10 000", "R750 000"
         return number
 
     def _read_digit_groups(self, doc: Doc, number: Number) -> None:

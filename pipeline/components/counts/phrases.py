@@ -4,6 +4,7 @@ units, qualifiers, label cues), found in a Doc by one PhraseMatcher."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,11 +24,23 @@ def phrase_tables(data: dict) -> dict[str, dict[str, object]]:
         # A code may carry a dollar sign ("AUD$", "CAD$"), as real pages often write it.
         "currency_before": invert({code: [*forms["before"], f"{code}$"] for code, forms in data["currencies"].items()}),
         "currency_after": invert({code: forms["after"] for code, forms in data["currencies"].items()}),
+        "scaled_currency": scaled_currencies(data),
         "percent": dict.fromkeys(data["percent"], "percent"),
         "duration": invert(data["durations"]),
         "measure": invert(data["measures"]),
         "label_cue": dict.fromkeys(data["label_cues"], True),
     }
+
+
+def scaled_currencies(data: dict) -> dict[str, tuple[str, Decimal]]:
+    """"MNOK", "KEUR", "k€": a scale letter and a currency code or sign, as one word -> (code, scale)."""
+    table = {}
+    for prefix, scale in data["currency_scale_prefixes"].items():
+        for code in data["currency_scale_codes"]:
+            signs = [code, *(form for form in data["currencies"][code]["before"] if form in data["currency_scale_signs"])]
+            for sign in signs:
+                table[f"{prefix}{sign}".lower()] = (code, Decimal(scale))
+    return table
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,88 @@
+"""st_counts on the forms of issue 10 item 4 and on habits of real pages from many countries
+(session 4): amounts with a scale letter before the currency code ("MNOK 20", "k€ 400"), thousands
+grouped by spaces after a glued currency ("R750 000"), continental scale words ("mill", "milliard",
+"millions d'euros", "tys."), Swiss francs, number words after "thousand", negative measures,
+frequencies, and a stage or round that an earlier word already names ("the final round 14 teams").
+Every sentence here is our own."""
+
+import pytest
+
+from tests.test_counts_context import units
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scale letter glued before a currency code or sign, before or after the number
+        ("The call has MNOK 25 a year, and MSEK 12 came from Sweden.", [("MNOK 25", 25_000_000, "NOK"), ("MSEK 12", 12_000_000, "SEK")]),
+        ("Estonia adds k€ 400 and Austria TEUR 250.", [("k€ 400", 400_000, "EUR"), ("TEUR 250", 250_000, "EUR")]),
+        ("The network costs 3 M€ over the period.", [("3 M€", 3_000_000, "EUR")]),
+        ("A grant of MEUR3.5 was approved.", [("MEUR3.5", 3_500_000, "EUR")]),
+        # ... not a word that merely starts like one ("Mars" is no million Argentine pesos)
+        ("The Mars 2 lander carried 4 instruments.", [("4", 4, "instrument")]),
+    ],
+)
+def test_scaled_currency_codes(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # thousands grouped by a space after a currency glued to the digits
+        ("Each project gets at most R800 000 over three years.", [("at most R800 000", 800_000, "ZAR"), ("over three", 3, "year")]),
+        ("The prize is €250 000 this year.", [("€250 000", 250_000, "EUR")]),
+        # continental and other scale words
+        ("The indicative budget is R9.5 mill in total.", [("R9.5 mill", 9_500_000, "ZAR")]),
+        ("Poland adds zł 500 tys. to the call.", [("zł 500 tys", 500_000, "PLN")]),
+        ("The plan reached 1,2 milliard euros.", [("1,2 milliard euros", 1_200_000_000, "EUR")]),
+        ("Paris committed 650 millions d'euros to it.", [("650 millions d'euros", 650_000_000, "EUR")]),
+        # Swiss francs as Swiss pages abbreviate them
+        ("The foundation gave SFr. 3 million and Fr. 200,000.", [("SFr. 3 million", 3_000_000, "CHF"), ("Fr. 200,000", 200_000, "CHF")]),
+    ],
+)
+def test_money_forms(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # number words after "thousand" or "million" add to it
+        ("One thousand two hundred students took part.", [("One thousand two hundred", 1200, "student")]),
+        ("Two million three hundred thousand seedlings were planted.", [("Two million three hundred thousand", 2_300_000, "seedling")]),
+        # ... but a hyphenated word after it is a count of its own noun
+        ("Ten thousand two-day passes were sold.", [("Ten thousand", 10_000, "two-day pass"), ("two", 2, "day")]),
+    ],
+)
+def test_number_words_after_a_scale(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a minus sign before a measure; elsewhere a glued minus is no count
+        ("Samples are kept at -80 °C in the new store.", [("-80", -80, "degree celsius")]),
+        ("The index moved from 2010 -2015 without a break.", []),
+        # frequencies are measures
+        ("The radios work at 3.5–4.0 GHz.", [("3.5", 3.5, "gigahertz"), ("4.0", 4.0, "gigahertz")]),
+    ],
+)
+def test_measures(nlp, text, expected):
+    assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stage or round that a word before it already names: the number after it counts
+        ("In the first stage 210 proposals came in, out of which 130 passed.", [("210", 210, "proposal"), ("130", 130, "proposal")]),
+        ("In the final round 14 teams were chosen.", [("14", 14, "team")]),
+        # ... while a cue with no such word labels its number
+        ("Phase 2 projects start in May.", []),
+        ("See Table 3 for the list.", []),
+    ],
+)
+def test_label_cues_already_identified(nlp, text, expected):
+    assert units(nlp, text) == expected
