@@ -46,3 +46,23 @@ def test_committee_decision_takes_the_latest_meeting_told_not_an_older_one(nlp):
     )
     adopted = [e for e in found if e.action == "adopted"]
     assert [(e.date_value, e.place) for e in adopted] == [("2022-03-10/2022-03-11", "Nairobi")]
+
+
+def test_extending_the_validity_of_an_instrument_extends_it(nlp):
+    found = events(
+        nlp,
+        "The memorandum of understanding between Estonia and Peru on marine research was signed in May 2010.\n\n"
+        "In March 2024 the two sides agreed to extend the validity of the memorandum until 31 December 2027.",
+    )
+    assert [(e.type, e.action, e.valid_until) for e in found] == [
+        ("mou", "signed", None), ("mou", "extended", "2027-12-31"),
+    ]
+
+
+def test_agreement_an_amendment_is_added_to_is_the_one_extended_not_the_amendment(nlp):
+    found = events(
+        nlp,
+        "The Chilean and Peruvian space agencies on Tuesday signed an amendment to the 2019 cooperation agreement "
+        "that links their ground stations, adding two stations and extending the agreement until 2030.",
+    )
+    assert [(e.type, e.action) for e in found] == [("addendum", "signed"), ("agreement", "extended")]

@@ -54,6 +54,7 @@ class AgreementCues:
     again_words: frozenset[str]                 # "renewed in 2015 and again in 2018": a second action
     state_back_references: frozenset[str]       # "the two governments": states named before
     occasion_nouns: frozenset[str]              # "The signing took place in ...": the action told before
+    attribute_nouns: frozenset[str]             # "extended the validity of the MoU": an action on the MoU
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
 
     @classmethod
@@ -99,6 +100,7 @@ class AgreementCues:
             again_words=frozenset(cues["again_words"]),
             state_back_references=frozenset(cues["state_back_references"]),
             occasion_nouns=frozenset(cues["occasion_nouns"]),
+            attribute_nouns=frozenset(cues["attribute_nouns"]),
             dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),
         )
 

@@ -107,8 +107,8 @@ class EventReader:
             self.events[told:] = kept
             return None
         if self.syntax.nested(root, unit):
-            if sides:
-                self._instrument(mention, sides)   # told, so that "the amended agreement" finds it
+            # told, so that "the amended agreement" or "extending the agreement" finds it
+            self._instrument(mention, sides)
             return None  # "an Addendum to the MoU": the addendum is the instrument
         if ends_with(list(self.doc[unit.start : root.left_edge.i]), self.cues.basis_cues) or self.syntax.frames(root, unit):
             self._record(mention, unit, "referenced", None, self._instrument(mention, sides))

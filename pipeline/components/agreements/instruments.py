@@ -79,10 +79,13 @@ class Instruments:
             self.cues.action(c, None, mention.type)
             for c in mention.span.root.children if c.dep_ == "amod" and c.tag_ == "VBN"
         } - {None}
-        for instrument in reversed(self.mentioned.values()) if done else ():
+        # not an amendment or protocol: "an amendment to the 2022 agreement ..., extending the
+        # agreement" extends the agreement the amendment is added to
+        mentioned = [i for i in reversed(self.mentioned.values()) if i.type not in self.cues.attached_types]
+        for instrument in mentioned if done else ():
             if done & {e.action for e in instrument.events}:
                 return instrument
-        return next(reversed(self.mentioned.values()))
+        return mentioned[0] if mentioned else None
 
     def _named_precisely(self, mention: Mention, sides: list[str], actions: frozenset[str]) -> Instrument | None:
         """The instrument told just before under a generic word ("have entered into a new

@@ -73,6 +73,10 @@ class Syntax:
             anchor = anchor.head
         while anchor.dep_ in ("conj", "appos") and anchor.head.pos_ in NOMINAL and anchor.head in unit:
             anchor = anchor.head
+        # "extend the validity of the Guidelines": the action on an attribute of the instrument is on it
+        of = anchor.head
+        if anchor.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.cues.attribute_nouns and of.head in unit:
+            anchor = of.head
         found: list[tuple[Token, str]] = []
         head = anchor.head
         if anchor.dep_ in SUBJECT_OBJECT_DEPS and head.pos_ in VERBAL and not self._acts(anchor, head):
