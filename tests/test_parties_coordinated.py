@@ -24,6 +24,8 @@ def names(nlp, text):
          {"university of leipzig", "university of halle"}),
         ("Staff from the universities of Souk Ahras, Lille and Nantes took part.",
          {"university of souk ahras", "university of lille", "university of nantes"}),
+        ("Rectors of the Oran, Tlemcen and Batna universities signed the charter on Monday.",
+         {"university of oran", "university of tlemcen", "university of batna"}),
     ],
 )
 def test_a_plural_head_with_a_list_of_seats_names_one_body_per_seat(nlp, text, expected):
@@ -44,6 +46,7 @@ def test_the_seat_alone_is_an_alias_and_joins_the_full_name(nlp):
         "The universities of Japan and Korea signed a joint statement.",
         "Three universities (two public, one private) joined the network.",
         "Two universities (UNAM and IPN) joined the network.",
+        "Tunisian and Algerian universities signed the charter on Monday.",
     ],
 )
 def test_lists_of_states_acronyms_or_common_words_are_no_seats(nlp, text):
@@ -75,3 +78,18 @@ def test_a_general_name_the_model_tags_whole_is_a_body(nlp):
 
 def test_a_short_general_name_still_only_refers(nlp):
     assert "national institute" not in names(nlp, "Experts from the National Institute attended the talks in Minsk.")
+
+
+def test_an_embassy_named_in_indonesian_is_a_body(nlp):
+    found = parties(nlp, "The Kedutaan Besar Republik Indonesia (KBRI) in Canberra hosted twenty students.")
+    assert any(p.acronym == "KBRI" and p.name.startswith("Kedutaan Besar") for p in found)
+
+
+def test_a_second_and_inside_the_models_name_goes_on_with_the_complement(nlp):
+    found = names(nlp, "The Department of Market Development and Science and Technology Enterprises organised the forum.")
+    assert "department of market development and science and technology enterprises" in found
+
+
+def test_a_state_after_and_stays_out_of_the_complement(nlp):
+    found = names(nlp, "The Department of Science and Technology and Japan signed the accord.")
+    assert "department of science and technology" in found

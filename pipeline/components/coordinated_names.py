@@ -1,6 +1,7 @@
 """Bodies of one kind named together under a plural head, each by its seat or patron alone.
 
-"the universities of Lyon, Lille and Nantes" and "five universities (Gafsa, Sfax and Kairouan)" name one
+"the universities of Lyon, Lille and Nantes", "five universities (Gafsa, Sfax and Kairouan)" and "the Oran, Tlemcen
+and Batna universities" name one
 university per item; no head word stands next to "Lille" or "Sfax", so the grammar sees none of them. Each item
 becomes a mention whose name is the singular head with the item ("University of Lille"), which is also the
 form the same body takes where the text names it in full.
@@ -39,6 +40,8 @@ def coordinated_bodies(found: DocumentMentions) -> list[Mention]:
         elif after.lower_ == "of":
             start = token.i + 2 + (doc[token.i + 2].lower_ == "the")
             items = _items(found, start, None, country_tokens)
+        elif token.is_lower:
+            items = _items_before(found, token.i, country_tokens)
         else:
             continue
         for item in items or []:
@@ -49,7 +52,9 @@ def coordinated_bodies(found: DocumentMentions) -> list[Mention]:
     return mentions
 
 
-def _items(found: DocumentMentions, i: int, closing: str | None, country_tokens: set[int]) -> list[Span] | None:
+def _items(
+    found: DocumentMentions, i: int, closing: str | None, country_tokens: set[int], closing_at: int | None = None,
+) -> list[Span] | None:
     """The items of a list starting at doc[i]: at least two, the last after a conjunction unless in brackets."""
     doc, lexicon = found.doc, found.lexicon
     items: list[Span] = []
@@ -83,7 +88,21 @@ def _items(found: DocumentMentions, i: int, closing: str | None, country_tokens:
         return items if end < len(doc) and doc[end].text == closing else None
     # Without brackets the list must close with a conjunction and end where the name would ("..., Lille and
     # Nantes took part"), not run into more capitalised words.
+    if closing_at is not None:
+        return items if joined and end == closing_at else None
     return items if joined and (end >= len(doc) or not doc[end].text[:1].isupper()) else None
+
+
+def _items_before(found: DocumentMentions, head: int, country_tokens: set[int]) -> list[Span] | None:
+    """"the Oran, Tlemcen and Batna universities": the list ends right before a lower-case plural head."""
+    doc, lexicon = found.doc, found.lexicon
+    start = head
+    while start > 0 and (_item_word(doc[start - 1]) or doc[start - 1].text == "," or doc[start - 1].lower_ in lexicon.conjunctions):
+        start -= 1
+    while start < head and not _item_word(doc[start]):
+        start += 1
+    items = _items(found, start, None, country_tokens, closing_at=head) if start < head else None
+    return items if items and items[-1].end == head else None
 
 
 def _item_word(token) -> bool:
@@ -95,7 +114,7 @@ def _seat(found: DocumentMentions, item: Span, country_tokens: set[int]) -> bool
     lexicon = found.lexicon
     if any(t.i in country_tokens for t in item) or found.extractor.countries.is_place(item.text):
         return False
-    if any(t.i in found.blocked for t in item):
+    if any(t.i in found.blocked or t.ent_type_ == "NORP" for t in item):     # "the Flemish and Walloon universities"
         return False
     return not any(
         is_acronym(t.text) or t.lower_ in lexicon.head_kinds or t.lower_ in lexicon.stop_words

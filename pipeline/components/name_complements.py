@@ -283,11 +283,19 @@ class NameComplements:
                     return last
                 # "Further and Higher Education, Research, Innovation and Science": items may hold "and" themselves.
                 last = i = item_end
+                # "Department of Market Development and Science and Technology Enterprises": one more "and" inside
+                # the model's name goes on with the list.
+                if i + 1 < len(doc) and doc[i].lower_ in self.lexicon.conjunctions and self._inside_model_name(i):
+                    continue
                 if i >= len(doc) or doc[i].text != ",":
                     return last
             else:
                 break
         return last
+
+    def _inside_model_name(self, i: int) -> bool:
+        doc = self.doc
+        return all(doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "ORG" for j in (i, i + 1))
 
     def _list_item(self, start: int, foreign: bool = False) -> int | None:
         """A further item of a list: not another body, not a state ("Biotechnology, Ministry of ...", ", India", "and USP");
