@@ -86,3 +86,28 @@ def test_measures(nlp, text, expected):
 )
 def test_label_cues_already_identified(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an amount with a scale word and no unit takes the currency of the amount before it
+        (
+            "The fund gave €4 million to Ghana, 2.5 million to Kenya and 1 million to Togo.",
+            [("€4 million", 4_000_000, "EUR"), ("2.5 million", 2_500_000, "EUR"), ("1 million", 1_000_000, "EUR")],
+        ),
+        (
+            "The budget totals ¥215.4 billion, which includes 120.3 billion in grants.",
+            [("¥215.4 billion", 215_400_000_000, "JPY"), ("120.3 billion", 120_300_000_000, "JPY")],
+        ),
+        # ... not across a sentence
+        ("The fund gave €4 million. About 2.5 million were spent.", [("€4 million", 4_000_000, "EUR"), ("About 2.5 million", 2_500_000, "")]),
+        # "ones" counts the noun of the count before it
+        (
+            "The two agencies approved 7 new projects and 11 ongoing ones.",
+            [("two", 2, "agency"), ("7", 7, "new project"), ("11", 11, "ongoing project")],
+        ),
+    ],
+)
+def test_shared_from_the_count_before(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -184,6 +184,7 @@ class CountExtractor:
         self._link_ranges(doc, expressions)
         self.sharing.share_whole(doc, expressions)
         self.sharing.share_elided(doc, expressions)
+        self.sharing.share_context(doc, expressions)
         # what a bare sign stands for is the page's: found once per document, not once per sign
         # (each a walk over every party and every country the page names)
         found: dict[tuple, str] = {}

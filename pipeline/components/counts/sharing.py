@@ -58,6 +58,30 @@ class NounSharing:
                 e.unit, e.kind = before.unit, before.kind
 
 
+    def share_context(self, doc: Doc, expressions: list) -> None:
+        """What a count leaves to the counts before it: the currency of a bare amount in its
+        sentence, the noun of "ones" in its sentence or the one before. The search back stops
+        there, so that a page on one long line is not walked once per count."""
+        for index, e in enumerate(expressions):
+            bare = e.kind == "count" and not e.unit and e.number.scale >= 1000
+            ones = e.kind == "count" and e.unit and e.unit.split()[-1] == "one"
+            if not (bare or ones):
+                continue
+            sent = doc[e.start].sent
+            reach = doc[sent.start - 1].sent.start if ones and sent.start > 0 else sent.start
+            for b in reversed(expressions[:index]):
+                if b.start < reach:
+                    break
+                if bare and b.kind == "money":
+                    # "€4 million to Ghana, 2.5 million to Kenya": the currency of the amount before
+                    e.unit, e.kind, e.bare_dollar = b.unit, "money", b.bare_dollar
+                    break
+                if ones and b.kind == "count" and b.unit and b.unit.split()[-1] != "one":
+                    # "7 new projects and 11 ongoing ones": the noun of the count before
+                    e.unit = " ".join([*e.unit.split()[:-1], b.unit.split()[-1]])
+                    break
+
+
 def gapped_after_name(doc: Doc, start: int, end: int) -> bool:
     """The number at tokens start:end follows a name that follows a comma or "and", and ends its
     pair: "..., Senegal 95 and Mali 40 since ...", "Burundi 131, ...". Whole numbers only
