@@ -93,3 +93,19 @@ def test_a_second_and_inside_the_models_name_goes_on_with_the_complement(nlp):
 def test_a_state_after_and_stays_out_of_the_complement(nlp):
     found = names(nlp, "The Department of Science and Technology and Japan signed the accord.")
     assert "department of science and technology" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A delegation from the Agència Estatal de Recerca visited Montevideo last week.", "agència estatal de recerca"),
+        ("Researchers of the Universitat de Barcelona signed the letter.", "universitat de barcelona"),
+    ],
+)
+def test_catalan_heads_name_bodies(nlp, text, expected):
+    assert spec_form(expected) in names(nlp, text)
+
+
+def test_an_acronym_after_a_states_possessive_beside_a_named_body_is_a_body(nlp):
+    found = parties(nlp, "The Ethiopian Ministry of Innovation and Technology and Cuba's CITMA signed the programme.")
+    assert any(p.name == "CITMA" for p in found)

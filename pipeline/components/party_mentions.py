@@ -336,7 +336,17 @@ class DocumentMentions:
         joins = ("and", "&")
         if i + 1 < len(doc) and doc[i].lower_ in joins and (i + 1 in starts or (doc[i + 1].lower_ == "the" and i + 2 in starts)):
             return True
-        return span.start >= 2 and doc[span.start - 1].lower_ in joins and span.start - 1 in ends
+        # "... and Cuba's CITMA": a state's possessive may stand between the "and" and the acronym.
+        start = self._possessor_start(span.start)
+        return start >= 2 and doc[start - 1].lower_ in joins and start - 1 in ends
+
+    def _possessor_start(self, i: int) -> int:
+        """Where a state's possessive right before doc[i] starts ("Cuba's CITMA"), else i."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].text not in ("'s", "’s"):
+            return i
+        states = {c.end: c.start for c in self.countries.values() if c.is_name}
+        return states.get(i - 1, i)
 
     def _with_campus(self, i: int) -> Span:
         """"IIT-Delhi": an acronym joined to a place names a campus, a body of its own."""
