@@ -10,6 +10,7 @@ from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.instruments import Instruments
 from pipeline.components.agreements.list_items import read_item
+from pipeline.components.agreements.meetings import Meetings
 from pipeline.components.agreements.mentions import ANAPHOR
 from pipeline.components.agreements.model import Agreement, Instrument, Mention
 from pipeline.components.agreements.sides import Sides
@@ -33,6 +34,7 @@ class EventReader:
         self.doc = index.doc
         self.syntax = Syntax(index, cues)
         self.slots = Slots(index, cues, self.syntax)
+        self.meetings = Meetings(index, cues, self.syntax, self.slots)
         self.sides = Sides(index, cues, self.syntax, tokenizer, countries)
         self.instruments = Instruments(index, cues, self.slots)
         self.events: list[Agreement] = []
@@ -148,7 +150,7 @@ class EventReader:
         date = self.slots.date(item.verb, item.verb, item.lead) if item.verb.pos_ in ("VERB", "AUX") else None
         place = None
         if date is None:
-            date, place = self.slots.occasion_meeting(item.verb, item.lead)
+            date, place = self.meetings.occasion_meeting(item.verb, item.lead)
         event = self._event(mention, item.line, item.action, instrument, date, place, None)
         instrument.events.append(event)
         self.events.append(event)
@@ -166,16 +168,16 @@ class EventReader:
                 date = slots.date(in_force, root, unit)
         place = slots.place(verb, mention.span.root, unit, mention.span.end) if verb is not None else None
         if action != "referenced" and (date is None or place is None):
-            meeting_date, meeting_place = slots.meeting_of(root, date)   # "the Protocol of the 7th session"
+            meeting_date, meeting_place = self.meetings.meeting_of(root, date)   # "the Protocol of the 7th session"
             date, place = date or meeting_date, place or meeting_place
         if action == "adopted" and verb is not None and date is None and place is None:
-            date, place = slots.occasion_meeting(verb, unit)
+            date, place = self.meetings.occasion_meeting(verb, unit)
         elif action != "referenced" and verb is not None and (date is None or place is None) and not (
             verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
         ):   # not a side remark with a time of its own the date reader missed ("the MoU, signed in May this year")
-            meeting_date, meeting_place = slots.nearby_meeting(verb, unit)
+            meeting_date, meeting_place = self.meetings.nearby_meeting(verb, unit)
             if meeting_date is None and meeting_place is None:
-                meeting_date, meeting_place = slots.following_occasion(unit)
+                meeting_date, meeting_place = self.meetings.following_occasion(unit)
             # not where an older signing took place; a day of the page's own ("today signed")
             # is that of a ceremony told without one
             if date is None or _within(date, meeting_date) or (isinstance(date, tuple) and meeting_date is None):

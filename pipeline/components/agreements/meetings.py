@@ -1,0 +1,178 @@
+"""Meetings, ceremonies and visits a page reports, whose date and place an event told
+without its own takes (a statement adopted at a meeting, a signing on its margins)."""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.slots import Slots
+from pipeline.components.agreements.syntax import VERBAL, Syntax
+
+
+class Meetings:
+    def __init__(self, index: DocIndex, cues: AgreementCues, syntax: Syntax, slots: Slots):
+        self.index = index
+        self.cues = cues
+        self.syntax = syntax
+        self.slots = slots
+        self.doc = index.doc
+
+    @cached_property
+    def meetings(self) -> list[tuple[Token, Span | None, str | None]]:
+        """Meetings the text reports as having taken place, in order: the verb ("was
+        held"), with the date and place hanging from it in its sentence."""
+        found = []
+        for token in self.doc:
+            if token.pos_ not in VERBAL or not self._is_meeting_verb(token):
+                continue
+            if any(c.tag_ == "MD" for c in token.children):
+                continue   # "would be held in Japan in 2021": not yet
+            sent = token.sent
+            date = next(
+                (d for d in self.index.unit_dates(sent)
+                 if not self.slots.is_validity(d) and self.syntax.reaches(d.root, {token.i}, sent) is not None),
+                None,
+            )
+            found.append((token, date, self.slots.place(token, token, sent)))
+        return found
+
+    def _is_meeting_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return (lemma,) in self.cues.meeting_verbs or any(
+            (lemma, c.lower_) in self.cues.meeting_verbs for c in token.children if c.dep_ == "dobj"
+        )
+
+    @cached_property
+    def _meeting_starts(self) -> list[int]:
+        return [m[0].i for m in self.meetings]
+
+    def nearby_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place of a meeting, ceremony or visit told in the action's sentence or
+        the one before ("The ceremony took place during a visit to Prague. The memorandum
+        was signed by ...")."""
+        starts = self._meeting_starts
+        before = self.doc[max(unit.start - 1, 0)].sent.start
+        near = self.meetings[bisect.bisect_left(starts, before) : bisect.bisect_left(starts, unit.end)]
+        near = [m for m in near if m[0].i != verb.i and (m[1] or m[2])]
+        return (near[-1][1], near[-1][2]) if near else (None, None)
+
+    def following_occasion(self, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place told in the sentence right after the action's, whose subject is
+        that action or its ceremony: "... renewed their MoU. The signing took place at the
+        institute's headquarters in Daejeon", "The extension was signed at the Ministry ...
+        in Hanoi", "The signing ceremony was held in Washington"."""
+        doc, after = self.doc, unit.end
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        if after >= len(doc):
+            return None, None
+        sent = doc[after].sent
+        for token in sent:
+            if token.pos_ not in VERBAL or not (self._is_meeting_verb(token) or self.cues.action(token, None, "")):
+                continue
+            subject = _subject(token)
+            if subject is None or not {subject.lower_, subject.lemma_.lower()} & self.cues.occasion_nouns:
+                continue
+            date = next(
+                (d for d in self.index.unit_dates(sent)
+                 if not self.slots.is_validity(d) and self.syntax.reaches(d.root, {token.i}, sent) is not None),
+                None,
+            )
+            place = self.slots.place(token, token, sent)
+            if date is not None or place is not None:
+                return date, place
+        return None, None
+
+    def occasion_meeting(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place of the meeting at which a statement was adopted: a meeting told
+        in its own sentence, else the last one told before in a main clause (not "since
+        the 15th meeting, held in Tokyo")."""
+        starts = self._meeting_starts
+        within = [m for m in self.meetings[bisect.bisect_left(starts, unit.start) : bisect.bisect_left(starts, unit.end)]
+                  if m[0].i != verb.i and (m[1] or m[2])]
+        if within:
+            return within[0][1], within[0][2]
+        told = [
+            (n, date, place) for n, (token, date, place) in enumerate(self.meetings[: bisect.bisect_left(starts, unit.start)])
+            if token.dep_ in ("ROOT", "conj") and date is not None and place is not None
+        ]
+        if not told:
+            return None, None
+        # the page's own meeting is the latest told ("The 2nd meeting took place in Budapest on
+        # 23-24 June 2015 ... The first meeting was held in Hanoi in October 2014")
+        _, date, place = max(told, key=lambda m: (m[1]._.date.end_date is not None, m[1]._.date.end_date or 0, m[0]))
+        return date, place
+
+    def meeting_of(self, root: Token, date: Span | None) -> tuple[Span | None, str | None]:
+        """Date and place of the meeting an instrument records ("signed the Protocol of the
+        7th session", "the agreed minutes of the meeting"): the last meeting told before
+        with the same ordinal, else the last one whose days hold the event's `date`, else
+        the last one told before."""
+        meeting = next(
+            (t for t in root.subtree
+             if t.i > root.i and t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in self.cues.meeting_nouns
+             and not any(a.pos_ in VERBAL for a in t.ancestors if a.i > root.i and a.i < t.i)),
+            None,
+        )
+        if meeting is None:
+            return None, None
+        told = [m for m in self.meetings[: bisect.bisect_left(self._meeting_starts, root.i)] if m[1] or m[2]]
+        ordinal = _ordinal(meeting)
+        same = [m for m in told if ordinal is not None and _ordinal(self._meeting_noun(m[0])) == ordinal]
+        if ordinal is None and isinstance(date, Span):
+            told = [m for m in told if m[1] is not None and _holds(m[1], date)] or told
+        chosen = (same or ([] if ordinal is not None else told))[-1:]
+        return (chosen[0][1], chosen[0][2]) if chosen else (None, None)
+
+    def _meeting_noun(self, verb: Token) -> Token | None:
+        """The meeting a verb reports: its subject ("the fifth meeting took place"), else the
+        last meeting noun before it in its sentence ("the 7th session of the ... Committee,
+        held in Ljubljana")."""
+        nouns = self.cues.meeting_nouns
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in nouns:
+            return subject
+        return next((t for t in reversed(self.doc[verb.sent.start : verb.i]) if t.lemma_.lower() in nouns), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with ("was witnessed by ...
+    and took place at ...")."""
+    for token in (verb, verb.head if verb.dep_ == "conj" else None):
+        if token is not None:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _ordinal(noun: Token | None) -> str | None:
+    """The ordinal of a meeting's noun ("sixth", "7th"), lower-cased."""
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("amod", "nummod") and (child.tag_ == "JJ" or child.like_num) and (
+            child.lower_.endswith(("st", "nd", "rd", "th")) or child.lower_ in ORDINAL_WORDS
+        ):
+            return ORDINAL_WORDS.get(child.lower_, child.lower_)
+    return None
+
+
+# Ordinal words as their numeric forms, so that "the sixth meeting" is "the 6th meeting".
+ORDINAL_WORDS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th", "twelfth": "12th",
+}
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    """Whether the days of date `outer` hold those of `inner`."""
+    a, b = outer._.date, inner._.date
+    if None in (a.start_date, a.end_date, b.start_date, b.end_date):
+        return False
+    return a.start_date <= b.start_date and b.end_date <= a.end_date
