@@ -56,6 +56,10 @@ class AgreementCues:
     occasion_nouns: frozenset[str]              # "The signing took place in ...": the action told before
     attribute_nouns: frozenset[str]             # "extended the validity of the MoU": an action on the MoU
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
+    relative_subjects: frozenset[str]           # "X, which signed ...": X is the subject
+    holding_verbs: frozenset[str]               # "X has an agreement with Y": X is a side
+    listing_words: frozenset[str]               # "agreements with ..., including one with Y"
+    signatory_titles: frozenset[str]            # "the Rector of X and the President of Y signed"
 
     @classmethod
     def from_data(cls, cues: dict) -> AgreementCues:
@@ -102,6 +106,10 @@ class AgreementCues:
             occasion_nouns=frozenset(cues["occasion_nouns"]),
             attribute_nouns=frozenset(cues["attribute_nouns"]),
             dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),
+            relative_subjects=frozenset(cues["relative_subjects"]),
+            holding_verbs=frozenset(cues["holding_verbs"]),
+            listing_words=frozenset(cues["listing_words"]),
+            signatory_titles=frozenset(cues["signatory_titles"]),
         )
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:

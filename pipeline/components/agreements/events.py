@@ -13,6 +13,7 @@ from pipeline.components.agreements.list_items import read_item
 from pipeline.components.agreements.meetings import Meetings
 from pipeline.components.agreements.mentions import ANAPHOR
 from pipeline.components.agreements.model import Agreement, Instrument, Mention
+from pipeline.components.agreements.side_context import listing_verb
 from pipeline.components.agreements.sides import Sides
 from pipeline.components.agreements.slots import Slots
 from pipeline.components.agreements.syntax import Syntax, ends_with
@@ -83,7 +84,7 @@ class EventReader:
         specific one with no action (an event only if no other event records it; later
         mentions may point back to it meanwhile)."""
         root = mention.span.root
-        verbs = self.syntax.actions(mention, unit)
+        verbs = self.syntax.actions(mention, unit) or self._listing_action(mention, unit)
         previous_parties = self.events[-1].parties if self.events else []
         sides = self.sides.sides(mention, [v for v, _ in verbs], unit, previous_parties)
         if mention.plural and (not verbs or len(sides) < 2 or self.syntax.generic_count(root)):
@@ -119,6 +120,13 @@ class EventReader:
             self._extend_validity(mention, unit)
             return None  # a re-mention: "The LoI aims to promote ..."
         return self._instrument(mention, sides)
+
+    def _listing_action(self, mention: Mention, unit: Span) -> list[tuple[Token, str]]:
+        """"SQU signed 23 agreements ..., among them a programme with X on 19 February 2018":
+        the item is signed by the verb of the list."""
+        verb = listing_verb(mention.span.root, unit, self.index, self.cues)
+        action = self.cues.action(verb, None, mention.type) if verb is not None else None
+        return [(verb, action)] if action else []
 
     def _instrument(self, mention: Mention, sides: list[str], actions: frozenset[str] = frozenset()) -> Instrument:
         instrument = self.instruments.of(mention, sides, actions)

@@ -186,14 +186,15 @@ class DocIndex:
         ("Department of Biotechnology, Ministry of Science and Technology, Govt. of
         India"): as a side, the named unit is the party (SPEC 3.5)."""
         name, span = self.party_at[i]
+        if span.text.split()[0].lower().rstrip(".") not in self.cues.parent_heads:
+            return False
         before = self.before(span.start)
-        return (
-            before is not None
-            and before.text == ","
-            and self.before(before.i) is not None
-            and self.before(before.i).i in self.party_at
-            and span.text.split()[0].lower().rstrip(".") in self.cues.parent_heads
-        )
+        if before is not None and before.lower_ == "the":   # "the Institute of Botany of the Ministry of ..."
+            before = self.before(before.i)
+        if before is None or before.text not in (",", "of"):
+            return False
+        owner = self.before(before.i)
+        return owner is not None and owner.i in self.party_at and self.party_at[owner.i][1] != span
 
     def is_state_side(self, country: Span) -> bool:
         """False where the country only places a party: "AIST, Japan", "DST of India",
@@ -205,6 +206,11 @@ class DocIndex:
         if country.start >= 1 and doc[country.start - 1].lower_ == "the" and len(before) >= 3:
             if before[-2].text in {",", "(", "of"} and before[-3].i in self.party_at:
                 return False
+        owner = country.root
+        while owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i != owner.head.i:
+            owner = owner.head.head   # "the Ministry of Science of the Republic of Armenia"
+        if owner.i != country.root.i and owner.i in self.party_at:
+            return False
         governing = next((t for t in country.root.ancestors if t.pos_ == "ADP" and t.lower_ != "of"), None)
         if governing is not None and governing.lower_ in self.cues.place_prepositions:
             return False   # it places something: "Egerton University in Njoro, Kenya"

@@ -185,4 +185,10 @@ class Instruments:
         modifier ("the German-Brazilian Agreement on Cooperation ...")."""
         unit = self.index.unit(span)
         modifiers = [t for t in self.index.doc[max(span.root.left_edge.i, unit.start) : span.start] if t.dep_ != "det"]
-        return self.slots.title(span, unit) is not None or any(t.is_title or t.is_upper for t in modifiers)
+        if any(t.is_title or t.is_upper for t in modifiers) or self.slots.title(span, unit) is not None:
+            return True
+        # "The memorandum with SRNSF": the other side names it, not a signatory's body
+        return any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(t.i in self.index.party_at for t in c.subtree)
+            for c in span.root.children
+        )

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.model import Mention
+from pipeline.components.agreements.side_context import antecedent, collective_states, described, holders, list_signers
 from pipeline.components.agreements.syntax import NOMINAL, RELATIVE_PRONOUNS, SIDE_STOP_TEXTS, VERBAL, Syntax
 from pipeline.components.org_lexicon import Countries
 
@@ -117,7 +118,11 @@ class Sides:
         # "an agreement that the two organisations signed" is often parsed with the verb
         # hanging from its subject
         subjects += [v.head for v in verbs if v.dep_ == "acl" and v.head.pos_ in NOMINAL and v.head.i != root.i]
-        subjects = [s for s in subjects if not span.start <= s.i < span.end]
+        if not verbs and not mention.plural:   # "X has had an agreement with Y"
+            subjects += holders(root, self.cues)
+        if not subjects:   # "signed agreements with ..., including one with Y"
+            subjects += list_signers(root, unit, index, self.cues)
+        subjects = [antecedent(s, self.cues) for s in subjects if not span.start <= s.i < span.end]
         # "The Joint Committee adopted this Joint Statement", "the two co-chairs signed the
         # Protocol": the committee's two states (one subject the parse may split at a hyphen)
         names: list[tuple[int, str]] = next(
@@ -170,6 +175,16 @@ class Sides:
                 continue
             if countries_modify or self.index.is_state_side(country):
                 names.append((country.start, name))
+        collective = collective_states(self.index, start, end)
+        if collective:   # the plural body's states, not a party named by the whole phrase
+            bodies = {body for _, _, body in collective}
+            names = [
+                (i, name) for i, name in names
+                if i not in party_at or not any(party_at[i][1].start <= b < party_at[i][1].end for b in bodies)
+            ]
+            names += [(i, state) for i, state, _ in collective if state not in {name for _, name in names}]
+        named = {name for _, name in names}
+        names += [(i, name) for i, name in described(self.index, self.cues, start, end) if name not in named]
         return names
 
     def _names_before_verb(self, verb: Token, unit: Span) -> list[tuple[int, str]]:
@@ -184,9 +199,17 @@ class Sides:
             i -= 1
         end = i + 1
         index = self.index
-        while i >= unit.start and (i in index.party_at or i in index.country_tokens or self.doc[i].lower_ in SIDE_LIST_WORDS):
+        while i >= unit.start and (i in index.party_at or i in index.country_tokens or self._in_side_list(self.doc[i])):
             i -= 1
         return self.names_in(i + 1, end, False) if i + 1 < end else []
+
+    def _in_side_list(self, token: Token) -> bool:
+        """A word of a list of sides before its verb: "and", commas, or the officers of the
+        bodies named ("the Chairman of the Committee and the President of X")."""
+        lower = token.lower_
+        if lower in SIDE_LIST_WORDS or lower in self.cues.signatory_titles:
+            return True
+        return lower == "of" or (token.pos_ == "PROPN" and token.lemma_.lower() in self.cues.description_nouns)
 
     def _list_after(self, cue: Token, unit: Span) -> Region:
         """The list of sides after a cue word, up to where the clause moves on."""
@@ -194,8 +217,8 @@ class Sides:
         while end < unit.end:
             token = self.doc[end]
             if end not in self.index.party_at:
-                if token.is_space and "\n" in token.text:
-                    break
+                if token.is_space and "\n" in token.text or end in self.index.mention_roots:
+                    break   # a new line, another instrument ("an MoU with X and a letter of intent with Y")
                 if end in self.index.date_at or token.lower_ in SIDE_STOP_TEXTS:
                     break
                 if token.pos_ in {"VERB", "AUX", "SCONJ", "PRON"} or (token.pos_ == "PART" and token.tag_ != "POS"):
@@ -352,5 +375,8 @@ class Sides:
                     while child.dep_ == "conj" and child.head.pos_ in NOMINAL:
                         child = child.head
                 subjects.append(child)
-        regions = [self._list_after(c, unit) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        regions = [  # "X cooperates with Y under ...", "is funded by X and Y under ..."
+            self._list_after(c, unit) for c in verb.children
+            if (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "agent"
+        ]
         return subjects, regions

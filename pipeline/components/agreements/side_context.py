@@ -1,0 +1,120 @@
+"""Sides that a mention's own phrases give only through the clause around them: the
+antecedent of a relative pronoun, the holder of an instrument ("X has an agreement
+with Y"), the signer of a list the instrument is one item of ("signed 14 agreements,
+among them a programme with Y"), states of a collective body ("the Portuguese and
+Spanish ministries") and definite descriptions ("between the Committee and Y")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.agreements.cues import AgreementCues
+from pipeline.components.agreements.index import DocIndex
+from pipeline.components.agreements.syntax import NOMINAL, VERBAL
+
+# How far up the parse a listed instrument may sit below the verb of its list.
+LIST_DEPTH = 5
+
+
+def antecedent(subject: Token, cues: AgreementCues) -> Token:
+    """What a relative pronoun subject stands for ("the Nairobi Institute, which signed ..."):
+    the noun its clause hangs from, first of its conjuncts; else the subject itself."""
+    verb = subject.head
+    if subject.lower_ not in cues.relative_subjects or verb.dep_ != "relcl":
+        return subject
+    noun = verb.head
+    while noun.dep_ == "conj" and noun.head.pos_ in NOMINAL:
+        noun = noun.head
+    return noun
+
+
+def holders(root: Token, cues: AgreementCues) -> list[Token]:
+    """The subjects of a verb of having whose object the instrument is ("The University of
+    Oslo has had an exchange agreement with Kyoto University")."""
+    verb = root.head
+    if root.dep_ not in ("dobj", "obj") or verb.pos_ not in VERBAL or verb.lemma_.lower() not in cues.holding_verbs:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in (*root.children, *verb.children)):
+        return []   # "X has an agreement in place": a re-mention, not one named by its sides
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def listing_verb(root: Token, unit: Span, index: DocIndex, cues: AgreementCues) -> Token | None:
+    """The verb of a plural instrument that the mention is one item of ("Peru has signed
+    research agreements with several countries, including a 2019 agreement with Chile's
+    agency"; "... signed 14 agreements, among them a programme with Y on 4 March")."""
+    listed = any(t.lower_ in cues.listing_words for t in root.children) or any(
+        t.lower_ in cues.listing_words for t in root.ancestors if unit.start <= t.i < unit.end
+    )
+    if not listed:
+        return None
+    token = root
+    for _ in range(LIST_DEPTH):
+        if token.head.i == token.i or not unit.start <= token.head.i < unit.end:
+            return None
+        token = token.head
+        if token.pos_ in VERBAL and token.lower_ not in cues.listing_words:   # "including" is tagged a verb
+            break
+    else:
+        return None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj") and c.i != root.i]
+    if not any(o.i in index.mention_roots and o.tag_ in ("NNS", "NNPS") for o in objects):
+        return None
+    return token
+
+
+def list_signers(root: Token, unit: Span, index: DocIndex, cues: AgreementCues) -> list[Token]:
+    """The subjects of the verb of the plural instrument the mention is one item of."""
+    verb = listing_verb(root, unit, index, cues)
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+
+
+def collective_states(index: DocIndex, start: int, end: int) -> list[tuple[int, str, int]]:
+    """States of a plural body named by them ("the Portuguese and Spanish ministries",
+    "the Ministries for Foreign Affairs of Iceland and Norway"): two or more countries
+    that modify, or follow "of"/"for" on, a plural noun. With each, that noun's token."""
+    doc = index.doc
+    found: list[tuple[int, str, int]] = []
+    for i in range(start, end):
+        mention = index.country_at.get(i)
+        if mention is None or not mention.country:
+            continue
+        token = doc[mention.end - 1]
+        counted = False   # "five Tunisian universities": bodies listed, not their states
+        while True:   # up to the noun the phrase of countries belongs to
+            counted = counted or any(c.dep_ == "nummod" for c in token.children)
+            if token.dep_ == "conj" and token.head.i != token.i:
+                token = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ in ("of", "for"):
+                token = token.head.head
+            elif token.dep_ in ("amod", "compound") and token.head.pos_ in NOMINAL:
+                token = token.head
+            else:
+                break
+        counted = counted or any(c.dep_ == "nummod" for c in token.children)
+        if token.i != doc[mention.end - 1].i and token.tag_ in ("NNS", "NNPS") and not counted and start <= token.i < end:
+            found.append((i, mention.country, token.i))
+    states = {state for _, state, _ in found}
+    return found if len(states) >= 2 else []
+
+
+def described(index: DocIndex, cues: AgreementCues, start: int, end: int) -> list[tuple[int, str]]:
+    """Parties named by a definite description among the words start..end ("between the
+    Committee and the Academy of X"): for "the" + a body noun that no party covers, the
+    last party named before whose name has that noun."""
+    doc = index.doc
+    found: list[tuple[int, str]] = []
+    for i in range(start + 1, end):
+        token = doc[i]
+        if i in index.party_at or doc[i - 1].lower_ != "the" or token.lemma_.lower() not in cues.description_nouns:
+            continue
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and (after.lower_ == "of" or after.pos_ == "PROPN" or after.i in index.party_at):
+            continue   # "the Council of Europe", a name the parties left out
+        noun = token.lemma_.lower()
+        named = index.named_before(i - 1, 0, 0, lambda name: noun in name.lower().split())
+        if named:
+            # a capitalised short name ("the Committee") is the page's own body, named first;
+            # "the institute" the one named last
+            found.append((i, named[-1] if token.text[0].isupper() else named[0]))
+    return found

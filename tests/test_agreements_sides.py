@@ -1,0 +1,83 @@
+"""st_agreements: sides named through the clause around the instrument (SPEC 3.4, 3.5):
+relative pronouns, holders, items of a list, collective bodies, descriptions, officers,
+parents named with "of", and lists that stop at the next instrument."""
+
+from conftest import agreement_events as events, only_agreement as only
+
+
+def test_relative_pronoun_subject_stands_for_its_antecedent(nlp):
+    event = only(nlp, "The delegation met the board of the Nairobi Technology Institute, which signed a "
+                      "letter of intent with the Uganda National Research Fund on 3 May 2021.")
+    assert event.parties == ["Nairobi Technology Institute", "Uganda National Research Fund"]
+
+
+def test_holder_of_an_agreement_is_a_side(nlp):
+    event = only(nlp, "The University of Oslo has had an exchange agreement with Kyoto University since 2015.")
+    assert event.parties == ["University of Oslo", "Kyoto University"]
+
+
+def test_item_of_a_list_takes_the_signer_and_action_of_the_list(nlp):
+    event = only(nlp, "Last year Makerere University signed 14 agreements with foreign partners, among them "
+                      "a research cooperation programme with the University of Nairobi on 4 March 2020.")
+    assert event.parties == ["Makerere University", "University of Nairobi"]
+    assert event.action == "signed"
+    assert event.date_value == "2020-03-04"
+
+
+def test_including_item_takes_the_subject_of_the_list(nlp):
+    event = only(nlp, "Peru has signed similar research agreements with several countries, including a 2019 "
+                      "agreement with Chile's National Research Agency.")
+    assert event.parties == ["Peru", "National Research Agency"]
+
+
+def test_collective_body_of_two_states_gives_the_states(nlp):
+    event = only(nlp, "The Portuguese and Spanish ministries of science on Tuesday signed an amendment to the "
+                      "2019 cooperation agreement.")
+    assert event.parties == ["Portugal", "Spain"]
+
+
+def test_collective_body_after_of_gives_the_states(nlp):
+    event = only(nlp, "The programme is funded by the Ministries for Foreign Affairs of Finland and Sweden under "
+                      "a memorandum of understanding signed in Turku in 2012.")
+    assert event.parties == ["Finland", "Sweden"]
+
+
+def test_counted_bodies_of_two_states_are_not_the_states(nlp):
+    found = events(nlp, "The agreement was signed by the rectors of three Kenyan universities and two Ugandan "
+                        "universities.")
+    assert all(e.parties == [] for e in found)
+
+
+def test_parent_after_of_and_its_state_are_no_sides(nlp):
+    event = only(nlp, "The Institute of Botany of the Ministry of Science of the Republic of Armenia and the "
+                      "National Botanical Garden of Georgia have signed a memorandum of cooperation.")
+    assert event.parties == ["Institute of Botany", "National Botanical Garden of Georgia"]
+
+
+def test_capitalised_description_is_the_body_named_first(nlp):
+    found = events(nlp, "The Higher Research Committee of Oman funds mobility. The State Committee for Science "
+                        "of Kenya funds travel. A memorandum of understanding between the Committee and the "
+                        "National Academy of Sciences of Tanzania was signed in Arusha in May 2022.")
+    assert [e.parties for e in found] == [["Higher Research Committee of Oman", "National Academy of Sciences of Tanzania"]]
+
+
+def test_officers_before_the_verb_give_their_bodies(nlp):
+    found = events(nlp, "The Higher Research Committee of Oman funds mobility. In Tehran, the Chairman of the "
+                        "Committee and the President of the Iran Science Foundation signed a memorandum of cooperation.")
+    assert [e.parties for e in found] == [["Higher Research Committee of Oman", "Iran Science Foundation"]]
+
+
+def test_list_of_sides_stops_at_the_next_instrument(nlp):
+    found = events(nlp, "Last month the Kenya Science Council also signed an MoU with Ghana's National Research "
+                        "Agency and a letter of intent with the Uganda National Research Fund.")
+    assert [(e.type, e.parties) for e in found] == [
+        ("mou", ["Kenya Science Council", "National Research Agency"]),
+        ("loi", ["Kenya Science Council", "Uganda National Research Fund"]),
+    ]
+
+
+def test_memorandum_with_another_body_is_not_the_one_told_before(nlp):
+    found = events(nlp, "In May the Chairman of the Oman Research Council and the President of the Iran Science "
+                        "Foundation signed a memorandum of cooperation. The memorandum with the Georgia Science "
+                        "Foundation, first signed in 2019, was extended in 2022.")
+    assert [e.parties for e in found][1:] == [["Georgia Science Foundation"]] * 2
