@@ -111,3 +111,21 @@ def test_label_cues_already_identified(nlp, text, expected):
 )
 def test_shared_from_the_count_before(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a tilde between two numbers is a range, as East Asian pages write it
+        ("Small projects run for 2~3 years.", [("2", 2, "year"), ("3", 3, "year")]),
+        ("About 10~15% of the budget goes to travel.", [("About 10", 10, "percent"), ("15%", 15, "percent")]),
+        # ... and before one number it is still "about"
+        ("The call funds ~15 projects.", [("~15", 15, "project")]),
+        # a house number before a street's name is no count
+        ("Write to the office at 201 Gajeong-ro, Daejeon.", []),
+        ("The embassy moved to 12 Garden Road last year.", []),
+        ("12 new projects start in May.", [("12", 12, "new project")]),
+    ],
+)
+def test_tilde_ranges_and_addresses(nlp, text, expected):
+    assert units(nlp, text) == expected

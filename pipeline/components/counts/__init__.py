@@ -133,6 +133,7 @@ class CountExtractor:
             frozenset(data["time_markers"]),
             frozenset(data["foreign_months"]),
             frozenset(data["label_cue_identifiers"]),
+            frozenset(data["street_words"]),
         )
         countries = load_countries()
         not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}
@@ -280,7 +281,7 @@ class CountExtractor:
         hit = phrases.ending("qualifier_before", start)
         if hit is None and start > 0 and doc[start - 1].lower_ in ARTICLES:
             hit = phrases.ending("qualifier_before", start - 1)  # "at least a 50% reduction"
-        if hit is not None and hit.start >= taken:
+        if hit is not None and hit.start >= taken and not (doc[hit.start].text in self.range_joiners and glued(doc, hit.start)):  # "2~3"
             qualifier, text_start = hit.value, hit.start
         if hit := phrases.starting("qualifier_after", end):
             qualifier, text_end = hit.value, hit.end

@@ -92,7 +92,9 @@ class NumberFilters:
         time_markers: frozenset[str] = frozenset(),
         foreign_months: frozenset[str] = frozenset(),
         cue_identifiers: frozenset[str] = frozenset(),
+        street_words: frozenset[str] = frozenset(),
     ):
+        self.street_words = street_words            # "street", "ro": a house number before them
         self.cue_identifiers = cue_identifiers      # "final", "each": "the final round" needs no number
         self.foreign_months = foreign_months        # "agosto", "août": a day of a month in another language
         self.numbers = numbers
@@ -134,6 +136,8 @@ class NumberFilters:
             or self.is_time(doc, start, end)
             # a day of a month written in another language: "17 de agosto", "9 mai 2023"
             or self._foreign_day(doc, end)
+            # a house number: "201 Gajeong-ro", "10 Downing Street"
+            or (not money and self._street_after(doc, end))
             # page furniture: "4 min read"
             or any(
                 tuple(t.lower_ for t in doc[end : end + len(cue)]) == cue for cue in self.furniture_after
@@ -178,6 +182,19 @@ class NumberFilters:
             return False
         before = doc[hit.start - 1] if hit.start > 0 else None
         return before is None or not (before.lower_ in self.cue_identifiers or before.ent_type_ == "ORDINAL")
+
+    def _street_after(self, doc: Doc, k: int) -> bool:
+        """A street's name after the number: capitalised words, then a street word ("Downing Street",
+        "Gajeong-ro", "Rue de la Paix" is not caught: its street word comes first)."""
+        names = 0
+        for token in doc[k : k + 4]:
+            if token.lower_.rstrip(".") in self.street_words and names:
+                return True
+            if token.text[:1].isupper() and token.is_alpha:
+                names += 1
+            elif not (token.text == "-" and names and glued(doc, token.i)):
+                return False
+        return False
 
     def _foreign_day(self, doc: Doc, end: int) -> bool:
         k = end + 1 if end < len(doc) and doc[end].lower_ in ("de", "du", "do") else end
