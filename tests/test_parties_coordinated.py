@@ -109,3 +109,13 @@ def test_catalan_heads_name_bodies(nlp, text, expected):
 def test_an_acronym_after_a_states_possessive_beside_a_named_body_is_a_body(nlp):
     found = parties(nlp, "The Ethiopian Ministry of Innovation and Technology and Cuba's CITMA signed the programme.")
     assert any(p.name == "CITMA" for p in found)
+
+
+def test_the_eu_alone_is_the_european_union(nlp):
+    found = parties(nlp, "Armenia has taken part in the EU research framework programme since 2016.")
+    assert any(p.acronym == "EU" and p.canonical == "European Union" for p in found)
+
+
+def test_a_national_research_council_named_by_acronym_takes_its_long_form(nlp):
+    found = parties(nlp, "Related: Uganda's UNCST opens a new innovation call")
+    assert any(p.acronym == "UNCST" and p.canonical == "Uganda National Council for Science and Technology" for p in found)

@@ -302,7 +302,9 @@ class DocumentMentions:
         found = []
         for i in self.acronym_tokens:
             text = doc[i].text
-            if i in taken or text in self.lexicon.junk or self.extractor.countries.is_place(text):
+            # A bloc the country list reads as a region ("EU") is still the body the gazetteer knows.
+            place = self.extractor.countries.is_place(text) and i not in self.gazetteer_acronyms
+            if i in taken or text in self.lexicon.junk or place:
                 continue
             span = self._with_campus(i)
             defined = self.defined.get(text.upper())
