@@ -66,3 +66,37 @@ def test_agreement_an_amendment_is_added_to_is_the_one_extended_not_the_amendmen
         "that links their ground stations, adding two stations and extending the agreement until 2030.",
     )
     assert [(e.type, e.action) for e in found] == [("addendum", "signed"), ("agreement", "extended")]
+
+
+# -- the meeting an action took place at, named in a phrase on its word ---------------
+
+def test_action_during_the_workshop_takes_the_latest_meeting_told(nlp):
+    found = events(
+        nlp,
+        "Some forty researchers met at the embassy residence in Lima on 12 March 2024 to review cooperation. "
+        "An earlier meeting was held in Tallinn on 3 May 2022.\n\n"
+        "During the workshop, the University of Tartu and the National University of San Marcos signed a letter "
+        "of intent on seismology.",
+    )
+    assert [(e.type, e.date_value, e.place) for e in found] == [("loi", "2024-03-12", "Lima")]
+
+
+def test_signing_on_the_margins_of_the_meeting_takes_its_date_and_place(nlp):
+    found = events(
+        nlp,
+        "The 4th Meeting of the Estonian-Peruvian Joint Commission was held in Lima, Peru, on 12-13 March 2024.\n\n"
+        "The Estonian delegation was led by the Deputy Secretary General for research.\n\n"
+        "The Peruvian delegation was led by the Vice Minister of Education.\n\n"
+        "The two sides welcomed the signing, on the margins of the Meeting, of the Memorandum of Understanding "
+        "on Seismology between the University of Tartu and the National University of San Marcos.",
+    )
+    assert [(e.type, e.date_value, e.place) for e in found] == [("mou", "2024-03-12/2024-03-13", "Lima")]
+
+
+def test_a_meeting_of_its_own_name_is_not_the_one_told_before(nlp):
+    found = events(
+        nlp,
+        "In May 2009 the ministers met at the Trilateral Science Summit held in Tokyo. "
+        "On the same day, at the Japan-Peru Ministerial Meeting on Science, a memorandum was signed on seismology.",
+    )
+    assert [e.place for e in found if e.type == "mou"] == [None]

@@ -54,6 +54,8 @@ class AgreementCues:
     again_words: frozenset[str]                 # "renewed in 2015 and again in 2018": a second action
     state_back_references: frozenset[str]       # "the two governments": states named before
     occasion_nouns: frozenset[str]              # "The signing took place in ...": the action told before
+    occasion_nouns_of_meetings: frozenset[str]  # "during the workshop": a meeting the action took place at
+    margin_nouns: frozenset[str]                # "on the margins of the Meeting"
     attribute_nouns: frozenset[str]             # "extended the validity of the MoU": an action on the MoU
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
     relative_subjects: frozenset[str]           # "X, which signed ...": X is the subject
@@ -105,6 +107,8 @@ class AgreementCues:
             state_back_references=frozenset(cues["state_back_references"]),
             occasion_nouns=frozenset(cues["occasion_nouns"]),
             attribute_nouns=frozenset(cues["attribute_nouns"]),
+            occasion_nouns_of_meetings=frozenset(cues["occasion_nouns_of_meetings"]),
+            margin_nouns=frozenset(cues["margin_nouns"]),
             dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),
             relative_subjects=frozenset(cues["relative_subjects"]),
             holding_verbs=frozenset(cues["holding_verbs"]),

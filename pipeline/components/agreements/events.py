@@ -178,6 +178,9 @@ class EventReader:
         if action != "referenced" and (date is None or place is None):
             meeting_date, meeting_place = self.meetings.meeting_of(root, date)   # "the Protocol of the 7th session"
             date, place = date or meeting_date, place or meeting_place
+        if action != "referenced" and verb is not None and (date is None or place is None):
+            meeting_date, meeting_place = self.meetings.occasion_phrase(verb, unit)   # "during the workshop"
+            date, place = date or meeting_date, place or meeting_place
         if action == "adopted" and verb is not None and date is None and place is None:
             date, place = self.meetings.occasion_meeting(verb, unit)
         elif action != "referenced" and verb is not None and (date is None or place is None) and not (

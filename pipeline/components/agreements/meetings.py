@@ -10,8 +10,8 @@ from spacy.tokens import Span, Token
 
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
-from pipeline.components.agreements.slots import Slots
-from pipeline.components.agreements.syntax import VERBAL, Syntax
+from pipeline.components.agreements.slots import Slots, strip_article
+from pipeline.components.agreements.syntax import NOMINAL, SUBJECT_OBJECT_DEPS, VERBAL, Syntax
 
 
 class Meetings:
@@ -61,6 +61,39 @@ class Meetings:
         near = [m for m in near if m[0].i != verb.i and (m[1] or m[2])]
         return (near[-1][1], near[-1][2]) if near else (None, None)
 
+    def occasion_phrase(self, verb: Token, unit: Span) -> tuple[Span | None, str | None]:
+        """Date and place of a meeting named in a phrase on the action's word ("During the
+        workshop, X and Y signed ...", "the signing, on the margins of the Meeting, of",
+        "At the 9th meeting of the group (Minsk, 23-24 November 2023) the sides adopted"):
+        those the phrase gives, else those of the meeting it points back to (the one told
+        before with its ordinal, else the latest told)."""
+        words = [verb]
+        if verb.pos_ in NOMINAL and verb.dep_ in SUBJECT_OBJECT_DEPS and verb.head in unit:
+            words.append(verb.head)   # "welcomed the signing, on the margins of the Meeting, of"
+        for preposition in [c for word in words for c in word.children if c.dep_ == "prep"]:
+            noun = _object(preposition)
+            if noun is not None and noun.lemma_.lower() in self.cues.margin_nouns:
+                noun = next((_object(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if noun is None or noun.lemma_.lower() not in self.cues.occasion_nouns_of_meetings:
+                continue
+            phrase = self.doc[preposition.i : min(noun.right_edge.i + 1, unit.end)]
+            date = next((d for d in self.index.unit_dates(unit) if phrase.start <= d.start and d.end <= phrase.end), None)
+            gpe = next((g for g in self.index.unit_gpes(unit) if phrase.start <= g.start and g.end <= phrase.end), None)
+            if date is not None or gpe is not None:
+                return date, strip_article(gpe.text) if gpe is not None else None
+            if not any(c.dep_ in ("det", "poss") and c.lower_ in self.cues.anaphoric_determiners for c in noun.children):
+                return None, None   # "during a visit": no meeting told before
+            if any(c.dep_ in ("compound", "amod") and c.is_title and _ordinal_word(c) is None for c in noun.children):
+                return None, None   # a meeting of its own name ("the Japan-China Ministerial Meeting")
+            told = [m for m in self.meetings[: bisect.bisect_left(self._meeting_starts, unit.start)] if m[1] or m[2]]
+            ordinal = _ordinal(noun)
+            if ordinal is not None:
+                told = [m for m in told if _ordinal(self._meeting_noun(m[0])) == ordinal]
+            if told:
+                _, date, place = max(enumerate(told), key=lambda m: (_end(m[1][1]), m[0]))[1]
+                return date, place
+        return None, None
+
     def following_occasion(self, unit: Span) -> tuple[Span | None, str | None]:
         """Date and place told in the sentence right after the action's, whose subject is
         that action or its ceremony: "... renewed their MoU. The signing took place at the
@@ -105,7 +138,7 @@ class Meetings:
             return None, None
         # the page's own meeting is the latest told ("The 2nd meeting took place in Budapest on
         # 23-24 June 2015 ... The first meeting was held in Hanoi in October 2014")
-        _, date, place = max(told, key=lambda m: (m[1]._.date.end_date is not None, m[1]._.date.end_date or 0, m[0]))
+        _, date, place = max(told, key=lambda m: (_end(m[1]), m[0]))
         return date, place
 
     def meeting_of(self, root: Token, date: Span | None) -> tuple[Span | None, str | None]:
@@ -140,6 +173,16 @@ class Meetings:
         return next((t for t in reversed(self.doc[verb.sent.start : verb.i]) if t.lemma_.lower() in nouns), None)
 
 
+def _object(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def _end(date: Span | None) -> tuple:
+    """A sort key: the last day of a date, undated and unknown days first."""
+    end = date._.date.end_date if date is not None else None
+    return (end is not None, end or 0)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with ("was witnessed by ...
     and took place at ...")."""
@@ -149,6 +192,12 @@ def _subject(verb: Token) -> Token | None:
             if subject is not None:
                 return subject
     return None
+
+
+def _ordinal_word(token: Token) -> str | None:
+    if token.lower_.endswith(("st", "nd", "rd", "th")) and (token.like_num or token.lower_[:-2].isdigit()):
+        return token.lower_
+    return ORDINAL_WORDS.get(token.lower_)
 
 
 def _ordinal(noun: Token | None) -> str | None:
