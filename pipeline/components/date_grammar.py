@@ -46,6 +46,17 @@ def _trie(words) -> str:
     return pattern(tree)
 
 
+def foreign_month_numbers(by_language: dict[str, list[str]], english: list[str]) -> dict[str, int]:
+    """Lower-case foreign month word -> month number. A word two languages read differently is left
+    out, and so are English names ("april"): the English patterns read those."""
+    numbers: dict[str, set[int]] = {w.lower(): {0} for w in english}
+    for months in by_language.values():
+        for number, entry in enumerate(months, start=1):
+            for word in entry.split("/"):
+                numbers.setdefault(word.lower(), set()).add(number)
+    return {word: next(iter(found)) for word, found in numbers.items() if len(found) == 1 and 0 not in found}
+
+
 def _case_variants(words) -> list[str]:
     return [v for w in words for v in (w, w[0].upper() + w[1:], w.title(), w.upper())]
 
@@ -64,6 +75,9 @@ class Grammar:
         self.written_month_first = re.compile(rf"\b(?:{any_month})\s+\d\d?(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
         self.written_day_first = re.compile(rf"\b\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{any_month})\s*,?\s+\d{{4}}\b")
         weekdays = _alternation(_case_variants(data["weekdays"] + data["weekday_abbreviations"]))
+        self.foreign_months = foreign_month_numbers(data["foreign_months"], data["months"] + data["month_abbreviations"])
+        foreign_months = _alternation(_case_variants(list(self.foreign_months)))
+        foreign_weekdays = _alternation(_case_variants(data["foreign_weekdays"]))
         # A weekday in brackets after a date belongs to it ("October 15 (Tue)").
         self.weekday_after = re.compile(rf"\s*\(\s*(?:{weekdays})\.?\s*\)")
         self.weekday_word = re.compile(rf"\b(?:{weekdays})\b")
@@ -72,6 +86,7 @@ class Grammar:
             "WD": rf"(?:(?:{weekdays})\.?,?\s+(?:the\s+)?)?",       # "Tuesday, the 26th of September"
             "FY": rf"\b(?:{_alternation(_case_variants(data['fiscal_markers']))})",
             "TO": rf"(?:\s*(?:{symbols})\s*|\s+(?:{_alternation(data['range_words'])})\s+)",
+            "FWD": rf"(?:(?:{foreign_weekdays}),?\s+)?",
             "OF": r"(?:,?\s+(?:of\s+)?)",
             "MX": rf"(?:{any_month})",
             "DX": r"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b",
@@ -80,6 +95,7 @@ class Grammar:
         captured = {
             "M": ("m", any_month),
             "MF": ("m", rf"(?:{full_months})\b"),
+            "FM": ("m", rf"(?:{foreign_months})(?!\w)"),
             "N": ("m", r"1[0-2]|0?[1-9]"),
             "D": ("d", r"3[01]|[12]\d|0?[1-9]"),
             "DW": ("d", ordinal_days),
@@ -132,6 +148,7 @@ class Grammar:
         starters = _case_variants(
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
             + data["fiscal_markers"] + references + data["ordinal_days"]
+            + list(self.foreign_months) + data["foreign_weekdays"]
         ) + [m.lower() for m in data["months"] + data["month_abbreviations"]]
         first_chars = re.escape("".join(sorted({w[0] for w in starters})))
         gate = rf"(?=[\d{first_chars}])\b(?=\d|{_trie(starters)})"

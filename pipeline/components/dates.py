@@ -23,7 +23,10 @@ Decisions where SPEC is silent:
 - A month or day without a year takes the year of the nearest preceding
   date in the document that names one year (an interval over several years
   or a decade names none: "17 February" after "the period 2019–2023" takes
-  the year of the date before), with from_context true. Before any year
+  the year of the date before; an interval of days names the year of its
+  last day), with from_context true. A date after a deadline word ("until
+  2027", "by June 2024") names an end ahead, not the year of the story: it
+  gives its year only when no year came before. Before any year
   (a dateline "Sofia, March 12" above the page's stamp "12.03.2025") it
   takes the year of the first full date after it, when that is the next
   date naming a year; otherwise it is left out.
@@ -49,9 +52,10 @@ Decisions where SPEC is silent:
   year or month with the month or day the text gives (from_context true).
 - Coordinated days are one interval, first to last day ("16 and 17 February"
   gives 2019-02-16/2019-02-17; "3, 4 and 5 May" likewise).
-- A slash between consecutive years names one fiscal year ("FY 2022/23",
-  "the 2019/20 financial year": FY2022, FY2019); other spans of fiscal years
-  are intervals ("fiscal 2021-22": FY2021/FY2022, "FY2016/2020").
+- A fiscal year written with its closing year in two digits is one fiscal
+  year ("FY 2022/23", "fiscal 2021-22", "the 2019/20 financial year": FY2022,
+  FY2021, FY2019); other spans of fiscal years are intervals ("FY2016/2020",
+  "FY20-FY21", "FY2024–FY2025").
 - Years in a table column headed by a fiscal marker ("Fiscal year") are
   fiscal years.
 - A date whose year is deictic ("Oct. 3 next year") is left out (SPEC 3.5:
@@ -81,7 +85,7 @@ from pipeline.components.rule_component import RuleComponent
 
 _LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
 _YEAR_MONTH = re.compile(r"\d{4}[-/]\d\d")
-_ONE_FISCAL_YEAR = re.compile(r"\d\d\s?/\s?(?:J?FY\s?)?\d\d\b")
+_ONE_FISCAL_YEAR = re.compile(r"\d\d\s?[-–/]\s?\d\d\b")
 
 
 @Language.factory(
@@ -111,6 +115,7 @@ class DateRecognizer:
             r["phrase"].lower(): _Reference(r["unit"], int(r["offset"])) for r in data["references"]
         }
         self.month_cues = set(data["month_cues"])
+        self.deadline_words = set(data["deadline_words"])
         self.glued_modifiers = set(data["glued_modifiers"])
         self.label_words = set(data["label_words"])
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
@@ -121,6 +126,7 @@ class DateRecognizer:
         self.years = YearCheck(data)
         grammar = Grammar(data, list(self.references), self.ordinal_days.pattern)
         self.regex, self.patterns = grammar.regex, grammar.patterns
+        self.foreign_months = grammar.foreign_months
         self.weekday_after, self.weekday_word = grammar.weekday_after, grammar.weekday_word
         self.weekday_numbers = {name[:3].lower(): number for number, name in enumerate(data["weekdays"])}
         self.range_joins = {w.lower() for w in data["range_words"] + data["range_symbols"] + data["range_words_between_dates"]}
@@ -137,6 +143,9 @@ class DateRecognizer:
         for match in self.regex.finditer(text):
             pattern = self.patterns[int(match.lastgroup[1:])]
             fields = {f: match.group(g) for f, g in pattern.groups.items() if match.group(g) is not None}
+            for field in ("m1", "m2"):
+                if field in fields and fields[field].lower() in self.foreign_months:
+                    fields[field] = str(self.foreign_months[fields[field].lower()])     # "mayo", "maja"
             has_year = "y1" in fields or "y2" in fields
             if pattern.needs_cue and not has_year and not self._after_cue(text, match.start()):
                 continue
@@ -188,7 +197,8 @@ class DateRecognizer:
             spans.append(span)
             context.last = value
             if year is not None:
-                context.year = year
+                if context.year is None or not self._after_cue(text, match.start(), self.deadline_words):
+                    context.year = year     # "until 2027", "by June 2024": an end ahead, not the story's year
                 context.years.append(year)
         doc.spans["dates"] = join_ranges(doc, sorted(spans, key=lambda s: s.start), self.range_joins)
         return doc
@@ -267,7 +277,7 @@ class DateRecognizer:
             year2 = complete_year(year1, int(fields["yy2"]))
         if kind == "fiscal":
             if year2 == (year1 or 0) + 1 and _ONE_FISCAL_YEAR.search(fields["raw"]):
-                year2 = None            # "FY 2022/23", "the 2019/20 financial year": one fiscal year
+                year2 = None            # "FY 2022/23", "fiscal 2021-22": one fiscal year
             start = self._fiscal(year1)
             end = None if year2 is None else self._fiscal(year2)
             return self._combine(start, end, from_context=False)
@@ -300,7 +310,9 @@ class DateRecognizer:
         if not start.start_date < end.start_date:
             return None                 # "2019-12" is no interval, nor is "25-24 March"
         value = dataclasses.replace(interval(start, end), from_context=from_context)
-        return value, (end.start_date.year if start.start_date.year == end.end_date.year else None)
+        if start.granularity == end.granularity == "day" or start.start_date.year == end.end_date.year:
+            return value, end.start_date.year       # "1 January 2024 to 31 December 2026" ends on a named day
+        return value, None
 
     def _plausible(self, year: int | None) -> bool:
         return year is not None and self.min_year <= year <= self.max_year

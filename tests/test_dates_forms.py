@@ -1,0 +1,82 @@
+"""st_dates: written forms of issue 10 item 3 and the year a date without one takes (SPEC 3.2, 3.5).
+
+Sentences are our own; each names the form it checks.
+"""
+
+import pytest
+
+from pipeline.components.date_grammar import foreign_month_numbers
+from pipeline.data_files import load_yaml
+from pipeline.nlp import analyse_text
+
+
+def found(nlp, text):
+    doc = analyse_text(nlp, text)
+    return [(s.text, s._.date.value) for s in doc.spans["dates"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # dates in another language inside an English text
+        ("The renewal was signed in Guayaquil on 14 de mayo de 2024 by both rectors.",
+         [("14 de mayo de 2024", "2024-05-14")]),
+        ("Miércoles 17 de agosto de 2022\n\nThe two councils met.", [("Miércoles 17 de agosto de 2022", "2022-08-17")]),
+        ("The treaty, concluded in Prague on 28. maja 2014. godine, was renewed.", [("28. maja 2014", "2014-05-28")]),
+        ("Reykjavik, 26. ágúst 2022 - The councils agreed.", [("26. ágúst 2022", "2022-08-26")]),
+        ("The French note of 3 mars 2021 and the German one of 14. März 2023.",
+         [("3 mars 2021", "2021-03-03"), ("14. März 2023", "2023-03-14")]),
+        ("Published in março de 2021 by the ministry.", [("março de 2021", "2021-03")]),
+        ("The forum met on 8-10 de octubre de 2019 in Lima.", [("8-10 de octubre de 2019", "2019-10-08/2019-10-10")]),
+        # without a year: after a "de" or a day's full stop, with the year of the date before
+        ("In 2022 the fund was set up; the call closed on 17 de agosto.", [("2022", "2022"), ("17 de agosto", "2022-08-17")]),
+        # foreign words that are no month without a day: the Mars 2020 rover, "mai" alone
+        ("The Mars 2020 mission landed; mai is a word.", []),
+        # fiscal years with a two-digit closing year are one fiscal year
+        ("New calls are expected in fiscal 2021-22 and in FY2019-20.", [("fiscal 2021-22", "FY2021"), ("FY2019-20", "FY2019")]),
+    ],
+)
+def test_written_forms(nlp, sentence, expected):
+    assert found(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a deadline year is an end ahead: the next date without a year keeps the story's year
+        ("9 April 2024 - The agreement was extended until 2029. The conference was held on 8-9 April.",
+         [("9 April 2024", "2024-04-09"), ("2029", "2029"), ("8-9 April", "2024-04-08/2024-04-09")]),
+        ("Published 3 March 2023. A draft is due by June 2024. The delegation visits from 11 to 19 September.",
+         [("3 March 2023", "2023-03-03"), ("June 2024", "2024-06"), ("11 to 19 September", "2023-09-11/2023-09-19")]),
+        # with no year before, a deadline year is the only one there is
+        ("The call runs until 2026. Proposals are due on 15 March.", [("2026", "2026"), ("15 March", "2026-03-15")]),
+        # an interval of days names the year of its last day
+        ("Funding runs from 1 January 2024 to 31 December 2026. Reviews come by 15 December.",
+         [("1 January 2024 to 31 December 2026", "2024-01-01/2026-12-31"), ("15 December", "2026-12-15")]),
+    ],
+)
+def test_year_from_context(nlp, sentence, expected):
+    assert found(nlp, sentence) == expected
+
+
+# Languages whose declined month forms dateparser does not know (it reads "januar", not "januarja").
+DECLINED_UNKNOWN_TO_DATEPARSER = {"sl", "sr-Latn"}
+
+
+def test_foreign_months_read_as_dateparser_does():
+    """Every foreign month word of dates.yaml gives, in its language, the month dateparser gives."""
+    from dateparser.date import DateDataParser
+
+    data = load_yaml("dates.yaml")
+    numbers = foreign_month_numbers(data["foreign_months"], data["months"] + data["month_abbreviations"])
+    assert "listopada" not in numbers and "april" not in numbers     # two readings; English
+    for language, months in data["foreign_months"].items():
+        parser = DateDataParser(languages=[language], settings={"STRICT_PARSING": True})
+        for number, entry in enumerate(months, start=1):
+            for word in entry.split("/"):
+                parsed = parser.get_date_data(f"12 {word} 2020").date_obj
+                if parsed is None and language in DECLINED_UNKNOWN_TO_DATEPARSER:
+                    continue
+                assert parsed is not None and parsed.month == number, (language, word)
+                if word.lower() in numbers:
+                    assert numbers[word.lower()] == number, (language, word)
