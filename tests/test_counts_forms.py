@@ -129,3 +129,26 @@ def test_shared_from_the_count_before(nlp, text, expected):
 )
 def test_tilde_ranges_and_addresses(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # list lines parting a name from its figure by a spaced dash, under a lead naming the noun
+        (
+            "Funded projects per country:\nKenya – 4\nUganda – 3\n",
+            [("4", 4, "funded project"), ("3", 3, "funded project")],
+        ),
+        # a hyphen glued inside a name is no such dash
+        ("Co-funded calls:\nIndia-Kenya 2023\n", []),
+        # the parts of a count listed after a colon, each with a preposition
+        (
+            "The call received 86 proposals: 31 in health, 28 in agriculture and 27 in energy.",
+            [("86", 86, "proposal"), ("31", 31, "proposal"), ("28", 28, "proposal"), ("27", 27, "proposal")],
+        ),
+        # "half a dozen" is six
+        ("Half a dozen institutes joined.", [("Half a dozen", 6, "institute")]),
+    ],
+)
+def test_list_lines_and_parts(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -193,8 +193,9 @@ def column_header(text: str, offset: int, max_rows: int) -> str | None:
 # A list line: "2014 – 14", "Hungary to Vietnam: 2014 – 9; 2015 – 12", "2019 ........ 4".
 _YEAR_LABEL = re.compile(r"\b(?:19|20)\d\d\s*[–:.—-]+\s*\d")
 _DOT_LEADER = re.compile(r"\S \.{3,} ?\S")
-# A label and its figure: "Kenya: 12", "- Joint projects supported since 2015: 14", "Budget: €2.5 million".
-_LABEL_FIGURE = re.compile(r"(?:[-•*·–]\s+)?[^:\d]*[^\W\d][^:]{0,60}:\s*\S{0,4}\d[\d,. ]*(?:\s*[^\W\d]{1,12}){0,2}")
+# A label and its figure: "Kenya: 12", "- Joint projects supported since 2015: 14", "Budget: €2.5 million",
+# "Kenya – 4" (a dash with spaces parts them as a colon does).
+_LABEL_FIGURE = re.compile(r"(?:[-•*·–]\s+)?[^:\d]*[^\W\d][^:]{0,60}(?::|\s[-–—])\s*\S{0,4}\d[\d,. ]*(?:\s*[^\W\d]{1,12}){0,2}")
 _LIST_LINE_CHARS = 90
 _BREADCRUMB = re.compile(r"\S \s*[>›»]\s* \S|\S\s+[>›»]\s+\S")
 _HEADING_CHARS = 140

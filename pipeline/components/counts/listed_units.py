@@ -288,12 +288,16 @@ def _bracketed_after_name(doc: Doc, k: int) -> bool:
     )
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _separates_label(token: Token) -> bool:
-    """A colon, a bar, a dot leader or a run of spaces between a row's label and its number."""
+    """A colon, a bar, a dot leader, a dash set off by spaces ("Kenya – 4") or a run of spaces
+    between a row's label and its number."""
     text = token.text
     return text == TABLE_BAR or (token.is_punct and (":" in text or text.startswith("..."))) or (
         token.is_space and "\n" not in text
-    )
+    ) or (text in _DASHES and token.i > 0 and token.doc[token.i - 1].whitespace_ != "" and token.whitespace_ != "")
 
 
 def _more_words_than(tokens: Span, n: int) -> bool:

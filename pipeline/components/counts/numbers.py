@@ -125,8 +125,10 @@ class NumberReader:
             return Number(i, i + 1, self.number_words[lower[:-4].rstrip("-")], times=True)  # "fourfold"
         if lower in ARTICLES:  # "a dozen", "a million"
             number = Number(i, i + 1, Decimal(1))
-        elif lower == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ARTICLES and doc[i + 2].lower_ in self.scales:
-            number = Number(i, i + 2, Decimal("0.5"))  # "half a million"
+        elif lower == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ARTICLES and (
+            doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.approximate_scales
+        ):
+            number = Number(i, i + 2, Decimal("0.5"))  # "half a million", "half a dozen"
         elif lower in self.number_words:
             value, end = self._read_words(doc, i)
             number = Number(i, end, value)

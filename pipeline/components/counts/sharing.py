@@ -49,9 +49,10 @@ class NounSharing:
             gapped = before.kind == "count" and gapped_after_name(doc, e.number.start, e.number.end) and not any(
                 "\n" in t.text for t in doc[before.end : e.start]
             )  # a list of pairs stands on one line
-            # "120 places, 60 in each country", "120 (60 per side)": after a comma or bracket, then a preposition
+            # "120 places, 60 in each country", "120 (60 per side)", "86 proposals: 31 in health":
+            # after a comma, bracket or colon, then a preposition
             after_comma = (
-                before.kind == "count" and e.start > 0 and doc[e.start - 1].text in (",", "(")
+                before.kind == "count" and e.start > 0 and doc[e.start - 1].text in (",", "(", ":")
                 and e.end < len(doc) and doc[e.end].pos_ == "ADP" and doc[e.end].lower_ != "of"
             )
             if cued or subject or gapped or after_comma:
