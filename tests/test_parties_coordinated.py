@@ -119,3 +119,17 @@ def test_the_eu_alone_is_the_european_union(nlp):
 def test_a_national_research_council_named_by_acronym_takes_its_long_form(nlp):
     found = parties(nlp, "Related: Uganda's UNCST opens a new innovation call")
     assert any(p.acronym == "UNCST" and p.canonical == "Uganda National Council for Science and Technology" for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Professor Sadallah, of Algiers' Ecole Normale Supérieure, welcomed the plan.", "ecole normale supérieure"),
+        ("Students of the Universiteit Utrecht joined the school.", "universiteit utrecht"),
+        ("The Universitatea din București signed a letter of intent.", "universitatea din bucurești"),
+        ("The Sveučilište u Zagrebu signed a letter of intent.", "sveučilište u zagrebu"),
+        ("A team from Politechnika Warszawska visited Quebec.", "politechnika warszawska"),
+    ],
+)
+def test_universities_named_in_other_languages_or_without_accents(nlp, text, expected):
+    assert spec_form(expected) in names(nlp, text)
