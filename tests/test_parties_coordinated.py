@@ -133,3 +133,17 @@ def test_a_national_research_council_named_by_acronym_takes_its_long_form(nlp):
 )
 def test_universities_named_in_other_languages_or_without_accents(nlp, text, expected):
     assert spec_form(expected) in names(nlp, text)
+
+
+def test_a_head_first_name_stops_where_the_model_starts_another_after_and(nlp):
+    found = names(nlp, "Researchers from Academia Sinica and Fraunhofer ISE will share data.")
+    assert "academia sinica" in found and "academia sinica and fraunhofer ise" not in found
+
+
+def test_a_long_acronym_written_as_a_word_is_the_known_body(nlp):
+    found = parties(nlp, "The grant was awarded by the Swiss National Science Foundation (SNSF) and Peru's Concytec.")
+    assert any(p.name == "Concytec" and p.canonical is not None for p in found)
+
+
+def test_a_common_word_is_no_acronym_written_as_a_word(nlp):
+    assert not parties(nlp, "They might sign the letter next week.")

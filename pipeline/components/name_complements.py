@@ -48,7 +48,7 @@ class NameComplements:
         """Where the capitalised words after a head-first head end ("Agencia Estatal", "Universiti Teknologi Malaysia")."""
         if head.phrase not in self.lexicon.head_first or head.end >= len(self.doc) or head.end in self.known:
             return head.end
-        end = self._item_list(head.end)
+        end = self._item_list(head.end, model_splits=True)
         return head.end if end is None or any(i in self.org_head_tokens for i in range(head.end, end)) else end
 
     def reach(self, head: Head, after_head: int) -> tuple[int, int]:
@@ -260,8 +260,9 @@ class NameComplements:
         mention = self.countries.get(skip_words(doc, start + 2, ("the",)))
         return mention.end if mention is not None and mention.country is not None else None
 
-    def _item_list(self, start: int, foreign: bool = False) -> int | None:
-        """A, B, C and D: commas continue the list only when an "and" closes it."""
+    def _item_list(self, start: int, foreign: bool = False, model_splits: bool = False) -> int | None:
+        """A, B, C and D: commas continue the list only when an "and" closes it; with `model_splits`, not across an
+        "and" where the model ends one name and starts another ("Academia Sinica and Fraunhofer ISE")."""
         doc = self.doc
         last = self._item(start, foreign)
         if last is None:
@@ -278,6 +279,8 @@ class NameComplements:
                     return item_end
                 i = item_end
             elif doc[i].lower_ in self.lexicon.conjunctions:
+                if model_splits and i + 1 < len(doc) and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "O" and doc[i + 1].ent_iob_ == "B":
+                    return last
                 item_end = self._list_item(i + 1, foreign)
                 if item_end is None:
                     return last

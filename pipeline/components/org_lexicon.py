@@ -342,6 +342,9 @@ class Gazetteer:
             # One-word names and acronyms must match exactly: "WHO" is not "who", "Wellcome" not "welcome".
             matcher = self.exact if len(pattern) == 1 or is_acronym(form) else self.names
             matcher.add(key, [pattern])
+            # The press writes long acronyms as words ("Conicet", "Unesco", "Fapesp"); never a common word ("Might").
+            if form.isalpha() and form.isupper() and len(form) >= 5 and form.lower() not in nlp.Defaults.stop_words:
+                self.exact.add(key, [nlp.make_doc(form.capitalize())])
 
     def find(self, doc: Doc) -> dict[tuple[int, int], list[GazetteerEntry]]:
         """Every stretch of `doc` that names a known organisation, with the entries it may name."""
