@@ -152,3 +152,21 @@ def test_tilde_ranges_and_addresses(nlp, text, expected):
 )
 def test_list_lines_and_parts(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # scale words of Indonesian and Vietnamese pages, Peruvian soles with a dot
+        ("The ministry set aside Rp1.5 triliun for the network.", [("Rp1.5 triliun", 1_500_000_000_000, "IDR")]),
+        ("Hanoi will spend 50 tỷ đồng on the centre.", [("50 tỷ đồng", 50_000_000_000, "VND")]),
+        ("Each team receives S/. 500,000 a year.", [("S/. 500,000", 500_000, "PEN")]),
+        # "-plus" and "-odd" qualify the number, not the noun
+        (
+            "Some 7,000-plus visitors and 150-odd exhibitors came.",
+            [("Some 7,000-plus", 7000, "visitor"), ("150-odd", 150, "exhibitor")],
+        ),
+    ],
+)
+def test_more_money_and_qualifiers(nlp, text, expected):
+    assert units(nlp, text) == expected
