@@ -100,3 +100,32 @@ def test_a_meeting_of_its_own_name_is_not_the_one_told_before(nlp):
         "On the same day, at the Japan-Peru Ministerial Meeting on Science, a memorandum was signed on seismology.",
     )
     assert [e.place for e in found if e.type == "mou"] == [None]
+
+
+# -- instruments that take the action of another phrase ----------------------------------
+
+def test_instrument_coordinated_after_the_sides_of_another_shares_its_verb(nlp):
+    found = events(
+        nlp,
+        "Last year the Estonian Research Council also signed an MoU with the National Research Foundation (NRF) "
+        "of Peru and a letter of intent with the Chilean National Research Agency.",
+    )
+    assert [(e.type, e.action) for e in found] == [("mou", "signed"), ("loi", "signed")]
+
+
+def test_instrument_included_among_documents_signed_takes_their_action(nlp):
+    found = events(
+        nlp,
+        "Peru has signed similar research cooperation documents with several countries over the past decade, "
+        "including a 2019 agreement with the Estonian Research Council.",
+    )
+    assert [(e.type, e.action, e.date_value) for e in found] == [("agreement", "signed", "2019")]
+
+
+def test_object_of_included_takes_the_action_of_the_instruments_subject(nlp):
+    found = events(
+        nlp,
+        "Other agreements signed during the visit included a memorandum between the University of Tartu "
+        "and the University of Lima on seismology.",
+    )
+    assert [(e.type, e.action) for e in found] == [("mou", "signed")]

@@ -56,6 +56,8 @@ class AgreementCues:
     occasion_nouns: frozenset[str]              # "The signing took place in ...": the action told before
     occasion_nouns_of_meetings: frozenset[str]  # "during the workshop": a meeting the action took place at
     margin_nouns: frozenset[str]                # "on the margins of the Meeting"
+    inclusion_verbs: frozenset[str]             # "agreements signed ... included a memorandum"
+    inclusion_prepositions: frozenset[str]      # "signed documents with ..., including a 2019 agreement"
     attribute_nouns: frozenset[str]             # "extended the validity of the MoU": an action on the MoU
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
     relative_subjects: frozenset[str]           # "X, which signed ...": X is the subject
@@ -107,6 +109,8 @@ class AgreementCues:
             state_back_references=frozenset(cues["state_back_references"]),
             occasion_nouns=frozenset(cues["occasion_nouns"]),
             attribute_nouns=frozenset(cues["attribute_nouns"]),
+            inclusion_verbs=frozenset(cues["inclusion_verbs"]),
+            inclusion_prepositions=frozenset(cues["inclusion_prepositions"]),
             occasion_nouns_of_meetings=frozenset(cues["occasion_nouns_of_meetings"]),
             margin_nouns=frozenset(cues["margin_nouns"]),
             dateline_non_places=frozenset(w.lower() for w in cues["dateline_non_places"]),

@@ -66,19 +66,17 @@ class Syntax:
         """The verbs (or nouns like "signing") that act on the mention, with their actions."""
         action = self.cues.action
         root = mention.span.root
-        anchor = root  # in "the X and the Y were adopted" Y takes X's verb
-        # a title whose head word comes first ("their Convenio Marco de Cooperación Académica")
-        # is parsed with its last word as head
-        while anchor.dep_ == "compound" and anchor.head.pos_ == "PROPN" and anchor.head.i > anchor.i and anchor.head in unit:
-            anchor = anchor.head
-        while anchor.dep_ in ("conj", "appos") and anchor.head.pos_ in NOMINAL and anchor.head in unit:
-            anchor = anchor.head
-        # "extend the validity of the Guidelines": the action on an attribute of the instrument is on it
-        of = anchor.head
-        if anchor.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.cues.attribute_nouns and of.head in unit:
-            anchor = of.head
+        anchor = self._anchor(root, unit)
         found: list[tuple[Token, str]] = []
         head = anchor.head
+        if anchor.dep_ in ("dobj", "obj") and head.lemma_.lower() in self.cues.inclusion_verbs:
+            # "Other agreements signed during the visit included a memorandum between ...":
+            # the action told of the instruments it is one of
+            found.extend(
+                (c, action(c, None, mention.type))
+                for subject in head.children if subject.dep_ == "nsubj"
+                for c in subject.children if c.dep_ == "acl" and c.pos_ in VERBAL
+            )
         if anchor.dep_ in SUBJECT_OBJECT_DEPS and head.pos_ in VERBAL and not self._acts(anchor, head):
             found.append((head, action(head, None, mention.type)))
         elif anchor.dep_ == "pobj" and head.dep_ == "prep":
@@ -104,6 +102,40 @@ class Syntax:
         for verb in [v for v, _ in acting] + silent:
             acting.extend(self._coordinated_actions(verb, mention.type))
         return list(dict((v.i, (v, a)) for v, a in reversed(acting)).values())[::-1]
+
+    def _anchor(self, root: Token, unit: Span) -> Token:
+        """The word whose place in the clause tells the action on the mention at `root`."""
+        anchor = root  # in "the X and the Y were adopted" Y takes X's verb
+        # a title whose head word comes first ("their Convenio Marco de Cooperación Académica")
+        # is parsed with its last word as head
+        while anchor.dep_ == "compound" and anchor.head.pos_ == "PROPN" and anchor.head.i > anchor.i and anchor.head in unit:
+            anchor = anchor.head
+        while anchor.dep_ in ("conj", "appos") and anchor.head.pos_ in NOMINAL and anchor.head in unit:
+            anchor = anchor.head
+            if anchor.dep_ == "pobj" and anchor.i not in self.index.mention_roots:
+                # "signed an MoU with the NRF and a letter of intent with ...": a conjunct hung on
+                # the last name of the instrument before is that instrument's conjunct
+                outer = self._mention_above(anchor, unit)
+                anchor = outer if outer is not None else anchor
+        # "extend the validity of the Guidelines": the action on an attribute of the instrument is on it
+        of = anchor.head
+        if anchor.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.cues.attribute_nouns and of.head in unit:
+            anchor = of.head
+        # "signed similar documents with several countries, including a 2019 agreement with X"
+        of = anchor.head
+        if anchor.dep_ == "pobj" and of.lower_ in self.cues.inclusion_prepositions and of.head.pos_ in NOMINAL and of.head in unit:
+            anchor = of.head
+        return anchor
+
+    def _mention_above(self, token: Token, unit: Span) -> Token | None:
+        """The root of the mention whose phrase holds `token` with no verb between."""
+        while token.head.i != token.i and token.head in unit:
+            token = token.head
+            if token.pos_ in VERBAL:
+                return None
+            if token.i in self.index.mention_roots:
+                return token
+        return None
 
     def _acts(self, anchor: Token, verb: Token) -> bool:
         """Whether the instrument is the doer of an active verb with an object of its own:
