@@ -53,6 +53,14 @@ def test_written_forms(nlp, sentence, expected):
         # an interval of days names the year of its last day
         ("Funding runs from 1 January 2024 to 31 December 2026. Reviews come by 15 December.",
          [("1 January 2024 to 31 December 2026", "2024-01-01/2026-12-31"), ("15 December", "2026-12-15")]),
+        # a year used as a modifier before the page's own year names an older thing, not the story's year
+        ("9 April 2024\nThey amended the 2022 cooperation agreement. The conference was held on 8-9 April.",
+         [("9 April 2024", "2024-04-09"), ("2022", "2022"), ("8-9 April", "2024-04-08/2024-04-09")]),
+        ("Posted Oct. 3, 2019\nThe first accord dates from 2009. Under the 2019 agreement students arrive in March.",
+         [("Oct. 3, 2019", "2019-10-03"), ("2009", "2009"), ("2019", "2019"), ("March", "2019-03")]),
+        # ... and is no referent of "the same year"
+        ("It was signed on 9 March 2022 and replaces the 1996 text; it was approved in September of the same year.",
+         [("9 March 2022", "2022-03-09"), ("1996", "1996"), ("September of the same year", "2022-09")]),
     ],
 )
 def test_year_from_context(nlp, sentence, expected):

@@ -19,6 +19,7 @@ class DateContext:
     year: int | None = None
     years: list[int] = dataclasses.field(default_factory=list)    # every year named so far, in order
     numeric_order: str | None = None    # of the document's ambiguous numeric dates, found when first needed
+    published: int | None = None        # year of the page's date stamp; 0 when its first full date is no stamp
 
 
 def year_of_weekday(value: DateValue, weekday: int, years: list[int]) -> DateValue:

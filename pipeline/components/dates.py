@@ -24,11 +24,15 @@ Decisions where SPEC is silent:
   date in the document that names one year (an interval over several years
   or a decade names none: "17 February" after "the period 2019–2023" takes
   the year of the date before; an interval of days names the year of its
-  last day), with from_context true. A date after a deadline word ("until
-  2027", "by June 2024") names an end ahead, not the year of the story: it
-  gives its year only when no year came before. Before any year
-  (a dateline "Sofia, March 12" above the page's stamp "12.03.2025") it
-  takes the year of the first full date after it, when that is the next
+  last day), with from_context true. A date after a word of `span_end_words`
+  ("until 2027", "by June 2024") names an end ahead, and a year between a
+  determiner and a lower-case word before the year of the page's date stamp
+  ("the 2022 agreement" on a 2024 page) an older thing's year: neither is the
+  year of the story, and each gives its year only when none came before. A
+  year so used ("the 1996 text") is no referent of "the same year" (the
+  page's date stamp: its first full date near the top). Before any year
+  (a dateline "Sofia, March 12" above the page's stamp "12.03.2025") a month
+  or day takes the year of the first full date after it, when that is the next
   date naming a year; otherwise it is left out.
 - A weekday settles a year taken from context: "October 16 (Wed)" takes the
   nearest year named before in which 16 October is a Wednesday. A weekday
@@ -115,7 +119,10 @@ class DateRecognizer:
             r["phrase"].lower(): _Reference(r["unit"], int(r["offset"])) for r in data["references"]
         }
         self.month_cues = set(data["month_cues"])
-        self.deadline_words = set(data["deadline_words"])
+        self.span_end_words = set(data["span_end_words"])
+        self.stamp_chars = int(data["stamp_chars"])
+        self.attributive_before = re.compile(rf"\b(?:{'|'.join(data['name_determiners'])})\s+\Z", re.IGNORECASE)
+        self.attributive_after = re.compile(rf"\s+(?!(?:{'|'.join(data['not_attributive_after'])})\b)[a-z]")
         self.glued_modifiers = set(data["glued_modifiers"])
         self.label_words = set(data["label_words"])
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
@@ -195,13 +202,32 @@ class DateRecognizer:
                 waiting = []
             span._.date = value
             spans.append(span)
-            context.last = value
+            if context.published is None and value.granularity == "day" and not value.from_context:
+                if span.start_char < self.stamp_chars:
+                    context.published = value.start_date.year   # the page's date stamp or dateline
+                else:
+                    context.published = 0
+            # "until 2027": an end ahead; "the 2022 agreement" on a 2024 page: an older thing's year.
+            # Neither is the year the story is told in.
+            attributive = pattern.standalone_year and self._attributive(text, match)
+            aside = self._after_cue(text, match.start(), self.span_end_words) or (
+                attributive and year is not None and year < (context.published or 0)
+            )
+            if context.last is None or not attributive:
+                context.last = value
             if year is not None:
-                if context.year is None or not self._after_cue(text, match.start(), self.deadline_words):
-                    context.year = year     # "until 2027", "by June 2024": an end ahead, not the story's year
+                if context.year is None or not aside:
+                    context.year = year
                 context.years.append(year)
         doc.spans["dates"] = join_ranges(doc, sorted(spans, key=lambda s: s.start), self.range_joins)
         return doc
+
+    def _attributive(self, text: str, match: re.Match) -> bool:
+        """A year between a determiner and a lower-case word: "the 1996 text", "its 2022 agreement"."""
+        return bool(
+            self.attributive_before.search(text, max(0, match.start() - 8), match.start())
+            and self.attributive_after.match(text, match.end())
+        )
 
     def _weekday(self, date_text: str) -> int | None:
         word = self.weekday_word.search(date_text)
