@@ -147,3 +147,24 @@ def test_a_long_acronym_written_as_a_word_is_the_known_body(nlp):
 
 def test_a_common_word_is_no_acronym_written_as_a_word(nlp):
     assert not parties(nlp, "They might sign the letter next week.")
+
+
+def test_numbered_seats_in_a_list_under_a_plural_head(nlp):
+    found = names(nlp, "Two Brazilian universities cooperate with the Cameroonian Universities of Dschang, Yaounde I and Yaounde II.")
+    assert {"university of dschang", "university of yaounde i", "university of yaounde ii"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Tunisian ministry of higher education and scientific research signed an amendment.", "Tunisia"),
+        ("The Tunisian and Algerian ministries of higher education and scientific research signed an amendment.", None),
+    ],
+)
+def test_a_states_ministry_in_lower_case_is_named_in_title_case(nlp, text, country):
+    found = [p for p in parties(nlp, text) if p.name == "Ministry of Higher Education and Scientific Research"]
+    assert len(found) == 1 and (country is None or found[0].country == country)
+
+
+def test_a_lower_case_ministry_without_a_state_is_no_body(nlp):
+    assert not parties(nlp, "The two ministries of science and technology will meet again in 2025.")

@@ -6,12 +6,17 @@ university per item; no head word stands next to "Lille" or "Sfax", so the gramm
 becomes a mention whose name is the singular head with the item ("University of Lille"), which is also the
 form the same body takes where the text names it in full.
 
+A state's body named in lower case after the state's adjective ("the Tunisian and Algerian ministries of higher
+education and scientific research") is read the same way: one mention named "Ministry of Higher Education and
+Scientific Research".
+
 Items must be short runs of capitalised words: a list holding a country ("universities of Japan and Korea"), an
 acronym, a head word or a lower-case word is not a list of seats, and is left alone.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     from pipeline.components.party_mentions import DocumentMentions, Mention
 
 _MAX_ITEM_WORDS = 3
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 
 
 def coordinated_bodies(found: DocumentMentions) -> list[Mention]:
@@ -61,8 +67,8 @@ def _items(
     joined = False
     while i < len(doc):
         end = i
-        while end < len(doc) and _item_word(doc[end]) and end - i < _MAX_ITEM_WORDS + 1:
-            end += 1
+        while end < len(doc) and (_item_word(doc[end]) or (end > i and _ROMAN.match(doc[end].text))) and end - i < _MAX_ITEM_WORDS + 1:
+            end += 1                    # "Yaounde II": a numbered seat
         if end == i or end - i > _MAX_ITEM_WORDS:
             return None
         item = doc[i:end]
@@ -117,7 +123,40 @@ def _seat(found: DocumentMentions, item: Span, country_tokens: set[int]) -> bool
     if any(t.i in found.blocked or t.ent_type_ == "NORP" for t in item):     # "the Flemish and Walloon universities"
         return False
     return not any(
-        is_acronym(t.text) or t.lower_ in lexicon.head_kinds or t.lower_ in lexicon.stop_words
+        (is_acronym(t.text) and not (t.i > item.start and _ROMAN.match(t.text))) or t.lower_ in lexicon.head_kinds or t.lower_ in lexicon.stop_words
         or t.lower_ in lexicon.generic or t.lower_ in lexicon.field_words
         for t in item
     )
+
+
+def lower_case_state_bodies(found: DocumentMentions) -> list[Mention]:
+    doc, lexicon = found.doc, found.lexicon
+    adjective_ends = {c.end for c in found.countries.values() if c.country and not c.is_name}
+    mentions = []
+    for token in doc:
+        singular = lexicon.lower_case_state_heads.get(token.text)
+        if singular is None or token.i not in adjective_ends:
+            continue
+        end = _lower_field(found, token.i + 1)
+        if end is None:
+            continue
+        complement = [t.text if t.lower_ in lexicon.prepositions or t.lower_ in lexicon.conjunctions else t.text.capitalize()
+                      for t in doc[token.i + 1 : end]]
+        mention = found.mention(doc[token.i : end], strong=True)
+        mention.name = " ".join([singular, *complement])
+        mention.key = found.extractor.key(mention.name)
+        mentions.append(mention)
+    return mentions
+
+
+def _lower_field(found: DocumentMentions, i: int) -> int | None:
+    """The end of "of/for <lower-case fields>" at doc[i] ("of higher education and scientific research")."""
+    doc, lexicon = found.doc, found.lexicon
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for"):
+        return None
+    end, j = None, i + 1
+    while j < len(doc) and doc[j].is_lower and (doc[j].lower_ in lexicon.field_words or doc[j].lower_ in lexicon.conjunctions):
+        j += 1
+        if doc[j - 1].lower_ not in lexicon.conjunctions:
+            end = j
+    return end

@@ -82,6 +82,7 @@ class OrgLexicon:
     officer_titles: frozenset[str]      # officers of a body ("FAI director"): an acronym with one names a body
     headline_verbs: frozenset[str]      # a title-case headline's verbs, never words of a name ("... Sign Agreement")
     coordinated_heads: dict[str, str]   # plural head -> singular ("universities of X and Y": University of X, ...)
+    lower_case_state_heads: dict[str, str]  # "the Tunisian ministry of higher education" -> Ministry of ...
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -140,6 +141,7 @@ class OrgLexicon:
             funding_fields=_words(non.get("funding_fields", [])),
             named_by_field=_words(kinds.get("named_by_field", [])),
             coordinated_heads={str(k).lower(): str(v) for k, v in (kinds.get("coordinated_heads") or {}).items()},
+            lower_case_state_heads={str(k).lower(): str(v) for k, v in (kinds.get("lower_case_state_heads") or {}).items()},
         )
 
     def normalise(self, form: str) -> str:

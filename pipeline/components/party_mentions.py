@@ -20,7 +20,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from pipeline.components.acronyms import Definition, find_definitions, is_acronym, long_form_start
-from pipeline.components.coordinated_names import coordinated_bodies
+from pipeline.components.coordinated_names import coordinated_bodies, lower_case_state_bodies
 from pipeline.components.name_words import HYPHENS
 from pipeline.components.org_lexicon import GazetteerEntry
 from pipeline.components.org_names import DocNames
@@ -83,7 +83,7 @@ class DocumentMentions:
         self._add_definitions()
         self._add_acronyms_after_names()
         self._add_names()
-        self.candidates += coordinated_bodies(self)
+        self.candidates += coordinated_bodies(self) + lower_case_state_bodies(self)
         mentions = self._select(self.candidates)
         self.named_bounds = ({m.span.start for m in mentions if m.strong}, {m.span.end for m in mentions if m.strong})
         mentions += self._lone_acronyms({i for m in mentions for i in range(m.span.start, m.span.end)})
