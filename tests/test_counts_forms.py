@@ -170,3 +170,21 @@ def test_list_lines_and_parts(nlp, text, expected):
 )
 def test_more_money_and_qualifiers(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parts of a call or work plan are labels
+        ("Work Package 4 and Topic 2 cover 3 kg of samples.", [("3", 3, "kilogram")]),
+        ("Funding goes to Pillar 2 and Cluster 5 of the programme.", []),
+        # a number in a table or list line followed by its own noun counts that noun, not the header
+        (
+            "Related news\nThe agency awards 200 grants to students | 9 May 2024\n",
+            [("200", 200, "grant")],
+        ),
+        ("First steps\n\nThe two councils agreed on these actions:\n- a pilot call\n", [("two", 2, "council")]),
+    ],
+)
+def test_labels_and_list_cells(nlp, text, expected):
+    assert units(nlp, text) == expected

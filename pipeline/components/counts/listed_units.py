@@ -29,6 +29,8 @@ class ListedUnits(HeaderUnits):
         offset = doc[number.start].idx
         if not is_list_line(line_at(text, offset)):
             return None
+        if self.noun_after(doc, number.end) is not None:
+            return None  # "Senescyt entrega 200 becas | 09 de mayo": the cell names its own noun
         header = column_header(text, offset, self.max_table_rows)
         if header is not None and (unit := self.header_unit(header)) is not None:
             if PARTICIPLE.fullmatch(unit[0]):  # "Applications | Funded": funded applications
@@ -46,8 +48,6 @@ class ListedUnits(HeaderUnits):
         label = self.row_label(doc, number)
         if label is not None:
             start, noun = label
-            if self.noun_after(doc, number.end) is not None:
-                return None  # "Funding: 12 projects": the noun after the number
             # "Marine biology: 4", "Health sciences: 3" under "Projects approved in 2022:": topics
             # listed under a lead that names what is counted
             caption = self._caption_unit(doc, text, offset, lead=True)
