@@ -81,3 +81,40 @@ def test_memorandum_with_another_body_is_not_the_one_told_before(nlp):
                         "Foundation signed a memorandum of cooperation. The memorandum with the Georgia Science "
                         "Foundation, first signed in 2019, was extended in 2022.")
     assert [e.parties for e in found][1:] == [["Georgia Science Foundation"]] * 2
+
+
+def test_item_of_a_list_of_documents_takes_the_signer(nlp):
+    event = only(nlp, "Ethiopia has signed similar cooperation documents with several countries, including a "
+                      "2021 agreement with South Africa's Department of Science and Innovation.")
+    assert event.parties == ["Ethiopia", "Department of Science and Innovation"]
+
+
+def test_heads_of_counted_delegations_are_the_states_named_last(nlp):
+    found = events(nlp, "The joint committee of Estonia, Finland and Latvia met in Riga. The minutes of the "
+                        "meeting were signed by the heads of the three delegations.")
+    assert [e.parties for e in found] == [["Estonia", "Finland", "Latvia"]]
+
+
+def test_two_ministries_in_a_list_item_are_the_two_states(nlp):
+    found = events(nlp, "Kenya and Uganda met in Kampala. Documents signed included:\n"
+                        "- Agreement on Cooperation in Health between the two Ministries of Health;")
+    assert [e.parties for e in found] == [["Kenya", "Uganda"]]
+
+
+def test_intergovernmental_agreement_is_between_the_states_named_last(nlp):
+    event = only(nlp, "The Ghanaian minister praised the partnership with Togo, recalling that 40 projects had "
+                      "been funded under the intergovernmental agreement on research signed in Accra in 2009.")
+    assert event.parties == ["Ghana", "Togo"]
+
+
+def test_signing_at_a_meeting_of_two_states_takes_its_states(nlp):
+    event = only(nlp, "On the same day, at the Chile-Peru Ministerial Meeting on Science, a memorandum was signed "
+                      "to reinforce cooperation in seismology.")
+    assert event.parties == ["Chile", "Peru"]
+
+
+def test_instrument_misparsed_as_a_verb_conjunct_keeps_the_subject(nlp):
+    found = events(nlp, "The Kenya Science Council (KSC) funds research. Last year KSC also signed an MoU with "
+                        "South Africa's National Research Foundation (NRF) and a letter of intent with the Uganda "
+                        "National Research Fund.")
+    assert all("Kenya Science Council" in e.parties for e in found), [(e.type, e.parties) for e in found]

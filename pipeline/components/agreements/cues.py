@@ -64,6 +64,8 @@ class AgreementCues:
     holding_verbs: frozenset[str]               # "X has an agreement with Y": X is a side
     listing_words: frozenset[str]               # "agreements with ..., including one with Y"
     signatory_titles: frozenset[str]            # "the Rector of X and the President of Y signed"
+    state_bodies: frozenset[str]                # "the two Ministries of Health": two states
+    state_instrument_words: frozenset[str]      # "the intergovernmental agreement": between states
 
     @classmethod
     def from_data(cls, cues: dict) -> AgreementCues:
@@ -118,6 +120,8 @@ class AgreementCues:
             holding_verbs=frozenset(cues["holding_verbs"]),
             listing_words=frozenset(cues["listing_words"]),
             signatory_titles=frozenset(cues["signatory_titles"]),
+            state_bodies=frozenset(cues["state_bodies"]),
+            state_instrument_words=frozenset(cues["state_instrument_words"]),
         )
 
     def action(self, head: Token, preposition: str | None, type_: str) -> str | None:

@@ -12,8 +12,18 @@ from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.syntax import NOMINAL, VERBAL
 
+# Dashes joining the states of a compound ("German-Brazilian", "Australia–Japan").
+COMPOUND_DASHES = {"-", "–", "—"}
 # How far up the parse a listed instrument may sit below the verb of its list.
 LIST_DEPTH = 5
+
+
+def _singular(token: Token) -> str:
+    """A plural noun's singular, lower case (the lemma of a capitalised "Ministries" is itself)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_:
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma.rstrip("s")
+    return lemma
 
 
 def antecedent(subject: Token, cues: AgreementCues) -> Token:
@@ -58,7 +68,10 @@ def listing_verb(root: Token, unit: Span, index: DocIndex, cues: AgreementCues) 
     else:
         return None
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj") and c.i != root.i]
-    if not any(o.i in index.mention_roots and o.tag_ in ("NNS", "NNPS") for o in objects):
+    if not any(
+        (o.i in index.mention_roots or o.lemma_.lower() in cues.anaphor_nouns) and o.tag_ in ("NNS", "NNPS")
+        for o in objects
+    ):   # "signed 23 agreements", "signed similar cooperation documents"
         return None
     return token
 
@@ -98,6 +111,21 @@ def collective_states(index: DocIndex, start: int, end: int) -> list[tuple[int, 
     return found if len(states) >= 2 else []
 
 
+def counted_state_bodies(index: DocIndex, cues: AgreementCues, start: int, end: int) -> list[tuple[int, int]]:
+    """Counted plural bodies that stand for states ("between the two Ministries of Health",
+    "by the heads of the three delegations"): (token, how many) each."""
+    doc = index.doc
+    found = []
+    for i in range(start, end):
+        token = doc[i]
+        if token.tag_ not in ("NNS", "NNPS") or _singular(token) not in cues.state_bodies:
+            continue
+        counts = [cues.back_references.get(c.lower_, 0) for c in token.children if c.dep_ in ("nummod", "det", "predet")]
+        if any(counts):
+            found.append((i, max(counts)))
+    return found
+
+
 def described(index: DocIndex, cues: AgreementCues, start: int, end: int) -> list[tuple[int, str]]:
     """Parties named by a definite description among the words start..end ("between the
     Committee and the Academy of X"): for "the" + a body noun that no party covers, the
@@ -118,3 +146,24 @@ def described(index: DocIndex, cues: AgreementCues, start: int, end: int) -> lis
             # "the institute" the one named last
             found.append((i, named[-1] if token.text[0].isupper() else named[0]))
     return found
+
+
+def joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
+    """States named in a run of country names or adjectives joined by dashes
+    ("Indo-German", "US-India", "Australia–Japan"), from `start` to `end`."""
+    states: list[str] = []
+    i = start
+    while i < end:
+        run = []
+        while i in country_at and country_at[i].country and country_at[i].end <= end:
+            run.append(country_at[i].country)
+            i = country_at[i].end
+            if i + 1 < end and tokens[i].text in COMPOUND_DASHES and i + 1 in country_at:
+                i += 1
+            else:
+                break
+        if len(set(run)) >= 2:
+            states.extend(state for state in run if state not in states)
+        if not run:
+            i += 1
+    return states

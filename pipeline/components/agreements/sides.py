@@ -11,14 +11,14 @@ from spacy.tokens import Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.model import Mention
-from pipeline.components.agreements.side_context import antecedent, collective_states, described, holders, list_signers
+from pipeline.components.agreements.side_context import (
+    antecedent, collective_states, counted_state_bodies, described, holders, joined_states, list_signers,
+)
 from pipeline.components.agreements.syntax import NOMINAL, RELATIVE_PRONOUNS, SIDE_STOP_TEXTS, VERBAL, Syntax
 from pipeline.components.org_lexicon import Countries
 
 # Tokens that may sit inside a list of sides ("between A (AA), B, India and with C").
 SIDE_LIST_PREPOSITIONS = {"of", "with", "&"}
-# Dashes joining the states of a compound ("German-Brazilian", "Australia–Japan").
-COMPOUND_DASHES = {"-", "–", "—"}
 
 # What may stand between the sides and their verb: "today", "on Monday", "formally".
 TIME_GAP_POS = {"ADV", "ADP", "PUNCT", "SPACE"}
@@ -29,27 +29,6 @@ SIDE_LIST_WORDS = {"and", ",", "the", "&"}
 # How long a phrase inside a side's name may be ("under the ministry") for the list to go on.
 INNER_PHRASE_TOKENS = 6
 Region = tuple[int, int, bool]   # start, end, whether countries modify there
-
-
-def joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
-    """States named in a run of country names or adjectives joined by dashes
-    ("Indo-German", "US-India", "Australia–Japan"), from `start` to `end`."""
-    states: list[str] = []
-    i = start
-    while i < end:
-        run = []
-        while i in country_at and country_at[i].country and country_at[i].end <= end:
-            run.append(country_at[i].country)
-            i = country_at[i].end
-            if i + 1 < end and tokens[i].text in COMPOUND_DASHES and i + 1 in country_at:
-                i += 1
-            else:
-                break
-        if len(set(run)) >= 2:
-            states.extend(state for state in run if state not in states)
-        if not run:
-            i += 1
-    return states
 
 
 def _coordinated(token: Token, root: Token) -> bool:
@@ -118,6 +97,8 @@ class Sides:
         # "an agreement that the two organisations signed" is often parsed with the verb
         # hanging from its subject
         subjects += [v.head for v in verbs if v.dep_ == "acl" and v.head.pos_ in NOMINAL and v.head.i != root.i]
+        if root.dep_ == "conj" and root.head.pos_ == "VERB":   # "signed an MoU with X and a letter with Y", misparsed
+            subjects += _subjects(root.head)
         if not verbs and not mention.plural:   # "X has had an agreement with Y"
             subjects += holders(root, self.cues)
         if not subjects:   # "signed agreements with ..., including one with Y"
@@ -163,6 +144,15 @@ class Sides:
             # "the German-Brazilian Agreement": states joined in a compound before the mention
             joined = joined_states(self.doc, index.country_at, max(root.left_edge.i, unit.start), span.start)
             names.extend((root.i, state) for state in joined)
+        if not names and verbs:
+            # "at the Japan-China Ministerial Meeting, a memorandum was signed": the states of
+            # the one compound of states its sentence names
+            joined = joined_states(self.doc, index.country_at, unit.start, unit.end)
+            names.extend((root.i, state) for state in joined)
+        if not names and any(t.lower_ in self.cues.state_instrument_words for t in self.doc[root.left_edge.i : root.i]):
+            # "the intergovernmental agreement": between the two states named last
+            states = self._states_before(span.start, 2)
+            names.extend((root.i, state) for state in states if len(states) == 2)
         return list(dict.fromkeys(name for _, name in sorted(names)))
 
     def names_in(self, start: int, end: int, countries_modify: bool) -> list[tuple[int, str]]:
@@ -183,6 +173,13 @@ class Sides:
                 if i not in party_at or not any(party_at[i][1].start <= b < party_at[i][1].end for b in bodies)
             ]
             names += [(i, state) for i, state, _ in collective if state not in {name for _, name in names}]
+        for i, wanted in counted_state_bodies(self.index, self.cues, start, end):
+            # "between the two Ministries of Health": the two states named last, not a party
+            # the whole phrase may have been taken for
+            states = self._states_before(start, wanted)
+            if len(states) == wanted and not any(state for _, state in names if state in states):
+                names = [(j, name) for j, name in names if j not in party_at or not party_at[j][1].start <= i < party_at[j][1].end]
+                names += [(i, state) for state in states]
         named = {name for _, name in names}
         names += [(i, name) for i, name in described(self.index, self.cues, start, end) if name not in named]
         return names
