@@ -86,12 +86,14 @@ class Dateline:
 
 class Discourse:
     def __init__(
-        self, text: str, dates: list[Span], places: dict[int, int] | None = None, non_places: frozenset[str] = frozenset()
+        self, text: str, dates: list[Span], places: dict[int, int] | None = None, non_places: frozenset[str] = frozenset(),
+        people: frozenset[int] = frozenset(),
     ):
         self.text = text
         self.dates = dates
         self.places = places or {}   # start char -> end char of each place the model found
         self.non_places = non_places
+        self.people = people   # start chars of the names the model read as people's
 
     @cached_property
     def _breaks(self) -> list[tuple[int, int]]:
@@ -153,6 +155,8 @@ class Discourse:
                 continue
             place = DATELINE_PLACE.match(before)
             name = place.group(1) if place else None
+            if name and not after.strip() and line_begins + place.start(1) in self.people:
+                name = None   # a line of a name and a date alone may be a byline: "Jane Doe, 4 de marzo de 2024"
             if name and name.isupper():
                 name = name.title()
             paragraph_end = self.paragraph(date.start_char)[1]

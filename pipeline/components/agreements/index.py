@@ -60,7 +60,8 @@ class DocIndex:
     @cached_property
     def discourse(self) -> Discourse:
         places = {g.start_char: g.end_char for g in self.gpes}
-        return Discourse(self.text, self.dates, places, self.cues.dateline_non_places)
+        people = frozenset(e.start_char for e in self.doc.ents if e.label_ == "PERSON")
+        return Discourse(self.text, self.dates, places, self.cues.dateline_non_places, people)
 
     @cached_property
     def gpes(self) -> list[Span]:
