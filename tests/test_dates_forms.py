@@ -32,6 +32,17 @@ def found(nlp, text):
         ("In 2022 the fund was set up; the call closed on 17 de agosto.", [("2022", "2022"), ("17 de agosto", "2022-08-17")]),
         # foreign words that are no month without a day: the Mars 2020 rover, "mai" alone
         ("The Mars 2020 mission landed; mai is a word.", []),
+        # month, day and year after a slash (East African wire style)
+        ("Nairobi, March 4/2023 (KNA) - The councils met; see also Sept 27/2022.",
+         [("March 4/2023", "2023-03-04"), ("Sept 27/2022", "2022-09-27")]),
+        ("Dial 800 5/12 for the desk.", []),
+        # a copyright year is a date even inside a name the model tags
+        ("[Copyright © 2021 Lakeside Press Agency. All rights reserved.]", [("2021", "2021")]),
+        # a capitalised modifier before a lower-case noun ends no name: "the 2024 State budget"
+        ("The grant comes from the 2024 State budget, not from the 2030 Agenda for Sustainable Development.",
+         [("2024", "2024")]),
+        # years before 1800 only after "in"/"since"
+        ("The observatory, founded in 1650, hosts 1200 visitors and room 1712.", [("1650", "1650")]),
         # fiscal years with a two-digit closing year are one fiscal year
         ("New calls are expected in fiscal 2021-22 and in FY2019-20.", [("fiscal 2021-22", "FY2021"), ("FY2019-20", "FY2019")]),
     ],

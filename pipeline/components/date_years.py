@@ -26,6 +26,7 @@ class YearCheck:
         self.currency_symbols = data["currency_symbols"]
         self.name_entity_labels = set(data["name_entity_labels"])
         self.count_entity_labels = set(data["count_entity_labels"])
+        self.copyright_marks = set(data["copyright_marks"])
         calendar_words = (
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
         )
@@ -50,6 +51,8 @@ class YearCheck:
         if after[:1] in ("%", "/") or (after[:1] in ".,-:" and after[1:].isdigit()):
             return False                # "2019.5", "2010,000", "2010-3"
         first, last = span[0], span[-1]
+        if first.i > 0 and doc[first.i - 1].lower_ in self.copyright_marks:
+            return True                 # "© 2024 Agency Name": a copyright year, even inside a tagged name
         if first.i in party_tokens:
             return False
         if first.ent_iob_ == "I" and first.ent_type_ in self.name_entity_labels:
@@ -62,11 +65,22 @@ class YearCheck:
             following = doc[last.i + 1]
             if following.lower_ in self.duration_or_amount_words:
                 return False
-            if first.i > 0 and doc[first.i - 1].lower_ in self.name_determiners and self._is_name_word(following):
-                return False            # "the 2030 Roadmap"
+            if (
+                first.i > 0
+                and doc[first.i - 1].lower_ in self.name_determiners
+                and self._is_name_word(following)
+                and not self._modifies_noun(following)
+            ):
+                return False            # "the 2030 Roadmap", but "the 2024 State budget"
             if following.tag_ == "NNS" and first.ent_type_ in self.count_entity_labels:
                 return False            # "2000 researchers"
         return True
+
+    @staticmethod
+    def _modifies_noun(token: Token) -> bool:
+        """A capitalised word before a lower-case noun ("State budget"): a modifier, not a name's end."""
+        doc = token.doc
+        return token.i + 1 < len(doc) and doc[token.i + 1].is_lower and doc[token.i + 1].pos_ == "NOUN"
 
     def _is_name_word(self, token: Token) -> bool:
         """A capitalised word that makes a following year part of a name ("Horizon 2020")."""

@@ -121,6 +121,7 @@ class DateRecognizer:
         self.month_cues = set(data["month_cues"])
         self.span_end_words = set(data["span_end_words"])
         self.stamp_chars = int(data["stamp_chars"])
+        self.early_min_year, self.early_year_cues = int(data["early_min_year"]), set(data["early_year_cues"])
         self.attributive_before = re.compile(rf"\b(?:{'|'.join(data['name_determiners'])})\s+\Z", re.IGNORECASE)
         self.attributive_after = re.compile(rf"\s+(?!(?:{'|'.join(data['not_attributive_after'])})\b)[a-z]")
         self.glued_modifiers = set(data["glued_modifiers"])
@@ -185,7 +186,7 @@ class DateRecognizer:
                     party_tokens = {i for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
                 if not self.years.is_year(doc, text, span, match, party_tokens):
                     continue
-            read = self._read(pattern.kind, fields, context)
+            read = self._read(pattern.kind, fields, context) or self._early_year(pattern, fields, text, match)
             if read is None:
                 if pattern.kind == "calendar" and not has_year and "yy1" not in fields and context.year is None:
                     waiting.append((span, pattern.kind, fields, weekday))
@@ -221,6 +222,16 @@ class DateRecognizer:
                 context.years.append(year)
         doc.spans["dates"] = join_ranges(doc, sorted(spans, key=lambda s: s.start), self.range_joins)
         return doc
+
+    def _early_year(self, pattern, fields: dict[str, str], text: str, match: re.Match) -> tuple[DateValue, int] | None:
+        """A lone year before min_year counts only after "in"/"since" ("founded in 1625"): bare, such
+        numbers are mostly counts or codes."""
+        if not pattern.standalone_year or set(fields) - {"y1", "raw", "order"}:
+            return None
+        year = int(fields["y1"])
+        if not self.early_min_year <= year < self.min_year or not self._after_cue(text, match.start(), self.early_year_cues):
+            return None
+        return unit_value("year", dt.date(year, 1, 1), False), None
 
     def _attributive(self, text: str, match: re.Match) -> bool:
         """A year between a determiner and a lower-case word: "the 1996 text", "its 2022 agreement"."""
