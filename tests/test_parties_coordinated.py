@@ -168,3 +168,14 @@ def test_a_states_ministry_in_lower_case_is_named_in_title_case(nlp, text, count
 
 def test_a_lower_case_ministry_without_a_state_is_no_body(nlp):
     assert not parties(nlp, "The two ministries of science and technology will meet again in 2025.")
+
+
+def test_a_field_after_and_stays_with_the_name_the_model_ends_there(nlp):
+    found = names(nlp, "Researchers from Wageningen University & Research and Texas A&M University met in Delft.")
+    assert {spec_form("Texas A&M University"), spec_form("Wageningen University & Research")} <= found
+    assert not any(n.startswith("research and") for n in found)
+
+
+def test_a_unit_after_a_possessor_keeps_its_coordinated_fields(nlp):
+    found = names(nlp, "It was signed by the head of the Ministry's Cultural Affairs and Missions Sector.")
+    assert "missions sector" not in found

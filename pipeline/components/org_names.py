@@ -330,12 +330,23 @@ class DocNames:
         # tags the word before the "and" as a name of its own elsewhere in the text.
         # A field before the "and" joins its name whatever the model says ("Wildlife Research and Training Institute").
         if left.lower_ in self.lexicon.field_words:
-            return left.i not in self.country_tokens
+            return left.i not in self.country_tokens and not self._ends_other_name(i)
         # Sub-units are named after fields, not coordinated seats: "Coastal and Air Pollution Division" whatever the model.
         split = left.ent_iob_ in ("B", "I") and doc[i].ent_iob_ != "I" and doc[i + 1].ent_iob_ == "B"
         if (split or left.text in self._one_word_entities()) and head.phrase not in self.lexicon.lower_case_heads:
             return False
         return left.i not in self.country_tokens and left.ent_type_ not in PLACE_LABELS
+
+    def _ends_other_name(self, i: int) -> bool:
+        """"Wageningen University & Research and Texas A&M University": the model ends a name holding a head of its
+        own right before the "and" and starts another after it."""
+        doc = self.doc
+        if not (doc[i - 1].ent_iob_ == "I" and doc[i].ent_iob_ == "O" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "B"):
+            return False
+        start = i - 1           # back to the name's start or a possessor ("the Ministry's Cultural Affairs and ...")
+        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in ("'s", "’s"):
+            start -= 1
+        return any(j in self.org_head_tokens for j in range(start, i - 1))
 
     def _one_word_entities(self) -> frozenset[str]:
         """Words the model tags as a name on their own (an organisation, place or person) somewhere in the text."""

@@ -258,7 +258,8 @@ class DocumentMentions:
             grown_start, grown_end = grown_ends.get(span.end), grown_starts.get(span.start)
             widens = grown_start is not None and span.start < grown_start and self._proper_words(span.start, grown_start)
             # ... or to its right ("UCD University Relations", a unit the grammar stops short of).
-            widens = widens or (grown_end is not None and grown_end < span.end and self._proper_words(grown_end, span.end))
+            widens = widens or (grown_end is not None and grown_end < span.end and (
+                self._proper_words(grown_end, span.end) or self._field_tail(grown_end, span.end)))
             self.candidates.append(self.mention(span, strong=name.strong, priority=1 if widens else 2))
 
     def _tagged_general_name(self, name, tagged: set[tuple[int, int]]) -> bool:
@@ -266,6 +267,13 @@ class DocumentMentions:
         words = [t for t in span if t.is_alpha]
         kind = self.lexicon.head_kinds.get(name.head.phrase)
         return (span.start, span.end) in tagged and len(words) >= 3 and kind != "committee"
+
+    def _field_tail(self, start: int, end: int) -> bool:
+        """"Wageningen University & Research": the model's name goes on with "&" or "and" and capitalised fields."""
+        doc, lexicon = self.doc, self.lexicon
+        return end - start >= 2 and doc[start].lower_ in ("&", "and") and all(
+            t.text[:1].isupper() and t.lower_ in lexicon.field_words for t in doc[start + 1 : end]
+        )
 
     def _proper_words(self, start: int, end: int, joined: bool = False) -> bool:
         """doc[start:end] are capitalised words that no grammar rule would leave out of a name for a reason (with
