@@ -188,3 +188,20 @@ def test_more_money_and_qualifiers(nlp, text, expected):
 )
 def test_labels_and_list_cells(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of plural nouns counted together, whatever the parse hangs them on
+        ("Since 2006 it has backed over 380 projects, fellowships and workshops.", [("over 380", 380, "project, fellowship and workshop")]),
+        ("It has backed 380 projects, fellowships, and workshops in total.", [("380", 380, "project, fellowship and workshop")]),
+        # ... but a comma and "and" after one noun may open a clause
+        (
+            "It signed agreements with 40 countries, and joint committees meet with a third of them.",
+            [("40", 40, "country")],
+        ),
+    ],
+)
+def test_listed_nouns(nlp, text, expected):
+    assert units(nlp, text) == expected

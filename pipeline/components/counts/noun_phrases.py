@@ -111,11 +111,12 @@ class NounPhrases:
             and self._noun_lemmas(token.lower_) != token.lower_
         )
 
-    def _conjunct(self, doc: Doc, noun: Token) -> Token | None:
+    def _conjunct(self, doc: Doc, noun: Token, serial: bool = False) -> Token | None:
         """A noun coordinated with the counted one and counted with it ("53 countries and institutions")."""
-        if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("and", "or"):
+        k = _coordinator(doc, noun, serial)
+        if k is None:
             return None
-        other = self.noun_after(doc, noun.i + 2)
+        other = self.noun_after(doc, k + 1)
         if other is None or not self._joined(other, noun) or other.lemma_.lower() in self.scales:
             return None  # not "experts and hundreds (of students)"
         if other.i + 1 < len(doc) and (doc[other.i + 1].like_num or doc[other.i + 1].lower_ in ("a", "an", "the")):
@@ -152,15 +153,20 @@ class NounPhrases:
         last, listed = noun, []
         while last.i + 2 < len(doc) and doc[last.i + 1].text == ",":  # "teachers, researchers and ..."
             other = self.noun_after(doc, last.i + 2)
-            if other is None or other.dep_ != "conj" or other.pos_ != "NOUN" or not self._joined(other, noun):
+            if other is None or other.dep_ != "conj" or other.pos_ != "NOUN":
+                break
+            # the parse may hang a listed plural on the verb ("backed 380 projects, fellowships and
+            # workshops"): a plural after a plural, closed below by a coordinated noun, is listed
+            if not (self._joined(other, noun) or other.tag_ == noun.tag_ == "NNS"):
                 break
             listed.append((last.i + 2, other))
             last = other
-        conjunct = self._conjunct(doc, last)
-        if conjunct is not None and (not listed or self._joined(conjunct, noun)):
+        conjunct = self._conjunct(doc, last, serial=bool(listed))
+        if conjunct is not None and (not listed or self._joined(conjunct, noun) or self._joined(conjunct, listed[0][1])):
             for start, other in listed:
                 unit += f", {self.unit_words(doc, start, other)}"
-            unit += f" {doc[last.i + 1].lower_} {self.unit_words(doc, last.i + 2, conjunct)}"
+            k = _coordinator(doc, last, serial=bool(listed))
+            unit += f" {doc[k].lower_} {self.unit_words(doc, k + 1, conjunct)}"
         return unit
 
     @staticmethod
@@ -213,6 +219,15 @@ class NounPhrases:
                 return singular[:-1]  # a word the tables lack: "Fulbrighters", "Humboldtians"
             return singular
         return token.lemma_.lower() if token.tag_ in ("NNS", "NNPS") else token.lower_
+
+
+def _coordinator(doc: Doc, noun: Token, serial: bool = False) -> int | None:
+    """The "and" or "or" after a noun; after a comma too closing a `serial` list ("projects,
+    fellowships, and workshops"), not after two nouns ("40 countries, and joint committees are")."""
+    k = noun.i + 1
+    if serial and k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("and", "or"):
+        k += 1
+    return k if k + 1 < len(doc) and doc[k].lower_ in ("and", "or") else None
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
