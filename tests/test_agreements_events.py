@@ -129,3 +129,12 @@ def test_object_of_included_takes_the_action_of_the_instruments_subject(nlp):
         "and the University of Lima on seismology.",
     )
     assert [(e.type, e.action) for e in found] == [("mou", "signed")]
+
+
+def test_second_object_parsed_as_coordinated_with_the_verb_takes_its_action(nlp):
+    found = events(
+        nlp,
+        "Last year COSTECH also signed an MoU with South Africa's National Research Foundation (NRF) "
+        "and a letter of intent with the Kenya National Research Fund.",
+    )
+    assert [(e.type, e.action) for e in found] == [("mou", "signed"), ("loi", "signed")]

@@ -223,3 +223,12 @@ def test_side_remark_with_a_time_of_its_own_takes_no_meetings_date_needs_dates(n
     )
     mou = [e for e in found if e.type == "mou"]
     assert mou and (mou[0].date_value, mou[0].place) != ("2019-10-21/2019-10-25", "Nairobi")
+
+
+def test_lone_city_name_the_model_reads_as_an_organisation_is_still_the_place(nlp):
+    event = only(
+        nlp,
+        "A memorandum of understanding between the Estonian Research Council and the National Academy of "
+        "Sciences of Tajikistan was signed in Dushanbe in October 2023; no call has yet been announced under it.",
+    )
+    assert (event.place, event.date_value) == ("Dushanbe", "2023-10")

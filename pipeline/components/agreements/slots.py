@@ -135,8 +135,10 @@ class Slots:
             name = next((c for c in preposition.children if c.dep_ == "pobj"), None)
             if name is None or name.pos_ != "PROPN" or not name.is_title or name.i in self.index.party_at:
                 continue
-            if name.i in self.index.date_at or name.ent_type_ in ("DATE", "ORG", "EVENT", "WORK_OF_ART", "FAC"):
+            if name.i in self.index.date_at or name.ent_type_ in ("DATE", "EVENT", "WORK_OF_ART", "FAC"):
                 continue
+            if name.ent_type_ == "ORG" and (name.is_upper or _entity_length(name) > 1):
+                continue   # an organisation; a lone title-case word is often a city misread ("in Dushanbe")
             if any(c.dep_ in ("prep", "acl", "relcl") for c in name.children):
                 continue   # "in Science and Technology of ...": a field or a title, not a place
             start = min([c.i for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name.i])
@@ -222,3 +224,13 @@ class Slots:
         while stop > after + 1 and doc[stop - 1].pos_ in {"ADP", "CCONJ", "PUNCT", "DET", "SPACE"}:
             stop -= 1
         return doc[after:stop].text if stop > after + 1 else None
+
+
+def _entity_length(token: Token) -> int:
+    """The number of words of the model's entity that holds `token`."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start

@@ -79,6 +79,10 @@ class Syntax:
             )
         if anchor.dep_ in SUBJECT_OBJECT_DEPS and head.pos_ in VERBAL and not self._acts(anchor, head):
             found.append((head, action(head, None, mention.type)))
+        elif anchor.dep_ == "conj" and head.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in head.children):
+            # "signed an MoU with X and a letter of intent with Y", parsed with the second
+            # object coordinated with the verb
+            found.append((head, action(head, None, mention.type)))
         elif anchor.dep_ == "pobj" and head.dep_ == "prep":
             found.append((head.head, action(head.head, head.lower_, mention.type)))
             if found[-1][1] is None:
