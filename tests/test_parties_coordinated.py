@@ -179,3 +179,18 @@ def test_a_field_after_and_stays_with_the_name_the_model_ends_there(nlp):
 def test_a_unit_after_a_possessor_keeps_its_coordinated_fields(nlp):
     found = names(nlp, "It was signed by the head of the Ministry's Cultural Affairs and Missions Sector.")
     assert "missions sector" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("The Slovak University of Technology in Bratislava and the Technical University of Košice signed.",
+         "slovak university of technology in bratislava", "slovak university of technology"),
+        ("Researchers at the University of Nairobi in Kenya met the delegation.",
+         "university of nairobi", "university of nairobi in kenya"),
+        ("A workshop at Kyoto University in Kyoto was held.", "kyoto university", "kyoto university in kyoto"),
+    ],
+)
+def test_a_university_named_after_a_field_keeps_its_seat(nlp, text, expected, not_expected):
+    found = names(nlp, text)
+    assert expected in found and not_expected not in found

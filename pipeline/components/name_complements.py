@@ -220,7 +220,11 @@ class NameComplements:
             return end
         # "..., Vienna", "Agricultural University - Plovdiv"
         dash = doc[end].text in DASHES and doc[end - 1].whitespace_ != "" and doc[end].whitespace_ != ""
-        city = end + (doc[end].text == "," or dash)
+        # "Slovak University of Technology in Bratislava": a university named after a field names its seat with "in".
+        seat = doc[end].lower_ == "in" and self._field_complement(head, end) and end + 1 < len(doc)
+        if seat and (end + 1 in self.country_tokens or not (doc[end + 1].ent_type_ == "GPE" or doc[end + 1].ent_type_ == "ORG")):
+            return end
+        city = end + (doc[end].text == "," or dash or seat)
         stop = city
         while stop < len(doc) and capitalised(doc[stop]) and stop not in self.country_tokens and (
             doc[stop].ent_type_ == "GPE"
@@ -231,8 +235,16 @@ class NameComplements:
             return end
         # closed by a bracket, the sentence's end, a line break or the verb ("COMSATS University Islamabad attended")
         closing = doc[stop].is_punct and doc[stop].text != "," and not self.words.hyphen_join(stop)
-        closing = closing or "\n" in doc[stop].text or (city == end and doc[stop].tag_ in VERB_TAGS)
+        closing = closing or "\n" in doc[stop].text or ((city == end or seat) and doc[stop].tag_ in VERB_TAGS)
+        closing = closing or (seat and doc[stop].lower_ in self.lexicon.conjunctions)
         return stop if closing or (dash and not capitalised(doc[stop])) else end
+
+    def _field_complement(self, head: Head, end: int) -> bool:
+        """The name's one complement names research fields only ("of Technology", "of Life Sciences")."""
+        doc, lexicon = self.doc, self.lexicon
+        if head.end + 1 >= end or doc[head.end].lower_ != "of":
+            return False
+        return all(t.lower_ in lexicon.field_words or t.lower_ in lexicon.conjunctions for t in doc[head.end + 1 : end])
 
     def _between_states(self, head: Head, between: int) -> int | None:
         """"Joint Committee on ... between Japan and the Netherlands": the end of the pair of states."""
