@@ -118,3 +118,33 @@ def test_instrument_misparsed_as_a_verb_conjunct_keeps_the_subject(nlp):
                         "South Africa's National Research Foundation (NRF) and a letter of intent with the Uganda "
                         "National Research Fund.")
     assert all("Kenya Science Council" in e.parties for e in found), [(e.type, e.parties) for e in found]
+
+
+def test_officials_named_by_their_states_give_the_states(nlp):
+    event = only(nlp, "The memorandum was signed by Peru's Minister of Production Ana Ruiz and Korean Ambassador "
+                      "to Peru Kim Min-su.")
+    assert event.parties == ["Peru", "South Korea"]
+
+
+def test_signing_as_the_means_of_a_verb_takes_its_subject(nlp):
+    event = only(nlp, "The Kenya National Research Fund (NRF) and the Uganda Council for Science (UCS) have "
+                      "strengthened their cooperation with the signing of a renewed memorandum of understanding.")
+    assert event.parties == ["Kenya National Research Fund", "Uganda Council for Science"]
+
+
+def test_state_after_a_bracketed_acronym_only_places_the_body(nlp):
+    event = only(nlp, "The National Commission on Research and Innovation (NCRI) Botswana and the National "
+                      "Research Foundation (NRF) South Africa have signed a five-year Memorandum of Understanding.")
+    assert event.parties == ["National Commission on Research and Innovation", "National Research Foundation"]
+
+
+def test_listed_states_after_a_body_are_sides(nlp):
+    event = only(nlp, "An Agreement on the creation of the Centre was signed by the European Union, the USA, "
+                      "Japan and the Russian Federation (Moscow, 27 November 1992).")
+    assert event.parties == ["European Union", "United States", "Japan", "Russia"]
+
+
+def test_participle_inside_a_list_of_sides_does_not_end_it(nlp):
+    event = only(nlp, "A memorandum of understanding was signed during the meeting between Kenya's visiting "
+                      "Science Minister Jane Doe and the head of Ghana's Science Academy, John Roe.")
+    assert event.parties == ["Kenya", "Ghana"]

@@ -202,11 +202,15 @@ class DocIndex:
         "France's ANR"."""
         doc = self.doc
         before = [t for t in doc[max(0, country.start - 3) : country.start] if not t.is_space]
+        listed = self._in_state_list(country)   # "the EU, the USA, Japan and Russia": not a place
         if len(before) >= 2 and before[-1].text in {",", "(", "of"} and self.before(before[-1].i).i in self.party_at:
-            return False   # also "(AIST), Japan"
+            if not listed:
+                return False   # also "(AIST), Japan"
         if country.start >= 1 and doc[country.start - 1].lower_ == "the" and len(before) >= 3:
-            if before[-2].text in {",", "(", "of"} and before[-3].i in self.party_at:
+            if before[-2].text in {",", "(", "of"} and before[-3].i in self.party_at and not listed:
                 return False
+        if before and (before[-1].i in self.party_at or (before[-1].text == ")" and self.before(country.start).i in self.party_at)):
+            return False   # "the National Research Foundation (NRF) South Africa"
         owner = country.root
         while owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i != owner.head.i:
             owner = owner.head.head   # "the Ministry of Science of the Republic of Armenia"
@@ -218,4 +222,13 @@ class DocIndex:
         after = doc[country.end] if country.end < len(doc) else None
         if after is not None and after.tag_ == "POS" and country.end + 1 in self.party_at:
             return False
+        if country.root.head.lower_ in self.cues.signatory_titles:
+            return True   # an official's state: "Korean Ambassador Kim", "his Japanese counterpart"
         return country.root.dep_ not in ("compound", "amod")
+
+    def _in_state_list(self, country: Span) -> bool:
+        """Whether another state follows the country in a list ("the USA, Japan and ...")."""
+        doc, i = self.doc, country.end
+        while i < len(doc) and (doc[i].lower_ in (",", "and", "&", "the") or doc[i].is_space):
+            i += 1
+        return i > country.end and i in self.country_at and self.country_at[i].country is not None and i not in self.party_at

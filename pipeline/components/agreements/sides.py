@@ -71,6 +71,12 @@ class Sides:
         # "X and Y signed a five-year extension of the Agreement": a nominal action's sides are
         # those of the verb whose object it is
         carriers += [v.head for v in verbs if v.pos_ in NOMINAL and v.dep_ in ("dobj", "obj") and v.head.pos_ == "VERB"]
+        # "X and Y have strengthened their cooperation with the signing of a renewed MoU"
+        for v in verbs:
+            if v.pos_ in NOMINAL and v.dep_ == "pobj" and v.head.lower_ in ("with", "through", "by"):
+                carrier = v.head.head   # the verb, or its object ("strengthened their cooperation with")
+                carrier = carrier.head if carrier.dep_ in ("dobj", "obj") else carrier
+                carriers += [carrier] if carrier.pos_ == "VERB" else []
         targets = {root.i} | {v.i for v in verbs} | {c.i for c in carriers}
         # sides may hang from an instrument named inside this one ("an addendum to the MoU between ...")
         # (not one coordinated with it: "the protocol of the meeting and a memorandum between X and Y")
@@ -165,6 +171,11 @@ class Sides:
                 continue
             if countries_modify or self.index.is_state_side(country):
                 names.append((country.start, name))
+        for i in range(start, end):   # an official's state: "Korean Ambassador Kim", "his Japanese counterpart"
+            adjective = self.index.country_at.get(i)
+            if adjective is not None and adjective.country and not adjective.is_name and i not in party_at:
+                if self.doc[adjective.end - 1].head.lower_ in self.cues.signatory_titles:
+                    names.append((i, adjective.country))
         collective = collective_states(self.index, start, end)
         if collective:   # the plural body's states, not a party named by the whole phrase
             bodies = {body for _, _, body in collective}
@@ -218,7 +229,9 @@ class Sides:
                     break   # a new line, another instrument ("an MoU with X and a letter of intent with Y")
                 if end in self.index.date_at or token.lower_ in SIDE_STOP_TEXTS:
                     break
-                if token.pos_ in {"VERB", "AUX", "SCONJ", "PRON"} or (token.pos_ == "PART" and token.tag_ != "POS"):
+                if token.pos_ in {"VERB", "AUX", "SCONJ", "PRON"} and token.dep_ != "amod":   # not "visiting"
+                    break
+                if token.pos_ == "PART" and token.tag_ != "POS":
                     break
                 if token.pos_ == "ADP" and token.lower_ not in SIDE_LIST_PREPOSITIONS:
                     after = self._after_inner_phrase(cue, token, unit)
