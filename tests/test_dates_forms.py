@@ -43,6 +43,17 @@ def found(nlp, text):
          [("2024", "2024")]),
         # years before 1800 only after "in"/"since"
         ("The observatory, founded in 1650, hosts 1200 visitors and room 1712.", [("1650", "1650")]),
+        # page stamps: an ISO date with a glued time is one token, valued by its day
+        ("Published: 2021-03-04 | Last modified: 2021-05-10T14:22:01", [("2021-03-04", "2021-03-04"),
+                                                                       ("2021-05-10T14:22:01", "2021-05-10")]),
+        # a reference number shaped like an ISO date is no date
+        ("Ref. No. 2019/10/22 was filed with the registry.", []),
+        # treaty closings
+        ("Done at Canberra on this 5th day of June, 2018, in two originals.", [("5th day of June, 2018", "2018-06-05")]),
+        # coordinated days written month first are one interval, as day first
+        ("The working group met on March 9th and 10th, 2021 in Accra.", [("March 9th and 10th, 2021", "2021-03-09/2021-03-10")]),
+        # "from ... until ..." over years is one interval, like "from ... to ..."
+        ("The memorandum runs from 2022 until 2026 and is valid until 2027.", [("2022 until 2026", "2022/2026"), ("2027", "2027")]),
         # fiscal years with a two-digit closing year are one fiscal year
         ("New calls are expected in fiscal 2021-22 and in FY2019-20.", [("fiscal 2021-22", "FY2021"), ("FY2019-20", "FY2019")]),
     ],

@@ -19,6 +19,7 @@ class Pattern:
     groups: dict[str, str]      # field (m1, d2, yy2, ...) -> regex group name
     needs_cue: bool
     standalone_year: bool
+    not_after_label: bool = False
 
 
 def _alternation(words) -> str:
@@ -99,6 +100,7 @@ class Grammar:
             "N": ("m", r"1[0-2]|0?[1-9]"),
             "D": ("d", r"3[01]|[12]\d|0?[1-9]"),
             "DW": ("d", ordinal_days),
+            "DT": ("d", r"3[01]|[12]\d|0[1-9]"),
             "X": ("x", r"\d\d?"),
             "S": ("s", r"[./-]"),
             "Y": ("y", r"\d{4}"),
@@ -111,6 +113,7 @@ class Grammar:
         frames = {
             "D": (r"\b", r"(?:st|nd|rd|th)?\b"),
             "DW": (r"\b", r"\b"),
+            "DT": ("", r"(?=T\d\d:)"),       # an ISO day before a glued time: "2021-05-10T14:22"
             "X": (r"\b", ""),
             "Y": (r"(?<!\d)", r"\b"),       # glued to a marker: "FY2018"
             "DEC": (r"\b", r"['’]?s\b"),
@@ -141,6 +144,7 @@ class Grammar:
                     groups=groups,
                     needs_cue=spec.get("needs_cue", False),
                     standalone_year=spec.get("standalone_year", False),
+                    not_after_label=spec.get("not_after_label", False),
                 )
             )
         # Every pattern starts with a digit or a calendar word: checking that

@@ -125,6 +125,7 @@ class DateRecognizer:
         self.attributive_before = re.compile(rf"\b(?:{'|'.join(data['name_determiners'])})\s+\Z", re.IGNORECASE)
         self.attributive_after = re.compile(rf"\s+(?!(?:{'|'.join(data['not_attributive_after'])})\b)[a-z]")
         self.glued_modifiers = set(data["glued_modifiers"])
+        self.glued_time = re.compile(data["glued_time"])
         self.label_words = set(data["label_words"])
         self.ordinal_days = OrdinalDays(data["ordinal_days"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
@@ -162,6 +163,8 @@ class DateRecognizer:
                 pattern.needs_cue and self._after_cue(text, match.start(), self.lowercase_month_cues)
             ):
                 continue                # "they may 10 times", "to march", but "in late march"
+            if pattern.not_after_label and self._after_label(text, match.start()):
+                continue                # "Ref. No. 2019/10/22"
             if pattern.kind in ("numeric", "numeric_month"):
                 if not self._numeric_ok(text, match, fields):
                     continue
@@ -261,11 +264,13 @@ class DateRecognizer:
         separator = fields.get("s1", ".")
         if "yy1" in fields and (separator == "-" or (separator == "." and len(fields["x1"] + fields["x2"]) < 4)):
             return False                # "3-1-15", "2.10.15": scores and section numbers
-        before = text[max(0, match.start() - 24) : match.start()]
-        if DIGIT_GROUP_BEFORE.search(before):
+        if DIGIT_GROUP_BEFORE.search(text[max(0, match.start() - 24) : match.start()]):
             return False                # "+49 30 12.03.2019"
-        label = _LABEL_BEFORE.search(before)
-        return label is None or label.group(1).lower() not in self.numeric_label_words
+        return not self._after_label(text, match.start())
+
+    def _after_label(self, text: str, start: int) -> bool:
+        label = _LABEL_BEFORE.search(text[max(0, start - 24) : start])
+        return label is not None and label.group(1).lower() in self.numeric_label_words
 
     def _after_cue(self, text: str, start: int, cues: set[str] | None = None) -> bool:
         before = WORD_BEFORE.search(text, max(0, start - 24), start)
@@ -278,6 +283,8 @@ class DateRecognizer:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
+        if span.start_char == start and self.glued_time.fullmatch(text, end, span.end_char):
+            return span                 # "2021-05-10T14:22:01"
         extra = (text[span.start_char : start] + text[end : span.end_char]).strip(".-'’").lower()
         return span if not extra or extra in self.glued_modifiers else None
 
