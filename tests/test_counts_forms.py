@@ -205,3 +205,20 @@ def test_labels_and_list_cells(nlp, text, expected):
 )
 def test_listed_nouns(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number word glued to an idiom's word is an adjective, not a count
+        ("A one-off grant, a two-way exchange and one-to-one mentoring.", []),
+        ("Each fellow gets EUR 1,800 and a one-off travel grant of EUR 600.", [("EUR 1,800", 1800, "EUR"), ("EUR 600", 600, "EUR")]),
+        # ... while a number glued to a unit still counts
+        ("A two-day workshop opened.", [("two", 2, "day")]),
+        # a split of equal parts is no range
+        ("Costs are shared on a 50-50 basis by 3 partners.", [("3", 3, "partner")]),
+        ("Enrolment rose 10-20 percent.", [("10", 10, "percent"), ("20 percent", 20, "percent")]),
+    ],
+)
+def test_idioms_and_splits(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -133,7 +133,7 @@ class CountExtractor:
             frozenset(data["time_markers"]),
             frozenset(data["foreign_months"]),
             frozenset(data["label_cue_identifiers"]),
-            frozenset(data["street_words"]),
+            frozenset(data["street_words"]), frozenset(data["hyphen_idioms"]),
         )
         countries = load_countries()
         not_units = {form.lower() for entry in countries.countries for form in (entry.country, *entry.names, *entry.adjectives)}

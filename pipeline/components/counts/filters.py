@@ -28,6 +28,8 @@ _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
 _GLUED_CURRENCY = re.compile(r"^(\W*)[A-Za-z]{1,4}\$?(?=\d)")
 # Two digits with a leading zero: the start of a span of years ("the 09-14 period") or a code.
 _ZERO_PADDED_PAIR = re.compile(r"0\d")
+# A split or ratio of equal parts: "a 50-50 basis", "1:1 matching".
+_EQUAL_PARTS = re.compile(r"\W*(\d+)[-–:/](\1)\W*")
 # A time of day: "9.00", "17:30".
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _DASHES = frozenset({"-", "–", "—", "to"})
@@ -93,7 +95,9 @@ class NumberFilters:
         foreign_months: frozenset[str] = frozenset(),
         cue_identifiers: frozenset[str] = frozenset(),
         street_words: frozenset[str] = frozenset(),
+        hyphen_idioms: frozenset[str] = frozenset(),
     ):
+        self.hyphen_idioms = hyphen_idioms          # "off", "way": "one-off", "two-way"
         self.street_words = street_words            # "street", "ro": a house number before them
         self.cue_identifiers = cue_identifiers      # "final", "each": "the final round" needs no number
         self.foreign_months = foreign_months        # "agosto", "août": a day of a month in another language
@@ -136,6 +140,13 @@ class NumberFilters:
             or self.is_time(doc, start, end)
             # a day of a month written in another language: "17 de agosto", "9 mai 2023"
             or self._foreign_day(doc, end)
+            # "a 50-50 basis": a split, not a range
+            or _EQUAL_PARTS.fullmatch(chunk.split()[0]) is not None
+            # "one-off", "two-way", "one-to-one": a number word glued to one of these makes an adjective
+            or (after is not None and after.text == "-" and glued(doc, end) and end + 1 < len(doc)
+                and doc[end + 1].lower_ in self.hyphen_idioms)
+            or (before is not None and before.text == "-" and glued(doc, start - 1) and start > 1
+                and doc[start - 2].lower_ in self.hyphen_idioms)
             # a house number: "201 Gajeong-ro", "10 Downing Street"
             or (not money and self._street_after(doc, end))
             # page furniture: "4 min read"
