@@ -138,3 +138,13 @@ def test_second_object_parsed_as_coordinated_with_the_verb_takes_its_action(nlp)
         "and a letter of intent with the Kenya National Research Fund.",
     )
     assert [(e.type, e.action) for e in found] == [("mou", "signed"), ("loi", "signed")]
+
+
+def test_past_form_right_after_the_instruments_phrase_is_its_participle(nlp):
+    found = events(
+        nlp,
+        "To support joint research, and under the Agreement between the Government of the Republic of Estonia "
+        "and the Government of the Republic of Peru on Scientific Cooperation, concluded in Lima on 28 May 2014, "
+        "the two ministries announced on 15 March 2023 a joint call for proposals.",
+    )
+    assert [(e.action, e.date_value, e.place) for e in found] == [("signed", "2014-05-28", "Lima")]

@@ -232,3 +232,13 @@ def test_lone_city_name_the_model_reads_as_an_organisation_is_still_the_place(nl
         "Sciences of Tajikistan was signed in Dushanbe in October 2023; no call has yet been announced under it.",
     )
     assert (event.place, event.date_value) == ("Dushanbe", "2023-10")
+
+
+def test_place_after_an_agent_that_stands_for_the_sides_is_the_place(nlp):
+    found = events(
+        nlp,
+        "The University of Tartu and the University of Lima began a joint programme in 2019. "
+        "It is the first implementing document under the memorandum of understanding signed by the two "
+        "institutions in Kuwait City on 3 April 2016, which was valid for three years.",
+    )
+    assert [(e.type, e.place) for e in found if e.action == "signed"] == [("mou", "Kuwait City")]

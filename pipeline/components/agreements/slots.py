@@ -113,7 +113,11 @@ class Slots:
             # "signed a Memorandum of Understanding in Nuuk on Thursday")
             through = frozenset({root.i}) if preposition.head.i == root.i or preposition.i == mention_end else frozenset()
             path = self.syntax.reaches(preposition, {verb.i}, unit, through=through)
-            if path is not None and not any(t.lower_ in self.cues.side_prepositions or t.dep_ == "agent" for t in path):
+            # not a place of the sides: "signed by the University of X in Y" (but "signed by the two
+            # institutions in Kuwait City" names no party there)
+            if path is not None and not any(
+                t.lower_ in self.cues.side_prepositions or (t.dep_ == "agent" and self._agent_names_party(t)) for t in path
+            ):
                 return strip_article(self._with_region(place, unit).text)
         named = self._named_place(verb)
         if named is not None:
@@ -124,6 +128,13 @@ class Slots:
                     if place.root.dep_ == "pobj" and place.root.head.lower_ == "to" and place.root.head.head.i == token.i:
                         return strip_article(place.text)
         return None
+
+    def _agent_names_party(self, agent: Token) -> bool:
+        """Whether the agent is other than the sides told before ("by the two institutions")."""
+        back = self.cues.back_references
+        return not any(
+            c.lower_ in back or any(g.lower_ in back for g in c.children) for c in agent.children if c.dep_ == "pobj"
+        )
 
     def _named_place(self, verb: Token) -> str | None:
         """"signed in Bratislava on 28 May 2014", "inked in Tunis": a proper name after "in"

@@ -218,7 +218,11 @@ class Syntax:
             if token.pos_ not in VERBAL or token.dep_ in ("aux", "auxpass"):
                 continue
             action = self.cues.action(token, None, mention.type)
-            opens_clause = len(after_comma) > 2 or (len(after_comma) == 2 and token.tag_ != "VBN")
+            # right after the comma a past form with no subject of its own is the participle misread
+            # ("the Agreement ..., concluded in Bratislava on 28 May 2014, the Ministry ... announced")
+            opens_clause = len(after_comma) > 2 or (len(after_comma) == 2 and token.tag_ != "VBN" and (
+                token.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+            ))
             if len(after_comma) > 2 and after_comma[1].lower_ in RELATIVE_PRONOUNS:
                 opens_clause = False
             if (
