@@ -222,3 +222,25 @@ def test_listed_nouns(nlp, text, expected):
 )
 def test_idioms_and_splits(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a group of people counted after "of" with no noun of its own counts persons
+        (
+            "A delegation of 15 (8 from India and 7 from Japan) attended.",
+            [("15", 15, "person"), ("8", 8, "person"), ("7", 7, "person")],
+        ),
+        ("A team of 4 researchers won.", [("4", 4, "researcher")]),
+        # "took part:" is no label before the number
+        (
+            "Twenty scientists took part: twelve from Norway and eight from Chile.",
+            [("Twenty", 20, "scientist"), ("twelve", 12, "scientist"), ("eight", 8, "scientist")],
+        ),
+        # a hyphenated square measure
+        ("He built a 300-square-meter house.", [("300", 300, "square meter")]),
+    ],
+)
+def test_people_and_measures(nlp, text, expected):
+    assert units(nlp, text) == expected

@@ -126,6 +126,7 @@ class NumberFilters:
             or (
                 not money and before is not None and before.text in (":", ".")
                 and self._cue_ending(doc, phrases, start - 1)
+                and not (start > 2 and doc[start - 3].pos_ == "VERB")  # "took part: twelve from Norway"
             )
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
             or (

@@ -36,12 +36,14 @@ class UnitReader(ListedUnits):
         lead_cues: frozenset[str] = frozenset(),
         kind_columns: frozenset[str] = frozenset(),
         of_names: frozenset[str] = frozenset(),
+        people_groups: frozenset[str] = frozenset(),
     ):
         super().__init__(
             nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, max_table_rows, currency_forms,
             not_units, units_with_of, money_scales or {}, label_columns, change_verbs, lead_cues, kind_columns, of_names,
         )
         self.duration_fillers = duration_fillers    # "more" in "five more years"
+        self.people_groups = people_groups          # "delegation" in "a delegation of 15": people
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
         """A unit of time or measure right after the number ("389 days", "7000m", "five-year")."""
@@ -82,4 +84,7 @@ class UnitReader(ListedUnits):
             return self.unit_words(doc, of_noun.left_edge.i, of_noun)  # "two of the projects"
         if (subject := self.quantity_subject(token)) is not None:
             return self.unit_words(doc, subject.left_edge.i, subject)
+        k = number.start
+        if k >= 2 and doc[k - 1].lower_ == "of" and self.singular(doc[k - 2]) in self.people_groups:
+            return self.unit_aliases.get("people", "person")  # "a delegation of 15", "a team of 12"
         return self.line_heading(doc, text, number)
