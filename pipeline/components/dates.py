@@ -77,19 +77,15 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.date_context import DateContext, join_ranges, year_of_weekday
 from pipeline.components.date_grammar import Grammar
-from pipeline.components.date_value import UNITS, DateValue, interval, unit_value
+from pipeline.components.date_value import DateValue, unit_value
+from pipeline.components.date_values import ValueReader
 from pipeline.components.date_years import DIGIT_GROUP_BEFORE, WORD_BEFORE, YearCheck
-from pipeline.components.date_reading import (
-    OrdinalDays, calendar_date, complete_year, numeric_order, read_numeric, shift,
-    decade_of, numeric_stands_alone, truncate, two_digit_year, year_month,
-)
+from pipeline.components.date_reading import numeric_order, numeric_stands_alone
 from pipeline.components.layout import doc_text
 from pipeline.components.rule_component import RuleComponent
 
 
 _LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
-_YEAR_MONTH = re.compile(r"\d{4}[-/]\d\d")
-_ONE_FISCAL_YEAR = re.compile(r"\d\d\s?[-–/]\s?\d\d\b")
 
 
 @Language.factory(
@@ -105,19 +101,10 @@ def make_dates(
     return RuleComponent(name, {"dates": [data_file]}, build)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Reference:
-    unit: str
-    offset: int
-
-
 class DateRecognizer:
     def __init__(self, data: dict, min_year: int, max_year: int, fiscal_year_start_month: int):
-        self.min_year, self.max_year = min_year, max_year
-        self.fiscal_start_month = fiscal_year_start_month
-        self.references = {
-            r["phrase"].lower(): _Reference(r["unit"], int(r["offset"])) for r in data["references"]
-        }
+        self.min_year = min_year
+        self.values = ValueReader(data, min_year, max_year, fiscal_year_start_month)
         self.month_cues = set(data["month_cues"])
         self.span_end_words = set(data["span_end_words"])
         self.stamp_chars = int(data["stamp_chars"])
@@ -127,13 +114,12 @@ class DateRecognizer:
         self.glued_modifiers = set(data["glued_modifiers"])
         self.glued_time = re.compile(data["glued_time"])
         self.label_words = set(data["label_words"])
-        self.ordinal_days = OrdinalDays(data["ordinal_days"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
         self.lowercase_month_cues = set(data["lowercase_month_cues"])
         self.deictic_year_after = re.compile(rf"\s+(?:{'|'.join(data['deictic_years_after'])})\b", re.IGNORECASE)
         self.numeric_label_words = self.label_words | set(data["numeric_label_words"])
         self.years = YearCheck(data)
-        grammar = Grammar(data, list(self.references), self.ordinal_days.pattern)
+        grammar = Grammar(data, list(self.values.references), self.values.ordinal_days.pattern)
         self.regex, self.patterns = grammar.regex, grammar.patterns
         self.foreign_months = grammar.foreign_months
         self.weekday_after, self.weekday_word = grammar.weekday_after, grammar.weekday_word
@@ -189,7 +175,7 @@ class DateRecognizer:
                     party_tokens = {i for s in doc.spans.get("parties", []) for i in range(s.start, s.end)}
                 if not self.years.is_year(doc, text, span, match, party_tokens):
                     continue
-            read = self._read(pattern.kind, fields, context) or self._early_year(pattern, fields, text, match)
+            read = self.values.read(pattern.kind, fields, context) or self._early_year(pattern, fields, text, match)
             if read is None:
                 if pattern.kind == "calendar" and not has_year and "yy1" not in fields and context.year is None:
                     waiting.append((span, pattern.kind, fields, weekday))
@@ -251,7 +237,7 @@ class DateRecognizer:
         """Yearless dates that came before any year, read with the year of the date stamp after them."""
         read = []
         for span, kind, fields, weekday in waiting:
-            value = self._read(kind, fields, DateContext(year=year))
+            value = self.values.read(kind, fields, DateContext(year=year))
             if value is not None:
                 span._.date = value[0] if weekday is None else year_of_weekday(value[0], weekday, [year])
                 read.append(span)
@@ -287,118 +273,3 @@ class DateRecognizer:
             return span                 # "2021-05-10T14:22:01"
         extra = (text[span.start_char : start] + text[end : span.end_char]).strip(".-'’").lower()
         return span if not extra or extra in self.glued_modifiers else None
-
-    # ---- values --------------------------------------------------------------
-
-    def _read(self, kind: str, fields: dict[str, str], context: DateContext) -> tuple[DateValue, int | None] | None:
-        """The match's value and the year later dates without one may take."""
-        if kind == "reference":
-            value = self._resolve_reference(fields["ref"], context.last)
-            if value is not None and ("m1" in fields or "d1" in fields):
-                value = self._within_reference(value, fields.get("d1"), fields.get("m1"))
-            return None if value is None else (value, value.start_date.year)
-        if kind == "decade":
-            first = int(fields["dec"]) if "dec" in fields else decade_of(fields["dd"])
-            if not self.min_year <= first <= self.max_year:
-                return None
-            return DateValue(f"{first // 10}X", "decade", dt.date(first, 1, 1), dt.date(first + 9, 12, 31), False), None
-
-        year1 = int(fields["y1"]) if "y1" in fields else None
-        year2 = int(fields["y2"]) if "y2" in fields else None
-        if "yy1" in fields:
-            year1 = two_digit_year(fields["yy1"])
-        if kind == "numeric":
-            read = read_numeric(fields["x1"], fields["x2"], fields.get("s1", "."), year1, fields["order"])
-            if read is None or not self._plausible(year1):
-                return None
-            value = unit_value("day", dt.date(*read), False)
-            return value, value.start_date.year
-        if "yy2" in fields:
-            if kind == "calendar" and _YEAR_MONTH.fullmatch(fields["raw"]):
-                month = year_month(year1, fields["yy2"], fields["raw"][4])
-                if month is not None:
-                    return self._combine(self._calendar(None, str(month), year1, False), None, False)
-            year2 = complete_year(year1, int(fields["yy2"]))
-        if kind == "fiscal":
-            if year2 == (year1 or 0) + 1 and _ONE_FISCAL_YEAR.search(fields["raw"]):
-                year2 = None            # "FY 2022/23", "fiscal 2021-22": one fiscal year
-            start = self._fiscal(year1)
-            end = None if year2 is None else self._fiscal(year2)
-            return self._combine(start, end, from_context=False)
-
-        has_end = any(f in fields for f in ("d2", "m2")) or year2 is not None
-        from_context = year1 is None and year2 is None
-        if from_context:
-            if context.year is None:
-                return None
-            year1 = year2 = context.year
-        day1, month1, day2, month2 = (fields.get(f) for f in ("d1", "m1", "d2", "m2"))
-        if not has_end:
-            return self._combine(self._calendar(day1, month1, year1, from_context), None, from_context)
-        # An end that leaves out its year or month takes the other end's.
-        year1, year2 = year1 or year2, year2 or year1
-        month1 = month1 or (month2 if day1 else None)
-        month2 = month2 or (month1 if day2 else None)
-        end = self._calendar(day2, month2, year2, from_context)
-        if end is None:
-            return None                 # an end that is no date: no interval, and not its start alone
-        return self._combine(self._calendar(day1, month1, year1, from_context), end, from_context)
-
-    def _combine(
-        self, start: DateValue | None, end: DateValue | None, from_context: bool
-    ) -> tuple[DateValue, int | None] | None:
-        if start is None:
-            return None
-        if end is None:
-            return start, start.start_date.year
-        if not start.start_date < end.start_date:
-            return None                 # "2019-12" is no interval, nor is "25-24 March"
-        value = dataclasses.replace(interval(start, end), from_context=from_context)
-        if start.granularity == end.granularity == "day" or start.start_date.year == end.end_date.year:
-            return value, end.start_date.year       # "1 January 2024 to 31 December 2026" ends on a named day
-        return value, None
-
-    def _plausible(self, year: int | None) -> bool:
-        return year is not None and self.min_year <= year <= self.max_year
-
-    def _calendar(self, day: str | None, month: str | None, year: int | None, from_context: bool) -> DateValue | None:
-        if not self._plausible(year):
-            return None
-        if month is None:
-            return unit_value("year", dt.date(year, 1, 1), from_context)
-        number = self.ordinal_days.number(day) if day else 1
-        date = None if number is None else calendar_date(number, month, year)
-        if date is None:
-            return None
-        return unit_value("day" if day else "month", date, from_context)
-
-    def _fiscal(self, year: int | None) -> DateValue | None:
-        if not self._plausible(year):
-            return None
-        start = dt.date(year, self.fiscal_start_month, 1)
-        end = start.replace(year=year + 1) - dt.timedelta(days=1)
-        return DateValue(f"FY{year}", "fiscal_year", start, end, False)
-
-    def _within_reference(self, referenced: DateValue, day: str | None, month: str | None) -> DateValue | None:
-        """A month of a referenced year ("December of the same year"), a day of a referenced month."""
-        unit = "day" if day else "month"
-        if referenced.granularity != UNITS[UNITS.index(unit) + 1]:
-            return None
-        year = referenced.start_date.year
-        month = month or str(referenced.start_date.month)
-        return self._calendar(day, month, year, True)
-
-    def _resolve_reference(self, phrase: str, referenced: DateValue | None) -> DateValue | None:
-        reference = self.references[phrase.lower()]
-        if referenced is None:
-            return None
-        if referenced.granularity == "fiscal_year" and reference.unit == "year":
-            shifted = self._fiscal(referenced.start_date.year + reference.offset)
-            return None if shifted is None else dataclasses.replace(shifted, from_context=True)
-        # The named unit, or a coarser one when the referenced date is coarser.
-        for unit in UNITS[UNITS.index(reference.unit) :]:
-            if truncate(referenced.start_date, unit) == truncate(referenced.end_date, unit):
-                return unit_value(unit, shift(referenced.start_date, unit, reference.offset), True)
-            if reference.offset:
-                break
-        return None
