@@ -38,7 +38,7 @@ RESTRUCTURES = {
     # issue 13: one long line linear (instruments by id and by type, bar rows once per line, currency once per page)
     "linear-long-line": ("0c7105c", "18d90d4"),
     # issue 10: date value reading moved out of dates.py (date_values.py)
-    "dates-value-reader": ("4ee4edf", "1308039"),
+    "dates-value-reader": ("96e8e93", "e891961"),
 }
 
 
