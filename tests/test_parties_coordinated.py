@@ -194,3 +194,8 @@ def test_a_unit_after_a_possessor_keeps_its_coordinated_fields(nlp):
 def test_a_university_named_after_a_field_keeps_its_seat(nlp, text, expected, not_expected):
     found = names(nlp, text)
     assert expected in found and not_expected not in found
+
+
+def test_a_headline_verb_ends_a_title_case_name(nlp):
+    found = names(nlp, "New Center For Quantum Research Opens At University Of Tokyo")
+    assert "new center for quantum research opens" not in found
