@@ -148,3 +148,15 @@ def test_participle_inside_a_list_of_sides_does_not_end_it(nlp):
     event = only(nlp, "A memorandum of understanding was signed during the meeting between Kenya's visiting "
                       "Science Minister Jane Doe and the head of Ghana's Science Academy, John Roe.")
     assert event.parties == ["Kenya", "Ghana"]
+
+
+def test_instrument_with_one_side_takes_the_state_the_page_is_about(nlp):
+    found = events(nlp, "Japan funds research with many partners. Japan and Korea met in Seoul; Japan hosted the "
+                        "next round. In June, an agreement on cooperation in science was concluded with Egypt.")
+    assert [e.parties for e in found] == [["Japan", "Egypt"]]
+
+
+def test_no_page_side_when_no_state_stands_out(nlp):
+    found = events(nlp, "Chile and Peru met in Lima. In June, an agreement on cooperation in science was "
+                        "concluded with Egypt.")
+    assert [e.parties for e in found] == [["Egypt"]]

@@ -90,6 +90,19 @@ class DocIndex:
         """Tokens inside a country or region mention."""
         return {i for mention in self.country_at.values() for i in range(mention.start, mention.end)}
 
+    @cached_property
+    def side_counts(self) -> dict[str, dict[str, int]]:
+        """How often the page names each state (names and adjectives) and each party."""
+        states: dict[str, int] = {}
+        for mention in self.country_at.values():
+            if mention.country and mention.start not in self.party_at:
+                states[mention.country] = states.get(mention.country, 0) + 1
+        parties: dict[str, int] = {}
+        for span in {id(span): span for _, span in self.party_at.values()}.values():
+            name = self.party_at[span.start][0]
+            parties[name] = parties.get(name, 0) + 1
+        return {"states": states, "parties": parties}
+
     def states(self, span: Span) -> list[tuple[Span, str]]:
         return self.countries.states(span)
 

@@ -12,7 +12,7 @@ from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.model import Mention
 from pipeline.components.agreements.side_context import (
-    antecedent, collective_states, counted_state_bodies, described, holders, joined_states, list_signers,
+    antecedent, collective_states, counted_state_bodies, described, holders, home_side, joined_states, list_signers,
 )
 from pipeline.components.agreements.syntax import NOMINAL, RELATIVE_PRONOUNS, SIDE_STOP_TEXTS, VERBAL, Syntax
 from pipeline.components.org_lexicon import Countries
@@ -84,6 +84,7 @@ class Sides:
             i for i in range(root.left_edge.i, root.right_edge.i + 1)
             if i in index.mention_roots and not _coordinated(self.doc[i], root)
         )
+        with_cue = False
         for token in unit:
             if token.lower_ in self.cues.side_prepositions and syntax.reaches(token, targets, unit, through=inner) is not None:
                 regions.append(self._list_after(token, unit))
@@ -93,6 +94,7 @@ class Sides:
                 and syntax.reaches(token, targets, unit) is not None
             ):
                 regions.append(self._list_after(token, unit))   # "concluded an agreement ... with Japan"
+                with_cue = True
         subjects = [c for v in verbs + carriers for c in _subjects(v)]
         # "X has concluded an agreement with A and has signed a letter of intent with B":
         # a coordinated verb without a subject of its own shares that of the first
@@ -159,7 +161,12 @@ class Sides:
             # "the intergovernmental agreement": between the two states named last
             states = self._states_before(span.start, 2)
             names.extend((root.i, state) for state in states if len(states) == 2)
-        return list(dict.fromkeys(name for _, name in sorted(names)))
+        found = list(dict.fromkeys(name for _, name in sorted(names)))
+        if len(found) == 1 and with_cue and not subjects and not mention.plural:
+            # "an agreement was concluded with Egypt" on a page of one state or body: that one
+            home = home_side(index, found[0])
+            found = [home, *found] if home else found
+        return found
 
     def names_in(self, start: int, end: int, countries_modify: bool) -> list[tuple[int, str]]:
         """Parties (not parent bodies) and states between tokens start and end, by position.
