@@ -317,3 +317,12 @@ def test_sides_after_the_second_of_two_instruments_are_not_the_first_ones_needs_
 
 def test_in_agreement_with_names_no_instrument(nlp):
     assert events(nlp, "Grants are paid by the Ministry of Foreign Affairs in agreement with the Ministry of Research.") == []
+
+
+def test_dateline_followed_by_a_middle_dot_byline_dates_the_lead_needs_dates(nlp):
+    text = (
+        "# Tartu and Lima universities sign letter of intent\n\n"
+        "*Tuesday, Sept. 26, 2023 · By University Relations*\n\n"
+        "The University of Tartu has signed a letter of intent with the University of Lima on seismology."
+    )
+    assert only(nlp, text).date_value == "2023-09-26"

@@ -28,7 +28,7 @@ DATELINE_REACH_CHARS = 2500
 # Words a dateline's line may carry besides its date and place ("Published: 14 June 2017,
 # 16:42 | Updated ..."), at most this many before the date.
 DATELINE_MAX_WORDS_BEFORE = 4
-DATELINE_AFTER = re.compile(r"\s*(?:$|[–—\-:|,(])")
+DATELINE_AFTER = re.compile(r"\s*(?:$|[–—\-:|,(·•*])")   # "*Tuesday, Sept. 26, 2023 · By UCD News*"
 # "ABU DHABI, " or "São Paulo, " before the date: the place of the dateline.
 DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,3}),\s*$")
 # A paragraph opening on its place, with or without a date: "ISLAMABAD, Oct. 3:" is
