@@ -212,6 +212,7 @@ def test_listed_nouns(nlp, text, expected):
     [
         # a number word glued to an idiom's word is an adjective, not a count
         ("A one-off grant, a two-way exchange and one-to-one mentoring.", []),
+        ("Guests stayed at a 5-star hotel.", []),
         ("Each fellow gets EUR 1,800 and a one-off travel grant of EUR 600.", [("EUR 1,800", 1800, "EUR"), ("EUR 600", 600, "EUR")]),
         # ... while a number glued to a unit still counts
         ("A two-day workshop opened.", [("two", 2, "day")]),
@@ -233,6 +234,8 @@ def test_idioms_and_splits(nlp, text, expected):
             [("15", 15, "person"), ("8", 8, "person"), ("7", 7, "person")],
         ),
         ("A team of 4 researchers won.", [("4", 4, "researcher")]),
+        # ... not the first number of a range
+        ("It is open to groups of 3 to 5 partners.", [("3", 3, "partner"), ("5", 5, "partner")]),
         # "took part:" is no label before the number
         (
             "Twenty scientists took part: twelve from Norway and eight from Chile.",

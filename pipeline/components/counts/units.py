@@ -85,6 +85,7 @@ class UnitReader(ListedUnits):
         if (subject := self.quantity_subject(token)) is not None:
             return self.unit_words(doc, subject.left_edge.i, subject)
         k = number.start
-        if k >= 2 and doc[k - 1].lower_ == "of" and self.singular(doc[k - 2]) in self.people_groups:
+        ranged = number.end + 1 < len(doc) and doc[number.end].lower_ in ("to", "-", "–", "and", "or") and doc[number.end + 1].like_num
+        if k >= 2 and doc[k - 1].lower_ == "of" and self.singular(doc[k - 2]) in self.people_groups and not ranged:
             return self.unit_aliases.get("people", "person")  # "a delegation of 15", "a team of 12"
         return self.line_heading(doc, text, number)
