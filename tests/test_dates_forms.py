@@ -54,6 +54,8 @@ def found(nlp, text):
         ("The working group met on March 9th and 10th, 2021 in Accra.", [("March 9th and 10th, 2021", "2021-03-09/2021-03-10")]),
         # "from ... until ..." over years is one interval, like "from ... to ..."
         ("The memorandum runs from 2022 until 2026 and is valid until 2027.", [("2022 until 2026", "2022/2026"), ("2027", "2027")]),
+        # a label before a year-shaped number, its full stop split off by the tokenizer
+        ("Agreement No. 2019-45 was signed in 2019; fax 2021 4455.", [("2019", "2019")]),
         # fiscal years with a two-digit closing year are one fiscal year
         ("New calls are expected in fiscal 2021-22 and in FY2019-20.", [("fiscal 2021-22", "FY2021"), ("FY2019-20", "FY2019")]),
     ],

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
+LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")       # "Figure 3:", "No. ", "Tel: "
 DIGIT_GROUP_BEFORE = re.compile(r"(?<!\w)\d+[ \t]\Z")      # "+84 24 3823 1888"
 
 
@@ -20,6 +21,7 @@ class YearCheck:
     def __init__(self, data: dict):
         self.glued_modifiers = set(data["glued_modifiers"])
         self.label_words = set(data["label_words"])
+        self.any_label_words = self.label_words | set(data["numeric_label_words"])
         self.name_determiners = set(data["name_determiners"])
         self.name_pos = set(data["name_pos"])
         self.duration_or_amount_words = set(data["duration_words"]) | set(data["amount_words"])
@@ -50,6 +52,9 @@ class YearCheck:
                 return False            # "COVID-2019", "Figure 3-2010"
         if after[:1] in ("%", "/") or (after[:1] in ".,-:" and after[1:].isdigit()):
             return False                # "2019.5", "2010,000", "2010-3"
+        label = LABEL_BEFORE.search(text, max(0, start - 24), start)
+        if label is not None and label.group(1).lower() in self.any_label_words:
+            return False                # "Agreement No. 2019-45", "fax 2019"
         first, last = span[0], span[-1]
         if first.i > 0 and doc[first.i - 1].lower_ in self.copyright_marks:
             return True                 # "© 2024 Agency Name": a copyright year, even inside a tagged name

@@ -79,13 +79,12 @@ from pipeline.components.date_context import DateContext, join_ranges, year_of_w
 from pipeline.components.date_grammar import Grammar
 from pipeline.components.date_value import DateValue, unit_value
 from pipeline.components.date_values import ValueReader
-from pipeline.components.date_years import DIGIT_GROUP_BEFORE, WORD_BEFORE, YearCheck
+from pipeline.components.date_years import DIGIT_GROUP_BEFORE, LABEL_BEFORE, WORD_BEFORE, YearCheck
 from pipeline.components.date_reading import numeric_order, numeric_stands_alone
 from pipeline.components.layout import doc_text
 from pipeline.components.rule_component import RuleComponent
 
 
-_LABEL_BEFORE = re.compile(r"([A-Za-z§]+)\.?\s*[:#]?\s*\Z")
 
 
 @Language.factory(
@@ -255,7 +254,7 @@ class DateRecognizer:
         return not self._after_label(text, match.start())
 
     def _after_label(self, text: str, start: int) -> bool:
-        label = _LABEL_BEFORE.search(text[max(0, start - 24) : start])
+        label = LABEL_BEFORE.search(text[max(0, start - 24) : start])
         return label is not None and label.group(1).lower() in self.numeric_label_words
 
     def _after_cue(self, text: str, start: int, cues: set[str] | None = None) -> bool:
