@@ -38,7 +38,7 @@ RESTRUCTURES = {
     # issue 13: one long line linear (instruments by id and by type, bar rows once per line, currency once per page)
     "linear-long-line": ("0c7105c", "18d90d4"),
     # issue 14 cost: the model's rule lemmatizer through sets and one cache (same lemmas)
-    "perf-cached-lemmatizer": ("d341626", "94616cc"),
+    "perf-cached-lemmatizer": ("36d4f96", "82c43fd"),
     # issue 10: date value reading moved out of dates.py (date_values.py)
     "dates-value-reader": ("96e8e93", "e891961"),
 }
