@@ -247,3 +247,20 @@ def test_idioms_and_splits(nlp, text, expected):
 )
 def test_people_and_measures(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # columns headed by a word that only modifies count the caption's noun
+        (
+            "Table 2: Mobility grants by year\n\nYear    Outgoing    Incoming\n2021    14          9\n",
+            [("14", 14, "mobility grant"), ("9", 9, "mobility grant")],
+        ),
+        # a label cue and a colon before a number that counts the noun after it label nothing
+        ("In figures: 3 joint labs | 27 projects", [("3", 3, "joint lab"), ("27", 27, "project")]),
+        ("Tel.: 2345 6789", []),
+    ],
+)
+def test_headers_and_colon_cues(nlp, text, expected):
+    assert units(nlp, text) == expected

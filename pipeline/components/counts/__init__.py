@@ -149,6 +149,7 @@ class CountExtractor:
             frozenset(data["duration_fillers"]),
             frozenset(data["lead_cues"]),
             frozenset(data["kind_columns"]), frozenset(data["of_names"]), frozenset(data["people_groups"]),
+            frozenset(data["column_modifiers"]),
         )
         self.dollars = DollarContext(data["dollar_states"], countries)
         # "Rs" is the rupee of the state a text is from: India's unless the text is Sri Lanka's, Pakistan's, ...

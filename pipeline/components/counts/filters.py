@@ -127,6 +127,7 @@ class NumberFilters:
                 not money and before is not None and before.text in (":", ".")
                 and self._cue_ending(doc, phrases, start - 1)
                 and not (start > 2 and doc[start - 3].pos_ == "VERB")  # "took part: twelve from Norway"
+                and not _common_noun_after(doc, end)  # "In figures: 3 joint labs | 27 projects"
             )
             # the numbers listed after a label: "Section 3, 4", "Sections 2 and 3"
             or (

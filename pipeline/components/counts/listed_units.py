@@ -20,6 +20,8 @@ from pipeline.components.layout import (
 class ListedUnits(HeaderUnits):
     """Units read from a number's place in a table, a figures list or a series."""
 
+    column_modifiers: frozenset[str] = frozenset()  # "incoming", "outgoing": headers that only modify
+
     def table_unit(self, doc: Doc, text: str, number: Number) -> tuple[str, str, Decimal] | None:
         """(unit, kind, multiplier) of a number in a table row or a figures list: from the row's own
         label when it names what is counted ("Students | approx. 38,000", "Partner universities
@@ -35,6 +37,8 @@ class ListedUnits(HeaderUnits):
         if header is not None and (unit := self.header_unit(header)) is not None:
             if PARTICIPLE.fullmatch(unit[0]):  # "Applications | Funded": funded applications
                 unit = self._participle_unit(doc, text, number, unit[0]) or unit
+            elif unit[0] in self.column_modifiers:  # "Outgoing | Incoming" under "Mobility grants by year"
+                unit = self._caption_unit(doc, text, offset) or unit
             label = self.row_label(doc, number)
             if (
                 unit[1] == "count" and label is not None and label[1].tag_ in ("NNS", "NNPS")

@@ -37,6 +37,7 @@ class UnitReader(ListedUnits):
         kind_columns: frozenset[str] = frozenset(),
         of_names: frozenset[str] = frozenset(),
         people_groups: frozenset[str] = frozenset(),
+        column_modifiers: frozenset[str] = frozenset(),
     ):
         super().__init__(
             nlp, quantity_nouns, unit_aliases, scales, max_unit_distance, max_table_rows, currency_forms,
@@ -44,6 +45,7 @@ class UnitReader(ListedUnits):
         )
         self.duration_fillers = duration_fillers    # "more" in "five more years"
         self.people_groups = people_groups          # "delegation" in "a delegation of 15": people
+        self.column_modifiers = column_modifiers    # "outgoing": a column header naming no noun
 
     def unit_after(self, doc: Doc, k: int, phrases: PhraseIndex) -> tuple[str | None, str | None]:
         """A unit of time or measure right after the number ("389 days", "7000m", "five-year")."""
