@@ -199,3 +199,12 @@ def test_a_university_named_after_a_field_keeps_its_seat(nlp, text, expected, no
 def test_a_headline_verb_ends_a_title_case_name(nlp):
     found = names(nlp, "New Center For Quantum Research Opens At University Of Tokyo")
     assert "new center for quantum research opens" not in found
+
+
+def test_an_acronym_listed_with_its_seat_is_a_body(nlp):
+    found = parties(nlp, "Training centres were set up at two places: KMRC, Mombasa, Kenya; and TBRI, Dodoma, Tanzania.")
+    assert {"KMRC", "TBRI"} <= {p.name for p in found}
+
+
+def test_an_acronym_inside_a_sentence_before_a_place_is_no_body(nlp):
+    assert not any(p.name == "NGS" for p in parties(nlp, "They ran NGS, Nairobi being the only site with a sequencer."))

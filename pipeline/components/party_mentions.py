@@ -348,7 +348,17 @@ class DocumentMentions:
             return True
         # "... and Cuba's CITMA": a state's possessive may stand between the "and" and the acronym.
         start = self._possessor_start(span.start)
-        return start >= 2 and doc[start - 1].lower_ in joins and start - 1 in ends
+        return (start >= 2 and doc[start - 1].lower_ in joins and start - 1 in ends) or self._item_with_seat(span)
+
+    def _item_with_seat(self, span: Span) -> bool:
+        """"... set up at IIT-Delhi; RCB, Faridabad, India; USJP, Sri Lanka": a list item that is an acronym and where
+        it sits names a body."""
+        doc, i = self.doc, span.end
+        j = span.start - 1 - (span.start >= 2 and doc[span.start - 1].lower_ in ("and", "&"))    # "...; and TBRI, ..."
+        opens = span.start == 0 or doc[j].text in (";", ":") or "\n" in doc[span.start - 1].whitespace_
+        if not opens or i + 1 >= len(doc) or doc[i].text != ",":
+            return False
+        return i + 1 in self.countries or doc[i + 1].ent_type_ == "GPE"
 
     def _possessor_start(self, i: int) -> int:
         """Where a state's possessive right before doc[i] starts ("Cuba's CITMA"), else i."""
