@@ -28,6 +28,8 @@ def found(nlp, text):
          [("3 mars 2021", "2021-03-03"), ("14. März 2023", "2023-03-14")]),
         ("Published in março de 2021 by the ministry.", [("março de 2021", "2021-03")]),
         ("The forum met on 8-10 de octubre de 2019 in Lima.", [("8-10 de octubre de 2019", "2019-10-08/2019-10-10")]),
+        ("Fairs ran del 15 al 17 de octubre de 2019 and du 3 au 5 mars 2021.",
+         [("15 al 17 de octubre de 2019", "2019-10-15/2019-10-17"), ("3 au 5 mars 2021", "2021-03-03/2021-03-05")]),
         # without a year: after a "de" or a day's full stop, with the year of the date before
         ("In 2022 the fund was set up; the call closed on 17 de agosto.", [("2022", "2022"), ("17 de agosto", "2022-08-17")]),
         # foreign words that are no month without a day: the Mars 2020 rover, "mai" alone
@@ -46,6 +48,8 @@ def found(nlp, text):
         # page stamps: an ISO date with a glued time is one token, valued by its day
         ("Published: 2021-03-04 | Last modified: 2021-05-10T14:22:01", [("2021-03-04", "2021-03-04"),
                                                                        ("2021-05-10T14:22:01", "2021-05-10")]),
+        # a field label glued on by the page's markup belongs to the token
+        ("Release Time:2023-01-07 Views:42", [("Time:2023-01-07", "2023-01-07")]),
         # a reference number shaped like an ISO date is no date
         ("Ref. No. 2019/10/22 was filed with the registry.", []),
         # treaty closings

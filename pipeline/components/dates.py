@@ -84,6 +84,8 @@ from pipeline.components.date_reading import numeric_order, numeric_stands_alone
 from pipeline.components.layout import doc_text
 from pipeline.components.rule_component import RuleComponent
 
+_GLUED_LABEL = re.compile(r"[A-Za-z]+:")
+
 
 
 
@@ -270,5 +272,7 @@ class DateRecognizer:
             return None
         if span.start_char == start and self.glued_time.fullmatch(text, end, span.end_char):
             return span                 # "2021-05-10T14:22:01"
+        if span.end_char == end and _GLUED_LABEL.fullmatch(text, span.start_char, start):
+            return span                 # "Time:2023-01-07": a field label the page glued on
         extra = (text[span.start_char : start] + text[end : span.end_char]).strip(".-'’").lower()
         return span if not extra or extra in self.glued_modifiers else None
