@@ -160,3 +160,21 @@ def test_no_page_side_when_no_state_stands_out(nlp):
     found = events(nlp, "Chile and Peru met in Lima. In June, an agreement on cooperation in science was "
                         "concluded with Egypt.")
     assert [e.parties for e in found] == [["Egypt"]]
+
+
+def test_party_name_left_unmarked_in_a_list_of_sides_is_found(nlp):
+    from pipeline.components.agreements.side_context import PartyForms
+    from pipeline.components.parties import Party
+
+    doc = nlp.make_doc("The memorandum was signed by KARI and Portugal Space in Lisbon; Space is vast.")
+    doc._.parties = [
+        Party("p1", "Portugal Space", None, [], "agency", "Portugal"),
+        Party("p2", "Korea Aerospace Research Institute", "KARI", [], "research", "South Korea"),
+        Party("p3", "Space", None, [], "other", None),   # one common word names nothing
+    ]
+    found = PartyForms(doc, nlp.tokenizer).find(doc, 0, len(doc), {})
+    assert [(doc[i:j].text, name) for i, j, name in found] == [
+        ("KARI", "Korea Aerospace Research Institute"), ("Portugal Space", "Portugal Space"),
+    ]
+    marked = {5: ("Korea Aerospace Research Institute", None)}   # KARI marked already
+    assert [name for _, _, name in PartyForms(doc, nlp.tokenizer).find(doc, 0, len(doc), marked)] == ["Portugal Space"]

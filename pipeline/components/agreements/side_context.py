@@ -6,7 +6,8 @@ Spanish ministries") and definite descriptions ("between the Committee and Y")."
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
@@ -184,3 +185,50 @@ def home_side(index: DocIndex, side: str) -> str | None:
     if not ranked or ranked[0][0] < HOME_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
     return ranked[0][1]
+
+
+class PartyForms:
+    """The names, acronyms and aliases of the page's parties, to find where the parties left
+    one unmarked (a mention the model read as a person: "by KARI and Portugal Space").
+    Only forms of two words or more, or acronyms: one common word names nothing."""
+
+    def __init__(self, doc: Doc, tokenizer: Tokenizer):
+        self.doc = doc
+        self.tokenizer = tokenizer
+        self._forms: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+
+    def _build(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for party in self.doc._.parties or []:
+            for form in {party.name, party.acronym, *party.aliases} - {None, ""}:
+                words = tuple(t.lower_ for t in self.tokenizer(form))
+                words = words[1:] if words[:1] == ("the",) else words
+                if len(words) >= 2 or (form.isupper() and len(form) >= 3):
+                    forms.setdefault(words[0], []).append((words, party.name))
+        for candidates in forms.values():
+            candidates.sort(key=lambda c: -len(c[0]))   # the longest form first
+        return forms
+
+    def find(self, doc: Doc, start: int, end: int, party_at: dict) -> list[tuple[int, int, str]]:
+        """(start, end, party name) of the forms found between tokens start and end on
+        tokens no party span covers."""
+        if self._forms is None:
+            self._forms = self._build()
+        found: list[tuple[int, int, str]] = []
+        i = start
+        while i < end:
+            match = None
+            if i not in party_at:
+                for words, name in self._forms.get(doc[i].lower_, []):
+                    stop = i + len(words)
+                    if stop <= end and not any(j in party_at for j in range(i, stop)) and tuple(
+                        t.lower_ for t in doc[i:stop]
+                    ) == words:
+                        match = (i, stop, name)
+                        break
+            if match:
+                found.append(match)
+                i = match[1]
+            else:
+                i += 1
+        return found

@@ -12,7 +12,8 @@ from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.model import Mention
 from pipeline.components.agreements.side_context import (
-    antecedent, collective_states, counted_state_bodies, described, holders, home_side, joined_states, list_signers,
+    PartyForms, antecedent, collective_states, counted_state_bodies, described, holders, home_side, joined_states,
+    list_signers,
 )
 from pipeline.components.agreements.syntax import NOMINAL, RELATIVE_PRONOUNS, SIDE_STOP_TEXTS, VERBAL, Syntax
 from pipeline.components.org_lexicon import Countries
@@ -53,6 +54,7 @@ class Sides:
         self.countries = countries
         self.doc = index.doc
         self._name_states: dict[str, list[str]] = {}
+        self._unmarked = PartyForms(index.doc, tokenizer)
 
     def sides(self, mention: Mention, verbs: list[Token], unit: Span, previous_parties: list[str]) -> list[str]:
         """Party or country names of the sides. `previous_parties`: those of the event told
@@ -173,8 +175,11 @@ class Sides:
         Where `countries_modify`, a state is a side even as a modifier ("the India-Japan MoU")."""
         party_at = self.index.party_at
         names = [(i, party_at[i][0]) for i in range(start, end) if i in party_at and not self.index.is_parent(i)]
+        unmarked = self._unmarked.find(self.doc, start, end, party_at)   # a name the parties left unmarked here
+        names += [(i, name) for i, _, name in unmarked]
+        covered = {j for i, stop, _ in unmarked for j in range(i, stop)}
         for country, name in self.index.states(self.doc[start:end]):
-            if country.start in party_at:
+            if country.start in party_at or country.start in covered:
                 continue
             if countries_modify or self.index.is_state_side(country):
                 names.append((country.start, name))
