@@ -264,3 +264,17 @@ def test_people_and_measures(nlp, text, expected):
 )
 def test_headers_and_colon_cues(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "kr" and "kroner" are the crown of the page's state
+        ("OSLO, 3 March 2022 – The council gives kr 5 million and 12 million kroner.", [("kr 5 million", 5_000_000, "NOK"), ("12 million kroner", 12_000_000, "NOK")]),
+        ("COPENHAGEN – The foundation awards kr. 2.5 million.", [("kr. 2.5 million", 2_500_000, "DKK")]),
+        ("STOCKHOLM – The agency gives kr 10 million.", [("kr 10 million", 10_000_000, "SEK")]),
+        ("The fund gave 5 million Swedish kroner.", [("5 million Swedish kroner", 5_000_000, "SEK")]),
+    ],
+)
+def test_crowns(nlp, text, expected):
+    assert units(nlp, text) == expected
