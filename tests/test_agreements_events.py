@@ -148,3 +148,14 @@ def test_past_form_right_after_the_instruments_phrase_is_its_participle(nlp):
         "the two ministries announced on 15 March 2023 a joint call for proposals.",
     )
     assert [(e.action, e.date_value, e.place) for e in found] == [("signed", "2014-05-28", "Lima")]
+
+
+def test_programme_approved_takes_the_meeting_the_next_sentence_reports(nlp):
+    found = events(
+        nlp,
+        "Estonia and Peru have approved a programme of scientific and technical cooperation for 2025–2027, "
+        "the ministry reported.\n\n"
+        "The decisions were taken at the sixth meeting of the Estonian-Peruvian Commission on Scientific "
+        "Cooperation, held in Tartu on 20–21 May 2025.",
+    )
+    assert [(e.action, e.date_value, e.place) for e in found] == [("adopted", "2025-05-20/2025-05-21", "Tartu")]

@@ -183,6 +183,8 @@ class EventReader:
             date, place = date or meeting_date, place or meeting_place
         if action == "adopted" and verb is not None and date is None and place is None:
             date, place = self.meetings.occasion_meeting(verb, unit)
+            if date is None and place is None:   # "... approved a programme. The decisions were taken at ..."
+                date, place = self.meetings.following_occasion(unit)
         elif action != "referenced" and verb is not None and (date is None or place is None) and not (
             verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
         ):   # not a side remark with a time of its own the date reader missed ("the MoU, signed in May this year")

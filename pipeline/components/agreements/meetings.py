@@ -77,7 +77,8 @@ class Meetings:
             if noun is None or noun.lemma_.lower() not in self.cues.occasion_nouns_of_meetings:
                 continue
             phrase = self.doc[preposition.i : min(noun.right_edge.i + 1, unit.end)]
-            date = next((d for d in self.index.unit_dates(unit) if phrase.start <= d.start and d.end <= phrase.end), None)
+            # a date the parse hung elsewhere still opens within the phrase ("held in Tartu on 20–21 May")
+            date = next((d for d in self.index.unit_dates(unit) if phrase.start <= d.start < phrase.end), None)
             gpe = next((g for g in self.index.unit_gpes(unit) if phrase.start <= g.start and g.end <= phrase.end), None)
             if date is not None or gpe is not None:
                 return date, strip_article(gpe.text) if gpe is not None else None
@@ -106,10 +107,19 @@ class Meetings:
             return None, None
         sent = doc[after].sent
         for token in sent:
-            if token.pos_ not in VERBAL or not (self._is_meeting_verb(token) or self.cues.action(token, None, "")):
+            if token.pos_ not in VERBAL:
                 continue
             subject = _subject(token)
             if subject is None or not {subject.lower_, subject.lemma_.lower()} & self.cues.occasion_nouns:
+                continue
+            if not (self._is_meeting_verb(token) or self.cues.action(token, None, "")):
+                # "The decisions were taken at the sixth meeting ..., held in Tashkent on 20–21 May"
+                date, place = self.occasion_phrase(token, sent)
+                within = [m for m in self.meetings if sent.start <= m[0].i < sent.end and (m[1] or m[2])]
+                if date is None and place is None and within:
+                    _, date, place = within[0]   # the meeting its sentence reports
+                if date is not None or place is not None:
+                    return date, place
                 continue
             date = next(
                 (d for d in self.index.unit_dates(sent)
