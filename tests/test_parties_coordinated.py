@@ -208,3 +208,8 @@ def test_an_acronym_listed_with_its_seat_is_a_body(nlp):
 
 def test_an_acronym_inside_a_sentence_before_a_place_is_no_body(nlp):
     assert not any(p.name == "NGS" for p in parties(nlp, "They ran NGS, Nairobi being the only site with a sequencer."))
+
+
+def test_plural_embassies_of_listed_states_are_one_embassy_each(nlp):
+    found = names(nlp, "Staff of the embassies of Chile, Peru and Colombia attended the fair.")
+    assert {"embassy of chile", "embassy of peru", "embassy of colombia"} <= found

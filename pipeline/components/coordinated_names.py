@@ -132,7 +132,7 @@ def _seat(found: DocumentMentions, item: Span, country_tokens: set[int]) -> bool
 def lower_case_state_bodies(found: DocumentMentions) -> list[Mention]:
     doc, lexicon = found.doc, found.lexicon
     adjective_ends = {c.end for c in found.countries.values() if c.country and not c.is_name}
-    mentions = []
+    mentions = _states_bodies(found)
     for token in doc:
         singular = lexicon.lower_case_state_heads.get(token.text)
         if singular is None or token.i not in adjective_ends:
@@ -160,3 +160,33 @@ def _lower_field(found: DocumentMentions, i: int) -> int | None:
         if doc[j - 1].lower_ not in lexicon.conjunctions:
             end = j
     return end
+
+
+def _states_bodies(found: DocumentMentions) -> list[Mention]:
+    """"the Embassies of France and Germany": one diplomatic body per state, "Embassy of France", ..."""
+    doc, lexicon, countries = found.doc, found.lexicon, found.countries
+    mentions: list[Mention] = []
+    for token in doc:
+        singular = lexicon.state_coordinated_heads.get(token.lower_)
+        if singular is None or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+            continue
+        i, states, joined = token.i + 2 + (doc[token.i + 2].lower_ == "the"), [], False
+        while i in countries and countries[i].is_name and countries[i].country:
+            states.append(countries[i])
+            i = countries[i].end
+            if joined:
+                break
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i < len(doc) and doc[i].lower_ in lexicon.conjunctions:
+                joined, i = True, i + 1
+            elif i >= len(doc) or doc[i - 1].text != ",":
+                break
+        if not joined or len(states) < 2:
+            continue
+        for state in states:
+            mention = found.mention(doc[state.start : state.end], strong=True)
+            mention.name = f"{singular} of {state.country}"
+            mention.key = found.extractor.key(mention.name)
+            mentions.append(mention)
+    return mentions

@@ -83,6 +83,7 @@ class OrgLexicon:
     headline_verbs: frozenset[str]      # a title-case headline's verbs, never words of a name ("... Sign Agreement")
     coordinated_heads: dict[str, str]   # plural head -> singular ("universities of X and Y": University of X, ...)
     lower_case_state_heads: dict[str, str]  # "the Tunisian ministry of higher education" -> Ministry of ...
+    state_coordinated_heads: dict[str, str]  # "the Embassies of France and Germany" -> Embassy of France, ...
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -142,6 +143,7 @@ class OrgLexicon:
             named_by_field=_words(kinds.get("named_by_field", [])),
             coordinated_heads={str(k).lower(): str(v) for k, v in (kinds.get("coordinated_heads") or {}).items()},
             lower_case_state_heads={str(k).lower(): str(v) for k, v in (kinds.get("lower_case_state_heads") or {}).items()},
+            state_coordinated_heads={str(k).lower(): str(v) for k, v in (kinds.get("state_coordinated_heads") or {}).items()},
         )
 
     def normalise(self, form: str) -> str:
