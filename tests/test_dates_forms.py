@@ -48,6 +48,12 @@ def found(nlp, text):
         # page stamps: an ISO date with a glued time is one token, valued by its day
         ("Published: 2021-03-04 | Last modified: 2021-05-10T14:22:01", [("2021-03-04", "2021-03-04"),
                                                                        ("2021-05-10T14:22:01", "2021-05-10")]),
+        # numeric day ranges, day first: the first day in the month of the second
+        ("Workshops on 11–12.10.2022, 12.-14.10.2022 and 12–14/10/2022.",
+         [("11–12.10.2022", "2022-10-11/2022-10-12"), ("12.-14.10.2022", "2022-10-12/2022-10-14"),
+          ("12–14/10/2022", "2022-10-12/2022-10-14")]),
+        # a month and a year joined by a hyphen, as in table cells
+        ("| Start | Sep-2023 |", [("Sep-2023", "2023-09")]),
         # a field label glued on by the page's markup belongs to the token
         ("Release Time:2023-01-07 Views:42", [("Time:2023-01-07", "2023-01-07")]),
         # a reference number shaped like an ISO date is no date

@@ -56,6 +56,9 @@ class ValueReader:
             if read is None or not self._plausible(year1):
                 return None
             value = unit_value("day", dt.date(*read), False)
+            if "d1" in fields:          # "11–12.10.2022": the first day, in the month of the second
+                start = self._calendar(fields["d1"], str(read[1]), read[0], False)
+                return self._combine(start, value, False)
             return value, value.start_date.year
         if "yy2" in fields:
             if kind == "calendar" and _YEAR_MONTH.fullmatch(fields["raw"]):
