@@ -213,3 +213,12 @@ def test_an_acronym_inside_a_sentence_before_a_place_is_no_body(nlp):
 def test_plural_embassies_of_listed_states_are_one_embassy_each(nlp):
     found = names(nlp, "Staff of the embassies of Chile, Peru and Colombia attended the fair.")
     assert {"embassy of chile", "embassy of peru", "embassy of colombia"} <= found
+
+
+def test_a_delegation_named_by_its_state_alone_is_no_body(nlp):
+    found = names(nlp, "Ministry Of Science Hosts Korean Delegation Ahead Of Joint Committee Talks")
+    assert "korean delegation" not in found
+
+
+def test_a_delegation_with_its_seat_is_a_body(nlp):
+    assert "eu delegation to japan" in names(nlp, "The EU Delegation to Japan co-hosted the forum in Tokyo.")

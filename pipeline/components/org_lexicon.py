@@ -84,6 +84,7 @@ class OrgLexicon:
     coordinated_heads: dict[str, str]   # plural head -> singular ("universities of X and Y": University of X, ...)
     lower_case_state_heads: dict[str, str]  # "the Tunisian ministry of higher education" -> Ministry of ...
     state_coordinated_heads: dict[str, str]  # "the Embassies of France and Germany" -> Embassy of France, ...
+    visiting_heads: frozenset[str]      # name visitors with a state's adjective alone ("Korean Delegation")
 
     @classmethod
     def from_data(cls, kinds: dict, non: dict) -> OrgLexicon:
@@ -143,6 +144,7 @@ class OrgLexicon:
             named_by_field=_words(kinds.get("named_by_field", [])),
             coordinated_heads={str(k).lower(): str(v) for k, v in (kinds.get("coordinated_heads") or {}).items()},
             lower_case_state_heads={str(k).lower(): str(v) for k, v in (kinds.get("lower_case_state_heads") or {}).items()},
+            visiting_heads=_words(kinds.get("visiting_heads", [])),
             state_coordinated_heads={str(k).lower(): str(v) for k, v in (kinds.get("state_coordinated_heads") or {}).items()},
         )
 

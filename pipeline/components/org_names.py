@@ -187,8 +187,11 @@ class DocNames:
         place = self.countries.get(start)
         modifiers = [t for t in [*self.doc[start : first_head.start], *self.doc[head.end : after_head]] if t.is_alpha]
         funding = self._funding_body(head, modifiers)
+        # "Hosts Korean Delegation": a delegation named by its state alone is a group of visitors, not a body.
+        visitors = head.phrase in self.lexicon.visiting_heads and not complements and all(
+            t.i in self.country_tokens for t in modifiers)
         is_party = (
-            (head.is_party or funding)
+            (head.is_party or funding) and not visitors
             and not (complements and span[-1].lower_ in self.lexicon.complement_final)
             and not (place is not None and place.end == end)
         )
