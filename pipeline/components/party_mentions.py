@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from pipeline.components.acronym_evidence import acts_as_body
 from pipeline.components.acronyms import Definition, find_definitions, is_acronym, long_form_start
 from pipeline.components.coordinated_names import coordinated_bodies, lower_case_state_bodies
 from pipeline.components.name_words import HYPHENS
@@ -325,48 +326,9 @@ class DocumentMentions:
                 found.append(self.mention(span, strong=True, entry=entry if len(span) == 1 else None))
             elif i in self.blocked or text in things:
                 continue
-            elif (_tagged_org(doc, i) and uses[text] >= self.extractor.min_undefined_acronym_uses) or self._acts_as_body(span):
+            elif (_tagged_org(doc, i) and uses[text] >= self.extractor.min_undefined_acronym_uses) or acts_as_body(self, span):
                 found.append(self.mention(span, strong=True))
         return found
-
-    def _acts_as_body(self, span: Span) -> bool:
-        """An acronym used once names a body when the text names its officers ("FAI director Dr. X", "KAUST vice
-        president", "the President of MSU"), its units ("KISR's Water Research Center") or sets it beside a named
-        body ("KAUST and the University of Jeddah", "Mae Fah Luang University and PSU")."""
-        doc, roles, (starts, ends) = self.doc, self.lexicon.officer_titles, self.named_bounds
-        i = span.end + (span.end < len(doc) and doc[span.end].lower_ in ("vice", "deputy", "acting"))
-        if i < len(doc) and doc[i].lower_.strip(".") in roles and (doc[i].is_lower or doc[i].is_title):
-            return True
-        j = span.start - 1 - (span.start >= 2 and doc[span.start - 1].lower_ == "the")
-        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in roles:
-            return True
-        i = span.end
-        if i + 1 < len(doc) and doc[i].text in ("'s", "’s") and (doc[i + 1].is_title or doc[i + 1].lower_ in roles):
-            return True
-        joins = ("and", "&")
-        if i + 1 < len(doc) and doc[i].lower_ in joins and (i + 1 in starts or (doc[i + 1].lower_ == "the" and i + 2 in starts)):
-            return True
-        # "... and Cuba's CITMA": a state's possessive may stand between the "and" and the acronym.
-        start = self._possessor_start(span.start)
-        return (start >= 2 and doc[start - 1].lower_ in joins and start - 1 in ends) or self._item_with_seat(span)
-
-    def _item_with_seat(self, span: Span) -> bool:
-        """"... set up at IIT-Delhi; RCB, Faridabad, India; USJP, Sri Lanka": a list item that is an acronym and where
-        it sits names a body."""
-        doc, i = self.doc, span.end
-        j = span.start - 1 - (span.start >= 2 and doc[span.start - 1].lower_ in ("and", "&"))    # "...; and TBRI, ..."
-        opens = span.start == 0 or doc[j].text in (";", ":") or "\n" in doc[span.start - 1].whitespace_
-        if not opens or i + 1 >= len(doc) or doc[i].text != ",":
-            return False
-        return i + 1 in self.countries or doc[i + 1].ent_type_ == "GPE"
-
-    def _possessor_start(self, i: int) -> int:
-        """Where a state's possessive right before doc[i] starts ("Cuba's CITMA"), else i."""
-        doc = self.doc
-        if i < 2 or doc[i - 1].text not in ("'s", "’s"):
-            return i
-        states = {c.end: c.start for c in self.countries.values() if c.is_name}
-        return states.get(i - 1, i)
 
     def _with_campus(self, i: int) -> Span:
         """"IIT-Delhi": an acronym joined to a place names a campus, a body of its own."""
