@@ -178,3 +178,19 @@ def test_party_name_left_unmarked_in_a_list_of_sides_is_found(nlp):
     ]
     marked = {5: ("Korea Aerospace Research Institute", None)}   # KARI marked already
     assert [name for _, _, name in PartyForms(doc, nlp.tokenizer).find(doc, 0, len(doc), marked)] == ["Portugal Space"]
+
+
+def test_capitalised_description_counts_toward_the_page_body(nlp):
+    found = events(nlp, "The Higher Research Committee of Oman (HRC) reports each year. The Committee funds calls; "
+                        "the Committee also trains staff. The Iran Science Foundation and the Kenya Science "
+                        "Council hosted visits, and the Iran Science Foundation paid travel. The memorandum with "
+                        "the Kenya Science Council, first signed on 12 April 2019, was extended in 2022.")
+    assert {tuple(e.parties) for e in found} == {("Higher Research Committee of Oman", "Kenya Science Council")}
+
+
+def test_addendum_with_no_sides_adds_to_the_instrument_told_just_before(nlp):
+    found = events(nlp, "The memorandum between the University of Ghana and Kyoto University, first signed in "
+                        "2019, was extended in 2022. An addendum signed in Accra on 2 March 2023 added a mobility "
+                        "scheme.")
+    addendum = [e for e in found if e.type == "addendum"]
+    assert [e.parties for e in addendum] == [["University of Ghana", "Kyoto University"]]

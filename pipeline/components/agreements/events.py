@@ -94,6 +94,8 @@ class EventReader:
             # "an amendment to their 2013 agreement", "a protocol amending their agreement":
             # the instrument amended is one between the same sides
             sides = list(self.instrument_at[outer.i].parties)
+        if not sides and outer is None and verbs and mention.type in self.cues.attached_types:
+            sides = self.instruments.amended_before(mention)   # "An addendum signed in Tbilisi ... added"
         if verbs:
             instrument = self._instrument(mention, sides, frozenset(action for _, action in verbs))
             told = len(self.events)

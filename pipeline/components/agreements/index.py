@@ -98,9 +98,18 @@ class DocIndex:
             if mention.country and mention.start not in self.party_at:
                 states[mention.country] = states.get(mention.country, 0) + 1
         parties: dict[str, int] = {}
-        for span in {id(span): span for _, span in self.party_at.values()}.values():
+        first_with: dict[str, str] = {}   # a word -> the first party named whose name has it
+        for span in sorted({id(span): span for _, span in self.party_at.values()}.values(), key=lambda s: s.start):
             name = self.party_at[span.start][0]
             parties[name] = parties.get(name, 0) + 1
+            for word in name.lower().split():
+                first_with.setdefault(word, name)
+        for token in self.doc:   # "the Committee" on the Committee's own page names it too
+            noun = token.lemma_.lower()
+            if token.i in self.party_at or not token.text[:1].isupper() or noun not in self.cues.description_nouns:
+                continue
+            if token.i and self.doc[token.i - 1].lower_ == "the" and noun in first_with:
+                parties[first_with[noun]] += 1
         return {"states": states, "parties": parties}
 
     def states(self, span: Span) -> list[tuple[Span, str]]:

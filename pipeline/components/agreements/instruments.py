@@ -107,6 +107,15 @@ class Instruments:
             event.type = mention.type
         return last
 
+    def amended_before(self, mention: Mention) -> list[str]:
+        """The sides of the instrument an addendum or protocol with no sides of its own adds to:
+        one of another kind told in the sentence before ("The memorandum with X was extended.
+        An addendum signed in Tbilisi added ...")."""
+        last = next(reversed(self.mentioned.values()), None)
+        if last is None or last.type in self.cues.attached_types or not last.events or len(last.parties) < 2:
+            return []
+        return list(last.parties) if self._close(last.events[-1].evidence, mention.span) else []
+
     def _close(self, told: Span, span: Span) -> bool:
         """Whether `told` lies in the sentence before that of `span` (two instruments named
         in one sentence are two: "signed an agreement and a memorandum")."""
