@@ -56,6 +56,8 @@ def found(nlp, text):
         ("| Start | Sep-2023 |", [("Sep-2023", "2023-09")]),
         # a field label glued on by the page's markup belongs to the token
         ("Release Time:2023-01-07 Views:42", [("Time:2023-01-07", "2023-01-07")]),
+        ("  • Date2024/05/21 00:00:00\n\nOn May 20, the institute signed; abc2019 is a code.",
+         [("Date2024/05/21", "2024-05-21"), ("May 20", "2024-05-20")]),
         # a reference number shaped like an ISO date is no date
         ("Ref. No. 2019/10/22 was filed with the registry.", []),
         # treaty closings

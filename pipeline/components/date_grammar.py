@@ -155,6 +155,8 @@ class Grammar:
             + list(self.foreign_months) + data["foreign_weekdays"]
         ) + [m.lower() for m in data["months"] + data["month_abbreviations"]]
         first_chars = re.escape("".join(sorted({w[0] for w in starters})))
-        gate = rf"(?=[\d{first_chars}])\b(?=\d|{_trie(starters)})"
+        # A date the markup glued to a field label ("Date2024/05/21") starts at no word boundary.
+        glued = "|".join(f"(?<={re.escape(w)})" for w in _case_variants(data["glued_labels"]))
+        gate = rf"(?:(?=[\d{first_chars}])\b(?=\d|{_trie(starters)})|(?=\d)(?:{glued}))"
         self.regex = re.compile(gate + "(?:" + "|".join(alternatives) + ")")
         self.patterns = patterns

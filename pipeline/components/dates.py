@@ -114,6 +114,7 @@ class DateRecognizer:
         self.attributive_after = re.compile(rf"\s+(?!(?:{'|'.join(data['not_attributive_after'])})\b)[a-z]")
         self.glued_modifiers = set(data["glued_modifiers"])
         self.glued_time = re.compile(data["glued_time"])
+        self.glued_labels = {w.lower() for w in data["glued_labels"]}
         self.label_words = set(data["label_words"])
         self.lowercase_needing_year = set(data["lowercase_months_needing_year"])
         self.lowercase_month_cues = set(data["lowercase_month_cues"])
@@ -272,7 +273,9 @@ class DateRecognizer:
             return None
         if span.start_char == start and self.glued_time.fullmatch(text, end, span.end_char):
             return span                 # "2021-05-10T14:22:01"
-        if span.end_char == end and _GLUED_LABEL.fullmatch(text, span.start_char, start):
-            return span                 # "Time:2023-01-07": a field label the page glued on
+        if span.end_char == end and (
+            _GLUED_LABEL.fullmatch(text, span.start_char, start) or text[span.start_char : start].lower() in self.glued_labels
+        ):
+            return span                 # "Time:2023-01-07", "Date2024/05/21": a field label the page glued on
         extra = (text[span.start_char : start] + text[end : span.end_char]).strip(".-'’").lower()
         return span if not extra or extra in self.glued_modifiers else None
