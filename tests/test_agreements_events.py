@@ -159,3 +159,15 @@ def test_programme_approved_takes_the_meeting_the_next_sentence_reports(nlp):
         "Cooperation, held in Tartu on 20–21 May 2025.",
     )
     assert [(e.action, e.date_value, e.place) for e in found] == [("adopted", "2025-05-20/2025-05-21", "Tartu")]
+
+
+def test_it_forming_the_basis_of_cooperation_is_a_reference_to_the_instrument_before(nlp):
+    found = events(
+        nlp,
+        "The Agreement between Estonia and Peru was signed in Lima on 31 October 1998 and amended in 2004. "
+        "It came into force on the date of the last notification between the two Governments and forms the "
+        "basis of all government-level cooperation in science between the two countries.",
+    )
+    assert [(e.action, e.instrument_id) for e in found] == [
+        ("signed", found[0].instrument_id), ("referenced", found[0].instrument_id),
+    ]

@@ -6,12 +6,12 @@ import bisect
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.model import Mention
-from pipeline.components.agreements.syntax import VERBAL
+from pipeline.components.agreements.syntax import VERBAL, shared_subject_verbs
 
 # A pronoun points back to an instrument named in its sentence or the one before.
 PRONOUN_REACH_SENTENCES = 1
@@ -103,8 +103,10 @@ class MentionFinder:
         starts = [m.span.start for m in mentions]
         pronouns: list[Mention] = []
         for token in doc:
-            if token.lower_ not in self.cues.pronoun_subjects or token.dep_ != "nsubjpass":
+            if token.lower_ not in self.cues.pronoun_subjects or token.dep_ not in ("nsubjpass", "nsubj"):
                 continue
+            if token.dep_ == "nsubj" and not self._frames(token.head):
+                continue   # an active verb only as "It ... forms the basis of all cooperation"
             n = bisect.bisect_left(starts, token.i) - 1
             while n >= 0 and mentions[n].plural:
                 n -= 1
@@ -116,12 +118,21 @@ class MentionFinder:
                 reach = doc[max(reach - 1, 0)].sent.start
             # "it was amended and extended in 1994": the action may be a verb coordinated with the head
             verbs = [token.head] + [c for c in token.head.children if c.dep_ == "conj" and c.pos_ in VERBAL]
-            if before.span.start < reach or not any(
+            if before.span.start < reach or not (token.dep_ == "nsubj" or any(
                 self.cues.action(verb, None, before.type) in self.cues.pronoun_actions for verb in verbs
-            ):
+            )):
                 continue
             pronouns.append(Mention(Span(doc, token.i, token.i + 1, label=before.type), before.type, False))
         return sorted(mentions + pronouns, key=lambda m: m.span.start) if pronouns else mentions
+
+
+    def _frames(self, verb: Token) -> bool:
+        """Whether the verb, or one sharing its subject, makes it the frame of something
+        ("forms the basis of", "sets the framework for")."""
+        return any(
+            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in self.cues.frame_nouns
+            for v in shared_subject_verbs(verb) for c in v.children
+        )
 
 
 def _repeats_in_brackets(previous: Span, span: Span) -> bool:

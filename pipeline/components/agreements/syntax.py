@@ -31,6 +31,17 @@ def _relative(verb: Token) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def shared_subject_verbs(verb: Token) -> list[Token]:
+    """The verb with those that share its subject: "came into force in 2003 and forms the
+    basis of", also where the parse hung the second on a noun before it ("came into force on
+    the date of the last notification between the two Governments and forms the basis of")."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+    return verbs + [
+        t for t in verb.sent if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ not in VERBAL
+        and t.i > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    ]
+
+
 def ends_with(tokens: list[Token], phrases: list[tuple[str, ...]]) -> bool:
     words = tuple(t.lower_ for t in tokens if not t.is_space)
     return any(len(p) <= len(words) and words[-len(p):] == p for p in phrases)
@@ -281,8 +292,7 @@ class Syntax:
         verb = anchor.head
         if anchor.dep_ != "nsubj" or verb.pos_ not in VERBAL:
             return False
-        # "came into force in 2003 and forms the basis of": a verb sharing the subject counts too
-        verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERBAL]
+        verbs = shared_subject_verbs(verb)
         return any(
             c.dep_ in ("dobj", "attr") and c.lemma_.lower() in self.cues.frame_nouns for v in verbs for c in v.children
         )
