@@ -48,6 +48,9 @@ def found(nlp, text):
         # page stamps: an ISO date with a glued time is one token, valued by its day
         ("Published: 2021-03-04 | Last modified: 2021-05-10T14:22:01", [("2021-03-04", "2021-03-04"),
                                                                        ("2021-05-10T14:22:01", "2021-05-10")]),
+        # ordinal words and "the" between month and day
+        ("Signed on March the fourth, 2016 and on May the 5th, 2017.",
+         [("March the fourth, 2016", "2016-03-04"), ("May the 5th, 2017", "2017-05-05")]),
         # numeric day ranges, day first: the first day in the month of the second
         ("Workshops on 11–12.10.2022, 12.-14.10.2022 and 12–14/10/2022.",
          [("11–12.10.2022", "2022-10-11/2022-10-12"), ("12.-14.10.2022", "2022-10-12/2022-10-14"),
