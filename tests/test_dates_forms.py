@@ -43,6 +43,8 @@ def found(nlp, text):
         # a capitalised modifier before a lower-case noun ends no name: "the 2024 State budget"
         ("The grant comes from the 2024 State budget, not from the 2030 Agenda for Sustainable Development.",
          [("2024", "2024")]),
+        # a year opening an event's name is part of the name, unless a date cue stands before it
+        ("The institute holds 2024 Geoscience Day; in 2025 Science Week took place.", [("2025", "2025")]),
         # years before 1800 only after "in"/"since"
         ("The observatory, founded in 1650, hosts 1200 visitors and room 1712.", [("1650", "1650")]),
         # page stamps: an ISO date with a glued time is one token, valued by its day

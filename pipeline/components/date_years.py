@@ -29,6 +29,7 @@ class YearCheck:
         self.name_entity_labels = set(data["name_entity_labels"])
         self.count_entity_labels = set(data["count_entity_labels"])
         self.copyright_marks = set(data["copyright_marks"])
+        self.event_heads = set(data["event_heads"])
         calendar_words = (
             data["months"] + data["month_abbreviations"] + data["weekdays"] + data["weekday_abbreviations"]
         )
@@ -79,7 +80,21 @@ class YearCheck:
                 return False            # "the 2030 Roadmap", but "the 2024 State budget"
             if following.tag_ == "NNS" and first.ent_type_ in self.count_entity_labels:
                 return False            # "2000 researchers"
+            if self._opens_event_name(doc, first, last):
+                return False            # "holds 2024 Geoscience Day"
         return True
+
+    def _opens_event_name(self, doc: Doc, first: Token, last: Token) -> bool:
+        """A year before capitalised words ending on an event's head word names the event, unless a
+        word that introduces a date stands before it ("In 2024 Science Week took place")."""
+        if first.i > 0 and doc[first.i - 1].lower_ in self.not_name_words:
+            return False
+        words = []
+        for token in doc[last.i + 1 : last.i + 6]:
+            if not (token.is_alpha and (token.is_title or token.is_upper)):
+                break
+            words.append(token.lower_)
+        return any(w in self.event_heads for w in words)
 
     @staticmethod
     def _modifies_noun(token: Token) -> bool:
