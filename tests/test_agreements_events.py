@@ -171,3 +171,24 @@ def test_it_forming_the_basis_of_cooperation_is_a_reference_to_the_instrument_be
     assert [(e.action, e.instrument_id) for e in found] == [
         ("signed", found[0].instrument_id), ("referenced", found[0].instrument_id),
     ]
+
+
+def test_committee_established_under_an_article_of_the_agreement_references_it(nlp):
+    found = events(
+        nlp,
+        "The Agreement between Estonia and Peru was signed in Lima on 31 October 1998. The Joint Committee, "
+        "established under Article 5 of the Agreement, met for the first time in Tallinn in 2016.",
+    )
+    assert [(e.action, e.instrument_id) for e in found] == [
+        ("signed", found[0].instrument_id), ("referenced", found[0].instrument_id),
+    ]
+
+
+def test_dated_action_takes_the_place_of_the_signing_told_next(nlp):
+    found = events(
+        nlp,
+        "On 20 May 2024 the University of Tartu and the University of Lima renewed the memorandum of "
+        "understanding on seismology that they first signed in 2014.\n\n"
+        "The signing took place at the university's main building in Tartu and was attended by the two rectors.",
+    )
+    assert [(e.action, e.date_value, e.place) for e in found][0] == ("renewed", "2024-05-20", "Tartu")

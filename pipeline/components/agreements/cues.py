@@ -58,6 +58,7 @@ class AgreementCues:
     margin_nouns: frozenset[str]                # "on the margins of the Meeting"
     inclusion_verbs: frozenset[str]             # "agreements signed ... included a memorandum"
     inclusion_prepositions: frozenset[str]      # "signed documents with ..., including a 2019 agreement"
+    part_nouns: frozenset[str]                  # "under Article 5 of the Agreement"
     attribute_nouns: frozenset[str]             # "extended the validity of the MoU": an action on the MoU
     dateline_non_places: frozenset[str]         # "NOTE:", "UPDATE -": capitals opening a paragraph, no place
     relative_subjects: frozenset[str]           # "X, which signed ...": X is the subject
@@ -111,6 +112,7 @@ class AgreementCues:
             state_back_references=frozenset(cues["state_back_references"]),
             occasion_nouns=frozenset(cues["occasion_nouns"]),
             attribute_nouns=frozenset(cues["attribute_nouns"]),
+            part_nouns=frozenset(cues["part_nouns"]),
             inclusion_verbs=frozenset(cues["inclusion_verbs"]),
             inclusion_prepositions=frozenset(cues["inclusion_prepositions"]),
             occasion_nouns_of_meetings=frozenset(cues["occasion_nouns_of_meetings"]),

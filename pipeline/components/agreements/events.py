@@ -115,7 +115,10 @@ class EventReader:
             # told, so that "the amended agreement" or "extending the agreement" finds it
             self._instrument(mention, sides)
             return None  # "an Addendum to the MoU": the addendum is the instrument
-        if ends_with(list(self.doc[unit.start : root.left_edge.i]), self.cues.basis_cues) or self.syntax.frames(root, unit):
+        before = list(self.doc[unit.start : root.left_edge.i])
+        if len(before) >= 3 and before[-1].lower_ == "of" and before[-3].lower_ in self.cues.part_nouns and before[-2].like_num:
+            before = before[:-3]   # "established under Article 5 of the Agreement"
+        if ends_with(before, self.cues.basis_cues) or self.syntax.frames(root, unit):
             self._record(mention, unit, "referenced", None, self._instrument(mention, sides))
             return None
         if not sides:
@@ -191,11 +194,12 @@ class EventReader:
             verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
         ):   # not a side remark with a time of its own the date reader missed ("the MoU, signed in May this year")
             meeting_date, meeting_place = self.meetings.nearby_meeting(verb, unit)
-            if meeting_date is None and meeting_place is None:
+            retold = meeting_date is None and meeting_place is None
+            if retold:   # "... on May 20 renewed the MoU. The signing took place at ... in Daejeon"
                 meeting_date, meeting_place = self.meetings.following_occasion(unit)
             # not where an older signing took place; a day of the page's own ("today signed")
             # is that of a ceremony told without one
-            if date is None or _within(date, meeting_date) or (isinstance(date, tuple) and meeting_date is None):
+            if date is None or _within(date, meeting_date) or ((isinstance(date, tuple) or retold) and meeting_date is None):
                 place = place or meeting_place
             date = date or meeting_date
         event = self._event(mention, unit, action, instrument, date, place, None)
