@@ -278,3 +278,8 @@ def test_headers_and_colon_cues(nlp, text, expected):
 )
 def test_crowns(nlp, text, expected):
     assert units(nlp, text) == expected
+
+
+def test_a_total_in_words_leaves_its_number_out_of_the_unit(nlp):
+    text = "A total of one hundred and twenty-five scholarships were awarded, plus a further 30."
+    assert units(nlp, text) == [("one hundred and twenty-five", 125, "scholarship"), ("30", 30, "scholarship")]

@@ -85,7 +85,10 @@ class UnitReader(ListedUnits):
         if number.value > 1 and (of_noun := of_object(token)) is not None:
             return self.unit_words(doc, of_noun.left_edge.i, of_noun)  # "two of the projects"
         if (subject := self.quantity_subject(token)) is not None:
-            return self.unit_words(doc, subject.left_edge.i, subject)
+            start = subject.left_edge.i
+            while start < subject.i and (doc[start].like_num or doc[start].pos_ in ("CCONJ", "DET") or doc[start].text == "-"):
+                start += 1  # the number of "a total of one hundred and twenty-five scholarships"
+            return self.unit_words(doc, start, subject)
         k = number.start
         ranged = number.end + 1 < len(doc) and doc[number.end].lower_ in ("to", "-", "–", "and", "or") and doc[number.end + 1].like_num
         if k >= 2 and doc[k - 1].lower_ == "of" and self.singular(doc[k - 2]) in self.people_groups and not ranged:
