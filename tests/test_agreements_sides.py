@@ -194,3 +194,10 @@ def test_addendum_with_no_sides_adds_to_the_instrument_told_just_before(nlp):
                         "scheme.")
     addendum = [e for e in found if e.type == "addendum"]
     assert [e.parties for e in addendum] == [["University of Ghana", "Kyoto University"]]
+
+
+def test_section_under_a_state_heading_takes_that_state_and_the_page_state(nlp):
+    found = events(nlp, "The Czech Republic cooperates with Latin America. The Czech Republic funds teams; the "
+                        "Czech Republic pays travel.\n\nCHILE\n\nThe Memorandum of Understanding on Cooperation "
+                        "in Science was signed in Santiago on 27/11/2013.")
+    assert [set(e.parties) for e in found] == [{"Czech Republic", "Chile"}]

@@ -174,13 +174,13 @@ def joined_states(tokens, country_at: dict, start: int, end: int) -> list[str]:
 HOME_MIN_MENTIONS = 3
 
 
-def home_side(index: DocIndex, side: str) -> str | None:
+def home_side(index: DocIndex, side: str, state: bool = False) -> str | None:
     """The other side of an instrument told only "with" one side ("an agreement was concluded
     with Egypt", "the memorandum with SRNSF"): the state, or body, the page names most often,
     when one stands out; states for a state, bodies for a body."""
     counts = index.side_counts
     states = counts["states"]
-    pool = states if side in states else counts["parties"]
+    pool = states if state or side in states else counts["parties"]
     ranked = sorted(((n, name) for name, n in pool.items() if name != side), reverse=True)
     if not ranked or ranked[0][0] < HOME_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None

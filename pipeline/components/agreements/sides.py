@@ -27,6 +27,9 @@ TIME_ENTITIES = {"DATE", "TIME"}
 # Words inside a list of sides named before their verb ("Chile and Finland", "the U.S.").
 SIDE_LIST_WORDS = {"and", ",", "the", "&"}
 
+# A section heading is a short line (at most this many words) within this many lines above.
+HEADING_WORDS = 4
+SECTION_LINES = 3
 # How long a phrase inside a side's name may be ("under the ministry") for the list to go on.
 INNER_PHRASE_TOKENS = 6
 Region = tuple[int, int, bool]   # start, end, whether countries modify there
@@ -159,6 +162,12 @@ class Sides:
             # the one compound of states its sentence names
             joined = joined_states(self.doc, index.country_at, unit.start, unit.end)
             names.extend((root.i, state) for state in joined)
+        if not names and verbs and root.pos_ != "PRON":   # "it" is the instrument told before
+            # a section under a state's heading ("CHILE" over "The Memorandum ... was signed in
+            # Santiago") on a page of one state: those two
+            heading = self._section_state(unit)
+            home = home_side(index, heading, state=True) if heading else None
+            names.extend((root.i, state) for state in (home, heading) if home)
         if not names and any(t.lower_ in self.cues.state_instrument_words for t in self.doc[root.left_edge.i : root.i]):
             # "the intergovernmental agreement": between the two states named last
             states = self._states_before(span.start, 2)
@@ -169,6 +178,25 @@ class Sides:
             home = home_side(index, found[0])
             found = [home, *found] if home else found
         return found
+
+    def _section_state(self, unit: Span) -> str | None:
+        """The state a section's heading names alone ("CHILE", "## Chile"): the first short
+        line above the unit's paragraph, if it is a state's name."""
+        text = self.index.text
+        end = text.rfind("\n\n", 0, unit.start_char)
+        for _ in range(SECTION_LINES):
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].strip().strip("#*_:.").strip()
+            end = start - 1
+            if not line:
+                continue
+            if len(line.split()) > HEADING_WORDS or line.endswith((".", ",", ";")):
+                return None   # a paragraph: no heading right above
+            country = self.countries._country_of.get(line) or self.countries._country_of.get(line.title())
+            return country or None
+        return None
 
     def names_in(self, start: int, end: int, countries_modify: bool) -> list[tuple[int, str]]:
         """Parties (not parent bodies) and states between tokens start and end, by position.
