@@ -12,9 +12,13 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.agreements.cues import AgreementCues
 from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.syntax import NOMINAL, VERBAL
+from pipeline.components.org_lexicon import Countries
 
 # Dashes joining the states of a compound ("German-Brazilian", "Australia–Japan").
 COMPOUND_DASHES = {"-", "–", "—"}
+# A section heading is a short line (at most this many words) within this many lines above.
+HEADING_WORDS = 4
+SECTION_LINES = 3
 # How far up the parse a listed instrument may sit below the verb of its list.
 LIST_DEPTH = 5
 
@@ -232,3 +236,35 @@ class PartyForms:
             else:
                 i += 1
         return found
+
+
+def section_state(index: DocIndex, countries: Countries, unit: Span) -> str | None:
+    """The state a section's heading names alone ("CHILE", "## Chile"): the first short
+    line above the unit's paragraph, if it is a state's name."""
+    text = index.text
+    end = text.rfind("\n\n", 0, unit.start_char)
+    for _ in range(SECTION_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip().strip("#*_:.").strip()
+        end = start - 1
+        if not line:
+            continue
+        if len(line.split()) > HEADING_WORDS or line.endswith((".", ",", ";")):
+            return None   # a paragraph: no heading right above
+        country = countries._country_of.get(line) or countries._country_of.get(line.title())
+        return country or None
+    return None
+
+
+def states_before(index: DocIndex, end: int, wanted: int) -> list[str]:
+    """Up to `wanted` distinct states named before token `end`, in the order named."""
+    found: list[str] = []
+    for start in sorted((s for s in index.country_at if s < end), reverse=True):
+        state = index.country_at[start].country
+        if state and state not in found:
+            found.append(state)
+            if len(found) == wanted:
+                break
+    return found[::-1]

@@ -13,7 +13,7 @@ from pipeline.components.agreements.index import DocIndex
 from pipeline.components.agreements.model import Mention
 from pipeline.components.agreements.side_context import (
     PartyForms, antecedent, collective_states, counted_state_bodies, described, holders, home_side, joined_states,
-    list_signers,
+    list_signers, section_state, states_before,
 )
 from pipeline.components.agreements.syntax import NOMINAL, RELATIVE_PRONOUNS, SIDE_STOP_TEXTS, VERBAL, Syntax
 from pipeline.components.org_lexicon import Countries
@@ -27,9 +27,6 @@ TIME_ENTITIES = {"DATE", "TIME"}
 # Words inside a list of sides named before their verb ("Chile and Finland", "the U.S.").
 SIDE_LIST_WORDS = {"and", ",", "the", "&"}
 
-# A section heading is a short line (at most this many words) within this many lines above.
-HEADING_WORDS = 4
-SECTION_LINES = 3
 # How long a phrase inside a side's name may be ("under the ministry") for the list to go on.
 INNER_PHRASE_TOKENS = 6
 Region = tuple[int, int, bool]   # start, end, whether countries modify there
@@ -165,12 +162,12 @@ class Sides:
         if not names and verbs and root.pos_ != "PRON":   # "it" is the instrument told before
             # a section under a state's heading ("CHILE" over "The Memorandum ... was signed in
             # Santiago") on a page of one state: those two
-            heading = self._section_state(unit)
+            heading = section_state(index, self.countries, unit)
             home = home_side(index, heading, state=True) if heading else None
             names.extend((root.i, state) for state in (home, heading) if home)
         if not names and any(t.lower_ in self.cues.state_instrument_words for t in self.doc[root.left_edge.i : root.i]):
             # "the intergovernmental agreement": between the two states named last
-            states = self._states_before(span.start, 2)
+            states = states_before(self.index, span.start, 2)
             names.extend((root.i, state) for state in states if len(states) == 2)
         found = list(dict.fromkeys(name for _, name in sorted(names)))
         if len(found) == 1 and with_cue and not subjects and not mention.plural:
@@ -178,25 +175,6 @@ class Sides:
             home = home_side(index, found[0])
             found = [home, *found] if home else found
         return found
-
-    def _section_state(self, unit: Span) -> str | None:
-        """The state a section's heading names alone ("CHILE", "## Chile"): the first short
-        line above the unit's paragraph, if it is a state's name."""
-        text = self.index.text
-        end = text.rfind("\n\n", 0, unit.start_char)
-        for _ in range(SECTION_LINES):
-            if end <= 0:
-                return None
-            start = text.rfind("\n", 0, end) + 1
-            line = text[start:end].strip().strip("#*_:.").strip()
-            end = start - 1
-            if not line:
-                continue
-            if len(line.split()) > HEADING_WORDS or line.endswith((".", ",", ";")):
-                return None   # a paragraph: no heading right above
-            country = self.countries._country_of.get(line) or self.countries._country_of.get(line.title())
-            return country or None
-        return None
 
     def names_in(self, start: int, end: int, countries_modify: bool) -> list[tuple[int, str]]:
         """Parties (not parent bodies) and states between tokens start and end, by position.
@@ -227,7 +205,7 @@ class Sides:
         for i, wanted in counted_state_bodies(self.index, self.cues, start, end):
             # "between the two Ministries of Health": the two states named last, not a party
             # the whole phrase may have been taken for
-            states = self._states_before(start, wanted)
+            states = states_before(self.index, start, wanted)
             if len(states) == wanted and not any(state for _, state in names if state in states):
                 names = [(j, name) for j, name in names if j not in party_at or not party_at[j][1].start <= i < party_at[j][1].end]
                 names += [(i, state) for state in states]
@@ -318,7 +296,7 @@ class Sides:
             if noun in self.cues.state_back_references:
                 # "the two governments concluded" on a page that names no "Government of ...":
                 # the states named last
-                states = self._states_before(subject.start, wanted)
+                states = states_before(self.index, subject.start, wanted)
                 if len(states) == wanted:
                     return [(subject.start, state) for state in states]
             # the pair named together just before ("X and Y fund ... the two agencies"); else
@@ -331,17 +309,6 @@ class Sides:
             if together:
                 return [(subject.start, name) for name in named]
         return [(subject.start, name) for name in previous_parties]
-
-    def _states_before(self, end: int, wanted: int) -> list[str]:
-        """Up to `wanted` distinct states named before token `end`, in the order named."""
-        found: list[str] = []
-        for start in sorted((s for s in self.index.country_at if s < end), reverse=True):
-            state = self.index.country_at[start].country
-            if state and state not in found:
-                found.append(state)
-                if len(found) == wanted:
-                    break
-        return found[::-1]
 
     def _description(self, phrase: Span) -> list[tuple[int, str]]:
         """The party a definite description stands for ("with the Dutch university"): the
