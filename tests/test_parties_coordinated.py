@@ -222,3 +222,21 @@ def test_a_delegation_named_by_its_state_alone_is_no_body(nlp):
 
 def test_a_delegation_with_its_seat_is_a_body(nlp):
     assert "eu delegation to japan" in names(nlp, "The EU Delegation to Japan co-hosted the forum in Tokyo.")
+
+
+def test_a_city_before_a_bracketed_state_is_no_part_of_the_name(nlp):
+    found = names(nlp, "Partners:\n- Makerere University, Kampala (Uganda)\n- University of Natural Resources and Life Sciences, Vienna (BOKU)\n")
+    assert "makerere university" in found and "makerere university, kampala" not in found
+    assert spec_form("University of Natural Resources and Life Sciences, Vienna") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Representatives of Lihero Technology Co., Ltd. joined the talks.",
+        "Representatives of Lihero Technology (Hunan) Co., Ltd. joined the talks.",
+    ],
+)
+def test_a_company_name_keeps_its_bracketed_seat_and_both_company_words(nlp, text):
+    found = [p.name for p in parties(nlp, text)]
+    assert len(found) == 1 and found[0].startswith("Lihero Technology") and found[0].endswith("Co., Ltd.")

@@ -235,6 +235,8 @@ class NameComplements:
             return end
         # closed by a bracket, the sentence's end, a line break or the verb ("COMSATS University Islamabad attended")
         closing = doc[stop].is_punct and doc[stop].text != "," and not self.words.hyphen_join(stop)
+        # "Makerere University, Kampala (Uganda)": a bracketed state says where, as the city does.
+        closing = closing and not (doc[stop].text == "(" and stop + 1 in self.country_tokens)
         closing = closing or "\n" in doc[stop].text or ((city == end or seat) and doc[stop].tag_ in VERB_TAGS)
         closing = closing or (seat and doc[stop].lower_ in self.lexicon.conjunctions)
         return stop if closing or (dash and not capitalised(doc[stop])) else end

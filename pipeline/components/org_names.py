@@ -224,6 +224,9 @@ class DocNames:
                 i += 1
             elif self.words.hyphen_join(i):
                 i += 2
+            elif self.doc[i].text == "," and i + 1 in self.head_at and self.head_at[i + 1].phrase in self.lexicon.after_comma:
+                last = self.head_at[i + 1]      # "Co., Ltd."
+                i = last.end
             else:
                 break
         return last
@@ -273,6 +276,8 @@ class DocNames:
                 # a person's title ("Mr X, Joint Technical Adviser, Science and Technology Ministry").
                 start = i - 1
                 commas, item_words = commas + 1, 1
+            elif self._bracketed_seat(i, floor, head):
+                start = i - 3           # "Lihero Technology (Hunan) Co., Ltd.": the company's seat in brackets
             elif self._patron_joint(i, floor):
                 start = i - 1
             elif self._foreign_compound(i, floor, head):
@@ -281,6 +286,13 @@ class DocNames:
                 return self._patron_title(start, floor)
             i = start - 1
         return start
+
+    def _bracketed_seat(self, i: int, floor: int, head: Head) -> bool:
+        doc = self.doc
+        return (
+            i == head.start - 1 and head.phrase in self.lexicon.after_comma and doc[i].text == ")" and i - 3 >= floor
+            and doc[i - 2].text == "(" and capitalised(doc[i - 1]) and doc[i - 1].is_alpha and self.words.modifier(doc[i - 3])
+        )
 
     def _foreign_compound(self, i: int, floor: int, head: Head) -> bool:
         """"Prirodno-matematički fakultet": before a lower-case head of another language, a compound adjective whose
