@@ -261,6 +261,10 @@ class Countries:
     def is_place(self, text: str) -> bool:
         return text in self._country_of
 
+    def country_of(self, form: str) -> str | None:
+        """The state a country name or adjective names; None for a region or an unknown form."""
+        return self._country_of.get(form)
+
     def without_country(self, form: str) -> list[str]:
         """`form` (canonical) without a state named at its start or end, when two words remain."""
         variants = (self._leading.sub("", form), self._trailing.sub("", form))

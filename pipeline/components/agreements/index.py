@@ -86,6 +86,11 @@ class DocIndex:
         return self.countries.by_start
 
     @cached_property
+    def country_starts(self) -> list[int]:
+        """Starts of the country mentions, in order, to bisect."""
+        return sorted(self.country_at)
+
+    @cached_property
     def country_tokens(self) -> set[int]:
         """Tokens inside a country or region mention."""
         return {i for mention in self.country_at.values() for i in range(mention.start, mention.end)}

@@ -6,6 +6,8 @@ Spanish ministries") and definite descriptions ("between the Committee and Y")."
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
@@ -253,7 +255,7 @@ def section_state(index: DocIndex, countries: Countries, unit: Span) -> str | No
             continue
         if len(line.split()) > HEADING_WORDS or line.endswith((".", ",", ";")):
             return None   # a paragraph: no heading right above
-        country = countries._country_of.get(line) or countries._country_of.get(line.title())
+        country = countries.country_of(line) or countries.country_of(line.title())
         return country or None
     return None
 
@@ -261,8 +263,9 @@ def section_state(index: DocIndex, countries: Countries, unit: Span) -> str | No
 def states_before(index: DocIndex, end: int, wanted: int) -> list[str]:
     """Up to `wanted` distinct states named before token `end`, in the order named."""
     found: list[str] = []
-    for start in sorted((s for s in index.country_at if s < end), reverse=True):
-        state = index.country_at[start].country
+    starts = index.country_starts
+    for k in range(bisect.bisect_left(starts, end) - 1, -1, -1):
+        state = index.country_at[starts[k]].country
         if state and state not in found:
             found.append(state)
             if len(found) == wanted:

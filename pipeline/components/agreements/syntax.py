@@ -309,14 +309,7 @@ class Syntax:
     def nested(self, root: Token, unit: Span) -> bool:
         """Whether the mention hangs from another mention with no verb between
         ("an Addendum to the MoU": the addendum is the instrument)."""
-        token = root
-        while token.head.i != token.i and token.head in unit:
-            token = token.head
-            if token.pos_ in VERBAL:
-                return False
-            if token.i in self.index.mention_roots:
-                return True
-        return False
+        return self._mention_above(root, unit) is not None
 
     def outer_mention(self, root: Token, unit: Span) -> Token | None:
         """The root of the mention this one hangs from, directly ("an Addendum to the MoU")
